@@ -1,0 +1,103 @@
+/**
+ * @module
+ * One endpoint, written once as data: method, path template, schemas, auth and documented error codes.
+ *
+ * `endpoint()` computes the endpoint's derived types once and stores them as phantom fields (`~client`,
+ * `~handler`), so resource clients and handler tables are plain indexed-access mapped types.
+ */
+import type { AnySchema, SchemaInput, SchemaOutput } from "./schema.ts";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Who may call an endpoint. Platforms give the names meaning: for ClaudeNest, `user` is a personal token,
+ * `agent` a personal or machine token, `pairing` the temporary token from `pairing/initiate`.
+ */
+export type AuthRequirement = "none" | "optional" | "user" | "agent" | "pairing" | "admin";
+
+export interface EndpointSpec {
+  readonly method: HttpMethod;
+  /** Path template relative to the platform's base, with `{name}` parameters (`{name+}` may span slashes). */
+  readonly path: string;
+  readonly summary: string;
+  readonly auth: AuthRequirement;
+  readonly params?: AnySchema;
+  readonly query?: AnySchema;
+  readonly body?: AnySchema;
+  readonly response: AnySchema;
+  /** HTTP status of success. @default 200 */
+  readonly status?: number;
+  /** The platform error codes this endpoint documents (validation, auth and rate-limit codes apply to all). */
+  readonly errors?: readonly string[];
+  /** The response is a page of a list: the client also iterates every page. */
+  readonly paginated?: boolean;
+  /** Rate-limit group, when the platform documents one for this endpoint. */
+  readonly rateLimit?: string;
+  /** Why this endpoint departs from, or fills a gap in, its document. */
+  readonly note?: string;
+}
+
+type Merge<A, B> = [keyof A] extends [never] ? B : [keyof B] extends [never] ? A : A & B;
+type InputOf<S> = S extends AnySchema ? SchemaInput<S> : {};
+type OutputOf<S> = S extends AnySchema ? SchemaOutput<S> : {};
+
+/** What a caller passes: path parameters, query and body, flattened into one object. */
+export type EndpointInput<S extends EndpointSpec> = Merge<
+  Merge<InputOf<S["params"]>, InputOf<S["query"]>>,
+  InputOf<S["body"]>
+>;
+/** What a handler receives after validation. */
+export type EndpointParsed<S extends EndpointSpec> = {
+  params: OutputOf<S["params"]>;
+  query: OutputOf<S["query"]>;
+  body: OutputOf<S["body"]>;
+};
+export type EndpointResult<S extends EndpointSpec> = SchemaOutput<S["response"]>;
+export type EndpointErrorCode<S extends EndpointSpec> = S["errors"] extends readonly (infer C)[] ? C & string : never;
+
+type Item<T> = T extends readonly (infer I)[] ? I : never;
+
+/** What a server handler of a paginated endpoint returns: one page and the size of the whole list. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  perPage: number;
+  total: number;
+}
+
+/** True when every key of T is optional, so the input argument itself may be left out. */
+type AllOptional<T> = {} extends T ? true : false;
+
+/** The SDK method for an endpoint; `Promise` and `Page` types come from the SDK core through this interface. */
+export interface ClientMethodTypes<In, Out, Paginated extends boolean> {
+  input: In;
+  output: Out;
+  paginated: Paginated;
+  optional: AllOptional<In>;
+}
+
+export interface Endpoint<S extends EndpointSpec = EndpointSpec> {
+  readonly spec: S;
+  /** Phantom: the types the SDK method is built from. Never set at run time. */
+  readonly "~client"?: ClientMethodTypes<
+    EndpointInput<S>,
+    EndpointResult<S>,
+    S["paginated"] extends true ? true : false
+  >;
+  /** Phantom: what the server handler receives, returns, and may fail with. */
+  readonly "~handler"?: {
+    parsed: EndpointParsed<S>;
+    result: S["paginated"] extends true ? Page<Item<SchemaInput<S["response"]>>> : SchemaInput<S["response"]>;
+    errors: EndpointErrorCode<S>;
+  };
+}
+
+/** Declares one endpoint. */
+export function endpoint<const S extends EndpointSpec>(spec: S): Endpoint<S> {
+  return { spec };
+}
+
+/** A resource: endpoints by method name. */
+export type Resource = Record<string, Endpoint<any>>;
+/** A platform's contract: resources by name. */
+export type Contract = Record<string, Resource>;

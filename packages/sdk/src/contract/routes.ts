@@ -1,0 +1,46 @@
+/**
+ * @module
+ * The run-time route table a client needs: method, path, parameter and query names, auth. It is generated
+ * from the contract (`scripts/gen-routes.ts`) so that a client imports the contract only as types and never
+ * ships zod or a schema to a browser.
+ */
+import type { AuthRequirement, Contract, HttpMethod } from "./endpoint.ts";
+import { pathParams } from "./path.ts";
+
+export interface Route {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly auth: AuthRequirement;
+  /** Names of the path parameters. */
+  readonly params: readonly string[];
+  /** Names of the query parameters; every other input key goes to the JSON body. */
+  readonly query: readonly string[];
+  readonly paginated?: boolean;
+}
+
+export type RouteTable = Record<string, Record<string, Route>>;
+
+function objectKeys(schema: unknown): string[] {
+  const def = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
+  return def?.shape ? Object.keys(def.shape) : [];
+}
+
+/** Derives the route table of a contract. */
+export function routesOf(contract: Contract): RouteTable {
+  const table: RouteTable = {};
+  for (const [resourceName, resource] of Object.entries(contract)) {
+    const routes: Record<string, Route> = {};
+    for (const [name, { spec }] of Object.entries(resource)) {
+      routes[name] = {
+        method: spec.method,
+        path: spec.path,
+        auth: spec.auth,
+        params: pathParams(spec.path).map((p) => p.name),
+        query: objectKeys(spec.query),
+        ...(spec.paginated ? { paginated: true } : {}),
+      };
+    }
+    table[resourceName] = routes;
+  }
+  return table;
+}

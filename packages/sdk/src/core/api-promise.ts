@@ -1,0 +1,83 @@
+/**
+ * @module
+ * The promise every SDK method returns: it resolves to the unwrapped data, and `.withResponse()` also gives
+ * the status, headers and meta (request id, pagination).
+ */
+import type { ResponseMeta } from "./envelope.ts";
+
+export interface APIResponse<T> {
+  data: T;
+  meta: ResponseMeta;
+  status: number;
+  headers: Headers;
+  /** The request id the platform reported (envelope or `X-Request-ID`). */
+  requestId: string | undefined;
+}
+
+export class APIPromise<T> extends Promise<T> {
+  readonly #response: Promise<APIResponse<T>>;
+  #data: Promise<T> | undefined;
+
+  constructor(response: Promise<APIResponse<T>>) {
+    super((resolve) => resolve(undefined as T));
+    this.#response = response;
+  }
+
+  // Derived promises (`then`, `catch`) are plain promises, not APIPromises.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+
+  /** The data with the response's status, headers and meta. */
+  withResponse(): Promise<APIResponse<T>> {
+    return this.#response;
+  }
+
+  #value(): Promise<T> {
+    this.#data ??= this.#response.then((r) => r.data);
+    return this.#data;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: an APIPromise is a promise; `then` resolves to the unwrapped data.
+  override then<A = T, B = never>(
+    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#value().then(onfulfilled, onrejected);
+  }
+
+  override catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.#value().catch(onrejected);
+  }
+
+  override finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.#value().finally(onfinally);
+  }
+}
+
+/** A page of a list that is also an async iterator over every item of every page. */
+export class PagePromise<Item> extends APIPromise<Item[]> implements AsyncIterable<Item> {
+  readonly #fetchNext: (previous: APIResponse<Item[]>) => Promise<APIResponse<Item[]>> | undefined;
+
+  constructor(
+    first: Promise<APIResponse<Item[]>>,
+    fetchNext: (previous: APIResponse<Item[]>) => Promise<APIResponse<Item[]>> | undefined,
+  ) {
+    super(first);
+    this.#fetchNext = fetchNext;
+  }
+
+  /** Every page, starting with this one. */
+  async *pages(): AsyncGenerator<APIResponse<Item[]>> {
+    let page: APIResponse<Item[]> | undefined = await this.withResponse();
+    while (page) {
+      yield page;
+      const next = this.#fetchNext(page);
+      page = next ? await next : undefined;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    for await (const page of this.pages()) yield* page.data;
+  }
+}

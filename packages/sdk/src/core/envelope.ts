@@ -1,0 +1,36 @@
+/**
+ * @module
+ * How a platform wraps its answers. The core knows no platform by name: each one gives a codec.
+ */
+
+export interface Pagination {
+  page: number;
+  lastPage: number;
+  perPage: number;
+  total: number;
+}
+
+/** What a response said besides its data. */
+export interface ResponseMeta {
+  requestId?: string | undefined;
+  timestamp?: string | undefined;
+  pagination?: Pagination | undefined;
+}
+
+export interface DecodedError {
+  code?: string | undefined;
+  message: string;
+  details?: unknown;
+  requestId?: string | undefined;
+}
+
+export type Decoded = { ok: true; data: unknown; meta: ResponseMeta } | { ok: false; error: DecodedError };
+
+export interface EnvelopeCodec {
+  /** Unwraps the parsed JSON body of a successful HTTP response; a platform may still report an error in it. */
+  decode(body: unknown, status: number, headers: Headers): Decoded;
+  /** Reads the parsed body (JSON, text or nothing) of an HTTP error response. */
+  decodeError(body: unknown, status: number, headers: Headers): DecodedError;
+  /** The query of the page after the one described by `meta`, or `undefined` on the last page. */
+  nextPage?(meta: ResponseMeta, query: Record<string, unknown>): Record<string, unknown> | undefined;
+}

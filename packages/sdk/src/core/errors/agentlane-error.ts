@@ -1,0 +1,14 @@
+import { hasKind, markError } from "./brand.ts";
+
+/** Base of every error the SDK throws. */
+export class AgentlaneError extends Error {
+  override name = "AgentlaneError";
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    markError(this, "agentlane");
+  }
+}
+
+export function isAgentlaneError(value: unknown): value is AgentlaneError {
+  return hasKind(value, "agentlane");
+}

@@ -1,0 +1,98 @@
+/**
+ * @module
+ * Errors answered by a platform: one base class with everything the response said, and one subclass per
+ * status family. `errorClassForStatus` is the table the README documents.
+ */
+import { AgentlaneError } from "./agentlane-error.ts";
+import { hasKind, markError } from "./brand.ts";
+
+export interface APIErrorInit {
+  status: number;
+  /** The platform's own error code, e.g. `PAR_002`. */
+  code?: string | undefined;
+  message: string;
+  /** Field errors (`{ email: ["The email field is required."] }`) or other details the platform sent. */
+  details?: unknown;
+  requestId?: string | undefined;
+  headers?: Headers | undefined;
+  /** The parsed response body, as received. */
+  body?: unknown;
+}
+
+export class APIError extends AgentlaneError {
+  override name = "APIError";
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly details: unknown;
+  readonly requestId: string | undefined;
+  readonly headers: Headers;
+  readonly body: unknown;
+
+  constructor(init: APIErrorInit) {
+    super(`${init.status}${init.code ? ` ${init.code}` : ""}: ${init.message}`);
+    markError(this, "api");
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId;
+    this.headers = init.headers ?? new Headers();
+    this.body = init.body;
+  }
+
+  /** Field errors of a validation failure, when the platform sent them as `{ field: [messages] }`. */
+  get fieldErrors(): Record<string, string[]> | undefined {
+    const d = this.details;
+    if (typeof d !== "object" || d === null || Array.isArray(d)) return undefined;
+    return Object.values(d).every(Array.isArray) ? (d as Record<string, string[]>) : undefined;
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends APIError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends APIError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends APIError {
+  override name = "ConflictError";
+}
+export class GoneError extends APIError {
+  override name = "GoneError";
+}
+export class UnprocessableEntityError extends APIError {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError extends APIError {
+  override name = "RateLimitError";
+}
+export class InternalServerError extends APIError {
+  override name = "InternalServerError";
+}
+
+/** Status to error class; 5xx statuses all map to `InternalServerError`, anything else to `APIError`. */
+export const errorClassForStatus = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  410: GoneError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+} as const;
+
+export function createAPIError(init: APIErrorInit): APIError {
+  if (init.status >= 500) return new InternalServerError(init);
+  const ErrorClass = (errorClassForStatus as Record<number, typeof APIError>)[init.status] ?? APIError;
+  return new ErrorClass(init);
+}
+
+export function isAPIError(value: unknown): value is APIError {
+  return hasKind(value, "api");
+}

@@ -1,0 +1,155 @@
+/**
+ * @module
+ * Client and per-call options. Every option is normalized once, when the client is made; a call's options
+ * are merged over the client's with `mergeRequestOptions`.
+ */
+import type { Contract } from "../contract/endpoint.ts";
+
+/** A bearer token, or a function that returns the current one (called before every attempt). */
+export type TokenSource = string | (() => string | undefined | Promise<string | undefined>);
+
+export interface RetryOptions {
+  /**
+   * How many times a failed attempt is retried.
+   * @default 2
+   */
+  limit?: number;
+  /**
+   * Delay before the first retry, in milliseconds; it doubles with each retry, and each delay is drawn at
+   * random between zero and that value (full jitter).
+   * @default 500
+   */
+  baseDelay?: number;
+  /**
+   * Upper bound of a computed backoff delay, in milliseconds.
+   * @default 8000
+   */
+  maxDelay?: number;
+  /**
+   * Upper bound of a delay the server asks for with `Retry-After` (seconds or HTTP-date) or an
+   * `X-RateLimit-Reset` header, in milliseconds.
+   * @default 60000
+   */
+  maxRetryAfter?: number;
+  /**
+   * Statuses that are retried. Network errors and timeouts are always retried.
+   * @default [408, 429, 500, 502, 503, 504]
+   */
+  statusCodes?: number[];
+}
+
+export interface RequestOptions {
+  /**
+   * Time allowed for one attempt to get a response, in milliseconds, or `false` for none.
+   * @default 30000
+   */
+  timeout?: number | false;
+  /**
+   * Time allowed for the whole call including retries and their delays, in milliseconds, or `false`.
+   * @default false
+   */
+  totalTimeout?: number | false;
+  /**
+   * Retry policy, or a number as the retry limit. Only idempotent methods (GET, PUT, DELETE) are retried,
+   * unless the call sends an `Idempotency-Key`.
+   * @example { limit: 5, maxDelay: 2000 }
+   */
+  retry?: RetryOptions | number;
+  /** Cancels the call, including any retry delay. */
+  signal?: AbortSignal;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+  /**
+   * An `Idempotency-Key` for this call; `true` generates one. A POST or PATCH that sends one is retried
+   * like an idempotent request, with the same key on every attempt.
+   * @example { idempotencyKey: true }
+   */
+  idempotencyKey?: string | true;
+  /** A token for this call only (the pairing poll uses the temporary pairing token). */
+  token?: string;
+}
+
+export interface ClientOptions extends Omit<RequestOptions, "idempotencyKey" | "token"> {
+  /**
+   * The API's base URL, including the platform's API prefix.
+   * @example "http://localhost:8000/api"
+   */
+  baseUrl: string;
+  /** Bearer token sent to every endpoint that needs one. */
+  token?: TokenSource;
+  /**
+   * The `fetch` to use: a test can route calls in-process to a server's `fetch`.
+   * @default globalThis.fetch
+   */
+  fetch?: (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
+  /**
+   * Generate an `Idempotency-Key` for every POST, making POSTs safe to retry.
+   * @default false
+   */
+  idempotencyKeys?: boolean;
+  /**
+   * Validate every response against the contract (import it from `@agentlane/sdk/<platform>/contract`).
+   * Off by default, so that browser bundles need neither zod nor the schemas.
+   * @example { contract: claudenestContract, mode: "strict" }
+   */
+  validate?: { contract: Contract; mode?: "strict" | "warn" };
+}
+
+export interface NormalizedRetry {
+  limit: number;
+  baseDelay: number;
+  maxDelay: number;
+  maxRetryAfter: number;
+  statusCodes: number[];
+}
+
+export interface NormalizedOptions {
+  baseUrl: string;
+  token: TokenSource | undefined;
+  fetch: NonNullable<ClientOptions["fetch"]>;
+  timeout: number | false;
+  totalTimeout: number | false;
+  retry: NormalizedRetry;
+  headers: Record<string, string>;
+  signal: AbortSignal | undefined;
+  idempotencyKeys: boolean;
+  validate: { contract: Contract; mode: "strict" | "warn" } | undefined;
+}
+
+export const defaultRetry: NormalizedRetry = {
+  limit: 2,
+  baseDelay: 500,
+  maxDelay: 8000,
+  maxRetryAfter: 60_000,
+  statusCodes: [408, 429, 500, 502, 503, 504],
+};
+
+export function normalizeRetry(
+  retry: RetryOptions | number | undefined,
+  base: NormalizedRetry = defaultRetry,
+): NormalizedRetry {
+  if (retry === undefined) return base;
+  if (typeof retry === "number") return { ...base, limit: retry };
+  return { ...base, ...Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined)) };
+}
+
+export function normalizeOptions(options: ClientOptions): NormalizedOptions {
+  if (!options || typeof options.baseUrl !== "string" || options.baseUrl === "") {
+    throw new TypeError("`baseUrl` is required, e.g. http://localhost:8000/api");
+  }
+  const url = new URL(options.baseUrl);
+  return {
+    baseUrl: url.href.replace(/\/+$/, ""),
+    token: options.token,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeout: options.timeout ?? 30_000,
+    totalTimeout: options.totalTimeout ?? false,
+    retry: normalizeRetry(options.retry),
+    headers: options.headers ?? {},
+    signal: options.signal,
+    idempotencyKeys: options.idempotencyKeys ?? false,
+    validate: options.validate
+      ? { contract: options.validate.contract, mode: options.validate.mode ?? "strict" }
+      : undefined,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * @module
+ * Typed methods made from a contract's types and its run-time route table.
+ */
+import type { ClientMethodTypes, Contract, Resource } from "../contract/endpoint.ts";
+import type { RouteTable } from "../contract/routes.ts";
+import type { APIPromise, PagePromise } from "./api-promise.ts";
+import type { HttpClient } from "./http-client.ts";
+import type { RequestOptions } from "./options.ts";
+
+type Item<T> = T extends readonly (infer I)[] ? I : never;
+type Returned<Out, Paginated> = Paginated extends true ? PagePromise<Item<Out>> : APIPromise<Out>;
+
+/** The SDK method of one endpoint. */
+export type ClientMethod<T> =
+  T extends ClientMethodTypes<infer In, infer Out, infer Paginated>
+    ? T["optional"] extends true
+      ? (input?: In, options?: RequestOptions) => Returned<Out, Paginated>
+      : (input: In, options?: RequestOptions) => Returned<Out, Paginated>
+    : never;
+
+export type ResourceClient<R extends Resource> = {
+  readonly [K in keyof R]: ClientMethod<NonNullable<R[K]["~client"]>>;
+};
+export type ContractClient<C extends Contract> = { readonly [K in keyof C]: ResourceClient<C[K]> };
+
+/** Binds every route of a table to the HTTP client. */
+export function bindContract<C extends Contract>(http: HttpClient, routes: RouteTable): ContractClient<C> {
+  const client: Record<string, Record<string, unknown>> = {};
+  for (const [resource, table] of Object.entries(routes)) {
+    const methods: Record<string, unknown> = {};
+    for (const [name, route] of Object.entries(table)) {
+      methods[name] = (input?: Record<string, unknown>, options?: RequestOptions) =>
+        http.call(resource, name, route, input, options);
+    }
+    client[resource] = methods;
+  }
+  return client as ContractClient<C>;
+}

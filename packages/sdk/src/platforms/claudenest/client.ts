@@ -1,0 +1,47 @@
+/**
+ * @module
+ * `new ClaudeNest({ baseUrl, token })`: every endpoint of the contract as a typed method, plus the
+ * hand-written helpers an agent needs.
+ */
+import { HttpClient } from "../../core/http-client.ts";
+import type { ClientOptions } from "../../core/options.ts";
+import { bindContract, type ContractClient } from "../../core/resource.ts";
+import type { ClaudeNestContract } from "./contract/index.ts";
+import type { AgentInfo } from "./contract/pairing.ts";
+import { claudenestEnvelope } from "./envelope.ts";
+import { type PairedMachine, type PairMachineOptions, pairMachine } from "./pairing.ts";
+import { routes } from "./routes.generated.ts";
+
+export type ClaudeNestOptions = ClientOptions;
+
+type Resources = ContractClient<ClaudeNestContract>;
+
+export class ClaudeNest {
+  /** The HTTP client every method goes through. */
+  readonly http: HttpClient;
+  /** §16 Health check. */
+  declare readonly health: Resources["health"];
+  /** §2 Login, registration, tokens, magic links, OAuth. */
+  declare readonly auth: Resources["auth"];
+  /** §3 Pairing an agent's machine. */
+  declare readonly pairing: Resources["pairing"];
+  /** §4 Machines. */
+  declare readonly machines: Resources["machines"];
+
+  constructor(options: ClaudeNestOptions) {
+    this.http = new HttpClient(options, claudenestEnvelope);
+    Object.assign(this, bindContract<ClaudeNestContract>(this.http, routes));
+  }
+
+  /**
+   * Pairs this agent: initiates, reports the code through `onCode`, polls with backoff until the user
+   * confirms it (resolves with the machine id and token) or the code expires (`GoneError`, `PAR_002`).
+   * @example
+   * const { token } = await nest.pairMachine({ platform: "linux", hostname: "dev-box" }, {
+   *   onCode: (code) => console.log(`Enter ${code} in the dashboard`),
+   * });
+   */
+  pairMachine(agentInfo: AgentInfo, options?: PairMachineOptions): Promise<PairedMachine> {
+    return pairMachine(this, agentInfo, options);
+  }
+}

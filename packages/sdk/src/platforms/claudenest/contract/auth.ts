@@ -1,0 +1,203 @@
+/**
+ * @module
+ * §2 Authentication: password, OAuth, magic link, personal access tokens.
+ *
+ * Choices where the document is silent:
+ * - A missing, unknown, expired or revoked token answers 401 `AUTH_002` (the table's only 401 code).
+ * - `register` answers like `login` (`{user, token, expires_at}`), with 201.
+ * - `remember: true` makes the login token last 365 days instead of 30.
+ * - `POST /auth/tokens` also returns the new token's `id`, so it can be revoked without listing.
+ * - `AUTH_004` is used for bad magic-link tokens, as §2.7 says (the table calls it a reset token).
+ * - OAuth: server-lite is its own provider; `redirect_url` points at its authorize page, which redirects to
+ *   the callback with a one-time `code`.
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, type Message, MessageSchema, Nothing, Timestamp, type User, UserSchema } from "./common.ts";
+
+export const Provider = z.enum(["google", "github"]);
+
+export const AuthSessionSchema = z.object({ user: UserSchema, token: z.string(), expires_at: Timestamp.nullable() });
+export interface AuthSession extends z.output<typeof AuthSessionSchema> {}
+
+export const LoginBodySchema = z.object({
+  email: z.email(),
+  password: z.string().min(1),
+  remember: z.boolean().optional(),
+});
+export interface LoginBody extends z.output<typeof LoginBodySchema> {}
+
+export const RegisterBodySchema = z
+  .object({
+    name: z.string().min(1).max(255),
+    email: z.email(),
+    password: z.string().min(8),
+    password_confirmation: z.string(),
+  })
+  .refine((b) => b.password === b.password_confirmation, {
+    path: ["password"],
+    message: "The password field confirmation does not match.",
+  });
+export interface RegisterBody extends z.output<typeof RegisterBodySchema> {}
+
+export const TokenSchema = z.object({
+  id: Id,
+  name: z.string(),
+  abilities: z.array(z.string()),
+  last_used_at: Timestamp.nullable(),
+  expires_at: Timestamp.nullable(),
+  is_active: z.boolean(),
+  created_at: Timestamp,
+});
+export interface Token extends z.output<typeof TokenSchema> {}
+
+export const CreateTokenBodySchema = z.object({
+  name: z.string().min(1).max(255),
+  /** @default ["*"] */
+  abilities: z.array(z.string().min(1)).optional(),
+  /** Days until the token expires; without it the token does not expire. */
+  expires_in_days: z.number().int().min(1).max(3650).optional(),
+});
+export interface CreateTokenBody extends z.output<typeof CreateTokenBodySchema> {}
+
+export const CreatedTokenSchema = z.object({
+  id: Id,
+  token: z.string(),
+  name: z.string(),
+  abilities: z.array(z.string()),
+  expires_at: Timestamp.nullable(),
+});
+export interface CreatedToken extends z.output<typeof CreatedTokenSchema> {}
+
+export const MagicLinkSessionSchema = z.object({
+  user: UserSchema,
+  tokens: z.object({ access_token: z.string(), refresh_token: z.string() }),
+});
+export interface MagicLinkSession extends z.output<typeof MagicLinkSessionSchema> {}
+
+const oauthRedirect = endpoint({
+  method: "GET",
+  path: "/auth/{provider}/redirect",
+  summary: "OAuth redirect URL (google or github)",
+  auth: "none",
+  params: z.object({ provider: z.string() }),
+  response: named<{ redirect_url: string }>(z.object({ redirect_url: z.string() })),
+  errors: ["AUTH_001"],
+  rateLimit: "auth",
+});
+
+const oauthCallback = endpoint({
+  method: "GET",
+  path: "/auth/{provider}/callback",
+  summary: "OAuth callback: exchanges the provider's code for a user and token",
+  auth: "none",
+  params: z.object({ provider: z.string() }),
+  query: z.object({ code: z.string().min(1) }),
+  response: named<AuthSession>(AuthSessionSchema),
+  errors: ["AUTH_001", "AUTH_002"],
+  rateLimit: "auth",
+});
+
+const login = endpoint({
+  method: "POST",
+  path: "/auth/login",
+  summary: "Email and password login",
+  auth: "none",
+  body: named<LoginBody>(LoginBodySchema),
+  response: named<AuthSession>(AuthSessionSchema),
+  errors: ["AUTH_002"],
+  rateLimit: "auth",
+});
+
+const register = endpoint({
+  method: "POST",
+  path: "/auth/register",
+  summary: "Register a user",
+  auth: "none",
+  body: named<RegisterBody>(RegisterBodySchema),
+  response: named<AuthSession>(AuthSessionSchema),
+  status: 201,
+  rateLimit: "auth",
+});
+
+const logout = endpoint({
+  method: "POST",
+  path: "/auth/logout",
+  summary: "Log out: revokes the token of this request",
+  auth: "user",
+  response: named<null>(Nothing),
+});
+
+const me = endpoint({
+  method: "GET",
+  path: "/auth/me",
+  summary: "The current user",
+  auth: "user",
+  response: named<{ user: User }>(z.object({ user: UserSchema })),
+});
+
+const listTokens = endpoint({
+  method: "GET",
+  path: "/auth/tokens",
+  summary: "List personal access tokens",
+  auth: "user",
+  response: named<Token[]>(z.array(TokenSchema)),
+});
+
+const createToken = endpoint({
+  method: "POST",
+  path: "/auth/tokens",
+  summary: "Create a personal access token",
+  auth: "user",
+  body: named<CreateTokenBody>(CreateTokenBodySchema),
+  response: named<CreatedToken>(CreatedTokenSchema),
+  status: 201,
+});
+
+const revokeToken = endpoint({
+  method: "DELETE",
+  path: "/auth/tokens/{id}",
+  summary: "Revoke a personal access token",
+  auth: "user",
+  params: z.object({ id: Id }),
+  response: named<null>(Nothing),
+  errors: ["NOT_FOUND"],
+  note: "The document names no error for an unknown token id; server-lite answers 404 NOT_FOUND.",
+});
+
+const requestMagicLink = endpoint({
+  method: "POST",
+  path: "/auth/magic-link",
+  summary: "Email a magic link (always succeeds, so that emails cannot be enumerated)",
+  auth: "none",
+  body: named<{ email: string }>(z.object({ email: z.email() })),
+  response: named<Message>(MessageSchema),
+  rateLimit: "auth",
+});
+
+const verifyMagicLink = endpoint({
+  method: "POST",
+  path: "/auth/magic-link/verify",
+  summary: "Exchange a magic-link token for access and refresh tokens",
+  auth: "none",
+  body: named<{ token: string }>(z.object({ token: z.string().min(1) })),
+  response: named<MagicLinkSession>(MagicLinkSessionSchema),
+  errors: ["AUTH_004"],
+  rateLimit: "auth",
+});
+
+/** The auth endpoints. */
+export const auth = {
+  oauthRedirect,
+  oauthCallback,
+  login,
+  register,
+  logout,
+  me,
+  listTokens,
+  createToken,
+  revokeToken,
+  requestMagicLink,
+  verifyMagicLink,
+};

@@ -1,0 +1,45 @@
+/**
+ * @module
+ * §14 error codes with their HTTP statuses, verbatim, plus the HTTP-level codes server-lite needs for
+ * situations the document does not name (unknown route, wrong method, unreadable body).
+ */
+export const errorCodes = {
+  AUTH_001: { status: 400, message: "Invalid provider" },
+  AUTH_002: { status: 401, message: "Invalid credentials" },
+  AUTH_003: { status: 400, message: "Unable to send reset link" },
+  AUTH_004: { status: 400, message: "Invalid or expired magic link token" },
+  PAR_001: { status: 404, message: "Pairing code not found" },
+  PAR_002: { status: 410, message: "Pairing code has expired" },
+  PAR_003: { status: 409, message: "Pairing already completed" },
+  MCH_001: { status: 404, message: "Machine not found" },
+  MCH_002: { status: 400, message: "Machine is offline" },
+  MCH_003: { status: 400, message: "Machine does not support Wake-on-LAN" },
+  MCH_004: { status: 400, message: "Machine is already online" },
+  SES_001: { status: 404, message: "Session not found" },
+  SES_002: { status: 400, message: "Session already terminated" },
+  PRJ_001: { status: 404, message: "Project not found" },
+  PRJ_002: { status: 409, message: "Project path already exists" },
+  TSK_001: { status: 404, message: "Task not found" },
+  TSK_002: { status: 409, message: "Task already claimed by another instance" },
+  TSK_003: { status: 403, message: "Task not claimed by this instance" },
+  LCK_001: { status: 409, message: "File is locked by another instance" },
+  CTX_001: { status: 404, message: "Context chunk not found" },
+  SKL_001: { status: 404, message: "Skill not found" },
+  MCP_001: { status: 404, message: "MCP server not found" },
+  MCP_002: { status: 500, message: "MCP server failed to start" },
+  MCP_003: { status: 500, message: "Tool execution failed" },
+  CMD_001: { status: 404, message: "Command not found" },
+  CMD_002: { status: 500, message: "Command execution failed" },
+  VAL_001: { status: 422, message: "The given data was invalid." },
+  RTE_001: { status: 429, message: "Rate limit exceeded" },
+  SRV_001: { status: 500, message: "Internal server error" },
+  // Not in §14: HTTP-level failures that happen before any endpoint runs.
+  BAD_REQUEST: { status: 400, message: "The request body is not valid JSON" },
+  FORBIDDEN: { status: 403, message: "This action is unauthorized" },
+  NOT_FOUND: { status: 404, message: "Not found" },
+  METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed" },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json" },
+} as const;
+
+export type ClaudeNestErrorCode = keyof typeof errorCodes;

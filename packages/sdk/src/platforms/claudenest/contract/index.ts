@@ -1,0 +1,19 @@
+/**
+ * @module
+ * The ClaudeNest contract (seed document 001): every endpoint as data, one module per resource.
+ * Import it to validate responses (`validate: { contract }`) or to build a server.
+ */
+import { auth } from "./auth.ts";
+import { health } from "./health.ts";
+import { machines } from "./machines.ts";
+import { pairing } from "./pairing.ts";
+
+export * from "./auth.ts";
+export * from "./common.ts";
+export * from "./errors.ts";
+export * from "./health.ts";
+export * from "./machines.ts";
+export * from "./pairing.ts";
+
+export const contract = { health, auth, pairing, machines };
+export type ClaudeNestContract = typeof contract;

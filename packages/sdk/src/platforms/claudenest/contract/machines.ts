@@ -1,0 +1,164 @@
+/**
+ * @module
+ * §4 Machines.
+ *
+ * Choices where the document is silent:
+ * - A machine is `online` while its agent has used its `mn_` token in the last 5 minutes, `connecting`
+ *   after a wake signal until then, else `offline`. Pairing completes `online` (the agent is polling).
+ * - `GET /machines/{id}` answers the same shape as a list item.
+ * - Deletes answer `data: null` with 200, as logout does.
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, type Message, Nothing, PageQuery, Timestamp } from "./common.ts";
+
+export const MachineStatus = z.enum(["online", "offline", "connecting"]);
+
+export const MachineSchema = z.object({
+  id: Id,
+  name: z.string(),
+  platform: z.string(),
+  hostname: z.string(),
+  arch: z.string().nullable(),
+  status: MachineStatus,
+  active_sessions_count: z.number().int(),
+  max_sessions: z.number().int(),
+  capabilities: z.array(z.string()),
+  last_seen_at: Timestamp.nullable(),
+  connected_at: Timestamp.nullable(),
+  created_at: Timestamp,
+});
+export interface Machine extends z.output<typeof MachineSchema> {}
+
+export const EnvironmentSchema = z.object({
+  platform: z.string(),
+  hostname: z.string(),
+  arch: z.string().nullable(),
+  node_version: z.string().nullable(),
+  agent_version: z.string().nullable(),
+  claude_version: z.string().nullable(),
+  claude_path: z.string().nullable(),
+  capabilities: z.array(z.string()),
+  max_sessions: z.number().int(),
+});
+export interface Environment extends z.output<typeof EnvironmentSchema> {}
+
+const Capabilities = z.array(z.string().min(1).max(64)).max(64);
+const MaxSessions = z.number().int().min(1).max(1000);
+
+export const RegisterMachineBodySchema = z.object({
+  name: z.string().min(1).max(255),
+  platform: z.string().min(1).max(64),
+  hostname: z.string().min(1).max(255),
+  arch: z.string().max(64).optional(),
+  node_version: z.string().max(64).optional(),
+  agent_version: z.string().max(64).optional(),
+  claude_version: z.string().max(64).optional(),
+  claude_path: z.string().max(1024).optional(),
+  /** @default [] */
+  capabilities: Capabilities.optional(),
+  /** @default 10 */
+  max_sessions: MaxSessions.optional(),
+});
+export interface RegisterMachineBody extends z.output<typeof RegisterMachineBodySchema> {}
+
+export const UpdateMachineBodySchema = z.object({
+  name: z.string().min(1).max(255).optional(),
+  max_sessions: MaxSessions.optional(),
+  capabilities: Capabilities.optional(),
+});
+export interface UpdateMachineBody extends z.output<typeof UpdateMachineBodySchema> {}
+
+export const ListMachinesQuerySchema = z.object({
+  search: z.string().optional(),
+  status: MachineStatus.optional(),
+  ...PageQuery,
+});
+export interface ListMachinesQuery extends z.output<typeof ListMachinesQuerySchema> {}
+
+const MachineId = z.object({ id: Id });
+
+const list = endpoint({
+  method: "GET",
+  path: "/machines",
+  summary: "List machines (15 per page by default)",
+  auth: "user",
+  query: named<ListMachinesQuery>(ListMachinesQuerySchema),
+  response: named<Machine[]>(z.array(MachineSchema)),
+  paginated: true,
+});
+
+const register = endpoint({
+  method: "POST",
+  path: "/machines",
+  summary: "Register a machine; answers its machine token",
+  auth: "user",
+  body: named<RegisterMachineBody>(RegisterMachineBodySchema),
+  response: named<{ machine: Machine; token: string }>(z.object({ machine: MachineSchema, token: z.string() })),
+  status: 201,
+});
+
+const get = endpoint({
+  method: "GET",
+  path: "/machines/{id}",
+  summary: "Get a machine",
+  auth: "agent",
+  params: MachineId,
+  response: named<Machine>(MachineSchema),
+  errors: ["MCH_001"],
+});
+
+const update = endpoint({
+  method: "PATCH",
+  path: "/machines/{id}",
+  summary: "Update a machine",
+  auth: "user",
+  params: MachineId,
+  body: named<UpdateMachineBody>(UpdateMachineBodySchema),
+  response: named<Machine>(MachineSchema),
+  errors: ["MCH_001"],
+});
+
+const remove = endpoint({
+  method: "DELETE",
+  path: "/machines/{id}",
+  summary: "Delete a machine and everything on it",
+  auth: "user",
+  params: MachineId,
+  response: named<null>(Nothing),
+  errors: ["MCH_001"],
+});
+
+const regenerateToken = endpoint({
+  method: "POST",
+  path: "/machines/{id}/regenerate-token",
+  summary: "Replace the machine token (the old one stops working)",
+  auth: "user",
+  params: MachineId,
+  response: named<{ token: string }>(z.object({ token: z.string() })),
+  errors: ["MCH_001"],
+});
+
+const environment = endpoint({
+  method: "GET",
+  path: "/machines/{id}/environment",
+  summary: "The machine's environment",
+  auth: "agent",
+  params: MachineId,
+  response: named<Environment>(EnvironmentSchema),
+  errors: ["MCH_001"],
+});
+
+const wake = endpoint({
+  method: "POST",
+  path: "/machines/{id}/wake",
+  summary: "Send a Wake-on-LAN signal",
+  auth: "user",
+  params: MachineId,
+  response: named<Message & { machine: Machine }>(z.object({ message: z.string(), machine: MachineSchema })),
+  errors: ["MCH_001", "MCH_003", "MCH_004"],
+});
+
+/** The machines endpoints. */
+export const machines = { list, register, get, update, remove, regenerateToken, environment, wake };

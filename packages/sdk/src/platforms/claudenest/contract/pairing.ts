@@ -1,0 +1,80 @@
+/**
+ * @module
+ * §3 Pairing: an agent gets a short code, the user confirms it, the agent receives its machine token.
+ *
+ * Choices where the document is silent or contradicts itself:
+ * - The poll sends the temporary token as a bearer (§3.2 shows it although it says "no authentication"):
+ *   it is required, and a wrong one answers 401 `AUTH_002`.
+ * - A code lives 10 minutes. Once completed, every poll within that window returns the machine token;
+ *   afterwards the code is gone (`PAR_002` while the expired row is kept, then `PAR_001`).
+ * - Codes are three letters and three digits (`ABC-123`); lookups ignore case.
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, Timestamp } from "./common.ts";
+
+export const AgentInfoSchema = z.looseObject({
+  platform: z.string().min(1),
+  hostname: z.string().min(1),
+  node_version: z.string().optional(),
+  agent_version: z.string().optional(),
+});
+export interface AgentInfo extends z.output<typeof AgentInfoSchema> {}
+
+export const PairingTicketSchema = z.object({ code: z.string(), token: z.string(), expires_at: Timestamp });
+export interface PairingTicket extends z.output<typeof PairingTicketSchema> {}
+
+export const PairingStatusSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("pending"), expires_at: Timestamp }),
+  z.object({ status: z.literal("completed"), machine: z.object({ id: Id, token: z.string() }) }),
+]);
+export type PairingStatus = z.output<typeof PairingStatusSchema>;
+
+export const PairingCompletionSchema = z.object({
+  machine: z.object({
+    id: Id,
+    name: z.string(),
+    platform: z.string(),
+    hostname: z.string(),
+    status: z.string(),
+  }),
+  pairing: z.object({ code: z.string(), completed_at: Timestamp }),
+});
+export interface PairingCompletion extends z.output<typeof PairingCompletionSchema> {}
+
+const initiate = endpoint({
+  method: "POST",
+  path: "/pairing/initiate",
+  summary: "An agent starts pairing and gets a short code and a temporary token",
+  auth: "none",
+  body: named<{ agent_info: AgentInfo }>(z.object({ agent_info: AgentInfoSchema })),
+  response: named<PairingTicket>(PairingTicketSchema),
+  status: 201,
+  rateLimit: "pairing",
+});
+
+const status = endpoint({
+  method: "GET",
+  path: "/pairing/{code}",
+  summary: "The agent polls the pairing with its temporary token",
+  auth: "pairing",
+  params: z.object({ code: z.string().min(1) }),
+  response: named<PairingStatus>(PairingStatusSchema),
+  errors: ["PAR_001", "PAR_002"],
+  rateLimit: "pairing",
+});
+
+const complete = endpoint({
+  method: "POST",
+  path: "/pairing/{code}/complete",
+  summary: "The user confirms the code; the machine is created",
+  auth: "user",
+  params: z.object({ code: z.string().min(1) }),
+  body: named<{ name?: string | undefined }>(z.object({ name: z.string().min(1).max(255).optional() })),
+  response: named<PairingCompletion>(PairingCompletionSchema),
+  errors: ["PAR_001", "PAR_002", "PAR_003"],
+});
+
+/** The pairing endpoints. */
+export const pairing = { initiate, status, complete };

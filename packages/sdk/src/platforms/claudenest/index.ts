@@ -1,0 +1,16 @@
+/**
+ * @module
+ * The ClaudeNest client. The contract (zod schemas) is a separate entry, `@agentlane/sdk/claudenest/contract`.
+ */
+export { ClaudeNest, type ClaudeNestOptions } from "./client.ts";
+export type * from "./contract/index.ts";
+export {
+  claudenestEnvelope,
+  encodeError,
+  encodeSuccess,
+  type WireBody,
+  type WireError,
+  type WireMeta,
+} from "./envelope.ts";
+export type { PairedMachine, PairMachineOptions } from "./pairing.ts";
+export { routes } from "./routes.generated.ts";

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * @module
+ * `agentlane-server`: server-lite for local development.
+ *
+ *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
+ *                    [--no-rate-limit] [--lite]
+ */
+import { parseArgs } from "node:util";
+import { createServer, type PlatformId, platforms } from "./server.ts";
+
+const usage = `Usage: agentlane-server [options]
+  --port <n>          port to listen on (default 8000; 0 picks a free one)
+  --host <addr>       address to bind (default 127.0.0.1)
+  --db <file>         SQLite file (default: in memory)
+  --seed              create a demo user, token and machine
+  --platform <id>     serve one platform at its documented root (${Object.keys(platforms).join(", ")})
+  --no-rate-limit     do not enforce the documented rate limits
+  --lite              serve /_lite/* (clock, reset) for tests
+  --help              show this help`;
+
+function fail(message: string): never {
+  process.stderr.write(`agentlane-server: ${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: "string", default: "8000" },
+      host: { type: "string", default: "127.0.0.1" },
+      db: { type: "string" },
+      seed: { type: "boolean", default: false },
+      platform: { type: "string" },
+      "rate-limit": { type: "boolean", default: true },
+      "no-rate-limit": { type: "boolean", default: false },
+      lite: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  fail((error as Error).message);
+}
+
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
+const platform = values.platform as string | undefined;
+if (platform !== undefined && !(platform in platforms)) fail(`unknown platform "${platform}"`);
+
+const server = await createServer({
+  db: (values.db as string | undefined) ?? ":memory:",
+  seed: values.seed as boolean,
+  rateLimit: !values["no-rate-limit"],
+  lite: values.lite as boolean,
+  ...(platform ? { platform: platform as PlatformId } : {}),
+});
+let url: string;
+try {
+  url = await server.listen(port, values.host as string);
+} catch (error) {
+  fail(`cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
+}
+
+const lines = [`agentlane-server listening on ${url}`];
+for (const [id, base] of Object.entries(server.bases)) lines.push(`  ${id.padEnd(12)} ${url}${base}`);
+lines.push(`  docs         ${url}/docs`);
+for (const [id, info] of Object.entries(server.seedInfo)) {
+  lines.push(`demo ${id} account: ${info.email} / ${info.password}`);
+  lines.push(`demo ${id} token:   ${info.token}`);
+}
+lines.push("Press Ctrl-C to stop.");
+process.stdout.write(`${lines.join("\n")}\n`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

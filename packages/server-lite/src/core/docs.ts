@@ -1,0 +1,84 @@
+/**
+ * @module
+ * The OpenAPI document and the human-readable docs page, both made from the mounted contracts.
+ */
+import { type Contract, toOpenAPI } from "@agentlane/sdk/contract";
+import type { AnyPlatform } from "./platform.ts";
+
+export interface MountedDoc {
+  platform: AnyPlatform;
+  base: string;
+}
+
+const errorSchema = {
+  type: "object",
+  description: "The platform's error envelope",
+  additionalProperties: true,
+};
+
+export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const { platform, base } of mounts) {
+    const contract = platform.contract as Contract;
+    const doc = toOpenAPI(contract, {
+      title: platform.title,
+      version: platform.version,
+      serverUrl,
+      errorSchema,
+      errorStatus: Object.fromEntries(
+        Object.values(contract).flatMap((r) =>
+          Object.values(r).flatMap(({ spec }) =>
+            (spec.errors ?? []).map((code: string) => [code, platform.envelope.statusOf(code)]),
+          ),
+        ),
+      ),
+      wrapSuccess: (data) => ({
+        type: "object",
+        properties: { success: { const: true }, data, meta: { type: "object" } },
+        required: ["success", "data"],
+      }),
+    }) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const op of Object.values(operations)) op.tags = (op.tags ?? []).map((t) => `${platform.id}.${t}`);
+      paths[base + path] = operations;
+    }
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Agentlane server-lite",
+      version: "0.1.0",
+      description: `Platforms: ${mounts.map((m) => `${m.platform.title} at ${m.base}`).join("; ")}`,
+    },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+export function docsPage(mounts: readonly MountedDoc[]): string {
+  const sections = mounts.map(({ platform, base }) => {
+    const resources = Object.entries(platform.contract as Contract).map(([resource, endpoints]) => {
+      const rows = Object.entries(endpoints)
+        .map(
+          ([name, { spec }]) =>
+            `<tr><td><code>${spec.method}</code></td><td><code>${escapeHtml(base + spec.path)}</code></td><td>${escapeHtml(spec.summary)}${spec.note ? `<br><small>${escapeHtml(spec.note)}</small>` : ""}</td><td>${spec.auth}</td><td>${(spec.errors ?? []).join(", ")}</td><td><code>${resource}.${name}</code></td></tr>`,
+        )
+        .join("\n");
+      return `<h3>${escapeHtml(resource)}</h3>\n<table><tr><th>method</th><th>path</th><th>what it does</th><th>auth</th><th>errors</th><th>SDK</th></tr>\n${rows}\n</table>`;
+    });
+    return `<h2>${escapeHtml(platform.title)} <small>at <code>${escapeHtml(base)}</code></small></h2>\n${resources.join("\n")}`;
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Agentlane server-lite</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:80rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}code{font-size:13px}small{color:#666}</style>
+</head><body>
+<h1>Agentlane server-lite</h1>
+<p>Every endpoint below is served with real state. Machine-readable: <a href="/openapi.json">/openapi.json</a>.</p>
+${sections.join("\n")}
+</body></html>`;
+}

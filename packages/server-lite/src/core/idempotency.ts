@@ -1,0 +1,66 @@
+/**
+ * @module
+ * `Idempotency-Key` on POST and PATCH: the first answer for a key and caller is stored for 24 hours and
+ * replayed for every repeat; the same key with a different request is refused (422), as the IETF draft says.
+ */
+import { createHash } from "node:crypto";
+import type { Database } from "../store/database.ts";
+import type { Clock } from "./clock.ts";
+
+export const idempotencyMigration = {
+  id: "core-001-idempotency",
+  sql: `CREATE TABLE _idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
+  )`,
+};
+
+const TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+}
+
+export class IdempotencyStore {
+  readonly db: Database;
+  readonly clock: Clock;
+
+  constructor(db: Database, clock: Clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  static fingerprint(method: string, path: string, body: string): string {
+    return createHash("sha256").update(method).update("\0").update(path).update("\0").update(body).digest("hex");
+  }
+
+  /** The stored answer, `"mismatch"` when the key was used for another request, or undefined. */
+  lookup(scope: string, key: string, fingerprint: string): StoredResponse | "mismatch" | undefined {
+    const row = this.db.get<{ fingerprint: string; status: number; body: string; created_at: number }>(
+      "SELECT fingerprint, status, body, created_at FROM _idempotency WHERE scope = ? AND key = ?",
+      scope,
+      key,
+    );
+    if (!row || row.created_at + TTL_MS <= this.clock.now()) return undefined;
+    if (row.fingerprint !== fingerprint) return "mismatch";
+    return { status: row.status, body: row.body };
+  }
+
+  save(scope: string, key: string, fingerprint: string, response: StoredResponse): void {
+    this.db.run(
+      "INSERT OR REPLACE INTO _idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      scope,
+      key,
+      fingerprint,
+      response.status,
+      response.body,
+      this.clock.now(),
+    );
+  }
+}

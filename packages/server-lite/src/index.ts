@@ -1,0 +1,9 @@
+/**
+ * @module
+ * Agentlane server-lite: a stateful reference server for AI-agent coordination platforms.
+ */
+export { Clock } from "./core/clock.ts";
+export { Failure } from "./core/failure.ts";
+export type { Caller, Handlers, PlatformDefinition } from "./core/platform.ts";
+export { createServer, type LiteServer, type PlatformId, platforms, type ServerOptions } from "./server.ts";
+export { Database } from "./store/database.ts";

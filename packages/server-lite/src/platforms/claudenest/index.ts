@@ -1,0 +1,73 @@
+/**
+ * @module
+ * ClaudeNest (seed document 001) as a server-lite platform.
+ */
+
+import { encodeError, encodeSuccess } from "@agentlane/sdk/claudenest";
+import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
+import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
+import { auth, oauthProviderRoutes } from "./auth.ts";
+import { authenticate, type NestCaller } from "./caller.ts";
+import { API_VERSION, health } from "./health.ts";
+import { machines } from "./machines.ts";
+import { pairing } from "./pairing.ts";
+import { migrations, tables } from "./schema.ts";
+import { seed } from "./seed.ts";
+import { NestServices } from "./services.ts";
+
+const codeTable = errorCodes as Record<string, { status: number; message: string }>;
+
+const envelope: ServerEnvelope = {
+  success: (data, meta) =>
+    encodeSuccess(data, {
+      timestamp: meta.timestamp,
+      request_id: meta.requestId,
+      ...(meta.page
+        ? {
+            pagination: {
+              current_page: meta.page.page,
+              last_page: Math.max(1, Math.ceil(meta.page.total / meta.page.perPage)),
+              per_page: meta.page.perPage,
+              total: meta.page.total,
+            },
+          }
+        : {}),
+    }),
+  failure: (code, message, errors, meta) =>
+    encodeError(
+      { code, message, ...(errors ? { errors } : {}) },
+      { timestamp: meta.timestamp, request_id: meta.requestId },
+    ),
+  statusOf: (code) => codeTable[code]?.status ?? 500,
+  messageOf: (code) => codeTable[code]?.message ?? code,
+  codes: {
+    validation: "VAL_001",
+    unauthenticated: "AUTH_002",
+    forbidden: "FORBIDDEN",
+    rateLimited: "RTE_001",
+    notFound: "NOT_FOUND",
+    methodNotAllowed: "METHOD_NOT_ALLOWED",
+    badRequest: "BAD_REQUEST",
+    payloadTooLarge: "PAYLOAD_TOO_LARGE",
+    unsupportedMediaType: "UNSUPPORTED_MEDIA_TYPE",
+    internal: "SRV_001",
+  },
+};
+
+export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, NestCaller> = {
+  id: "claudenest",
+  root: "/api",
+  title: "ClaudeNest API",
+  version: API_VERSION,
+  contract,
+  envelope,
+  migrations,
+  tables,
+  createServices: (env) => new NestServices(env),
+  authenticate,
+  handlers: { health, auth, pairing, machines },
+  // §15: auth and pairing 10/min, authenticated API 1000/min.
+  rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
+  extraRoutes: oauthProviderRoutes,
+  seed,
+};

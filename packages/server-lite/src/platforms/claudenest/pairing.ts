@@ -1,0 +1,114 @@
+/**
+ * @module
+ * §3 Pairing. Completing is one transaction: the machine is created and the code marked completed
+ * together, or neither.
+ */
+import { randomInt } from "node:crypto";
+import { Failure } from "../../core/failure.ts";
+import { hashToken, newToken, uuid } from "../../core/ids.ts";
+import { userOf } from "./caller.ts";
+import type { NestHandlers } from "./handlers.ts";
+import type { NestServices } from "./services.ts";
+
+const CODE_TTL_MS = 10 * 60 * 1000;
+/** An expired code answers PAR_002 for this long, then PAR_001. */
+const EXPIRED_KEPT_MS = 60 * 60 * 1000;
+const LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+interface PairingRow {
+  code: string;
+  token_hash: string;
+  agent_info: string;
+  expires_at: number;
+  completed_at: number | null;
+  machine_id: string | null;
+  machine_token: string | null;
+}
+
+function newCode(): string {
+  let letters = "";
+  for (let i = 0; i < 3; i++) letters += LETTERS[randomInt(LETTERS.length)];
+  return `${letters}-${String(randomInt(1000)).padStart(3, "0")}`;
+}
+
+function find(services: NestServices, code: string): PairingRow {
+  const row = services.db.get<PairingRow>("SELECT * FROM cn_pairings WHERE code = ?", code.toUpperCase());
+  if (!row || row.expires_at + EXPIRED_KEPT_MS <= services.now()) throw new Failure("PAR_001");
+  return row;
+}
+
+export const pairing: NestHandlers<"pairing"> = {
+  initiate({ body }, { services }) {
+    const now = services.now();
+    services.db.run("DELETE FROM cn_pairings WHERE expires_at + ? <= ?", EXPIRED_KEPT_MS, now);
+    let code = newCode();
+    while (services.db.get("SELECT 1 FROM cn_pairings WHERE code = ?", code)) code = newCode();
+    const token = newToken("pt_");
+    services.db.run(
+      "INSERT INTO cn_pairings (code, token_hash, agent_info, expires_at) VALUES (?, ?, ?, ?)",
+      code,
+      hashToken(token),
+      JSON.stringify(body.agent_info),
+      now + CODE_TTL_MS,
+    );
+    return { code, token, expires_at: services.clock.iso(now + CODE_TTL_MS) };
+  },
+
+  status({ params, caller }, { services }) {
+    const row = find(services, params.code);
+    if (caller.kind !== "pairing" || caller.tokenHash !== row.token_hash)
+      throw new Failure("AUTH_002", "Invalid pairing token");
+    if (row.expires_at <= services.now()) throw new Failure("PAR_002");
+    if (row.completed_at !== null && row.machine_id && row.machine_token) {
+      return { status: "completed" as const, machine: { id: row.machine_id, token: row.machine_token } };
+    }
+    return { status: "pending" as const, expires_at: services.clock.iso(row.expires_at) };
+  },
+
+  complete({ params, body, caller }, { services }) {
+    const userId = userOf(caller);
+    return services.db.tx(() => {
+      const row = find(services, params.code);
+      if (row.completed_at !== null) throw new Failure("PAR_003");
+      const now = services.now();
+      if (row.expires_at <= now) throw new Failure("PAR_002");
+      const info = JSON.parse(row.agent_info) as Record<string, string | undefined>;
+      const id = uuid();
+      const { token, hash } = services.newMachineToken();
+      const name = body.name ?? info.hostname ?? "machine";
+      services.db.run(
+        `INSERT INTO cn_machines (id, user_id, name, platform, hostname, arch, node_version, agent_version, token_hash, last_seen_at, connected_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id,
+        userId,
+        name,
+        info.platform ?? "unknown",
+        info.hostname ?? "unknown",
+        info.arch ?? null,
+        info.node_version ?? null,
+        info.agent_version ?? null,
+        hash,
+        now,
+        now,
+        services.clock.iso(now),
+      );
+      services.db.run(
+        "UPDATE cn_pairings SET completed_at = ?, machine_id = ?, machine_token = ? WHERE code = ?",
+        now,
+        id,
+        token,
+        row.code,
+      );
+      return {
+        machine: {
+          id,
+          name,
+          platform: info.platform ?? "unknown",
+          hostname: info.hostname ?? "unknown",
+          status: "online",
+        },
+        pairing: { code: row.code, completed_at: services.clock.iso(now) },
+      };
+    });
+  },
+};

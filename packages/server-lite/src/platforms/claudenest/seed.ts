@@ -1,0 +1,41 @@
+/**
+ * @module
+ * Demo data for `agentlane-server --seed`: a user with a fresh personal token, and a machine.
+ */
+import { hashPassword, uuid } from "../../core/ids.ts";
+import type { NestServices } from "./services.ts";
+
+export const DEMO_EMAIL = "demo@agentlane.dev";
+export const DEMO_PASSWORD = "agentlane-demo";
+
+export async function seed(services: NestServices): Promise<Record<string, string>> {
+  let user = services.db.get<{ id: string }>("SELECT id FROM cn_users WHERE email = ?", DEMO_EMAIL);
+  if (!user) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    user = { id: uuid() };
+    services.db.run(
+      "INSERT INTO cn_users (id, email, name, password_hash, email_verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      user.id,
+      DEMO_EMAIL,
+      "Demo User",
+      passwordHash,
+      services.clock.iso(),
+      services.clock.iso(),
+    );
+    const { hash } = services.newMachineToken();
+    services.db.run(
+      "INSERT INTO cn_machines (id, user_id, name, platform, hostname, arch, capabilities, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      uuid(),
+      user.id,
+      "Demo Workstation",
+      "linux",
+      "demo.local",
+      "x64",
+      JSON.stringify(["wake_on_lan"]),
+      hash,
+      services.clock.iso(),
+    );
+  }
+  const { token } = services.issueToken(user.id, { name: "demo" });
+  return { email: DEMO_EMAIL, password: DEMO_PASSWORD, token };
+}

@@ -1,0 +1,213 @@
+/**
+ * @module
+ * `createServer()`: every platform mounted on one Hono app over one SQLite store, served in-process
+ * (`fetch`) or on a socket (`listen`).
+ */
+
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import { Hono } from "hono";
+import { Clock } from "./core/clock.ts";
+import { docsPage, openAPIDocument } from "./core/docs.ts";
+import { EventBus } from "./core/events.ts";
+import { IdempotencyStore, idempotencyMigration } from "./core/idempotency.ts";
+import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
+import type { AnyPlatform } from "./core/platform.ts";
+import { RateLimiter } from "./core/rate-limit.ts";
+import { claudenest } from "./platforms/claudenest/index.ts";
+import { Database } from "./store/database.ts";
+
+/** Every platform server-lite implements, by id. */
+export const platforms = { claudenest } as const satisfies Record<string, AnyPlatform>;
+export type PlatformId = keyof typeof platforms;
+
+export interface ServerOptions {
+  /**
+   * SQLite location: `:memory:` or a file path (opened in WAL mode).
+   * @default ":memory:"
+   */
+  db?: string;
+  /** Create demo data (a user with a token, a machine); `server.seedInfo` tells what was made. */
+  seed?: boolean;
+  /** The clock every expiry reads. @default a real-time clock */
+  clock?: Clock;
+  /**
+   * Enforce the documented rate limits, with `X-RateLimit-*` headers.
+   * @default false (the CLI turns them on)
+   */
+  rateLimit?: boolean;
+  /**
+   * Serve `/_lite/*` (clock, reset, outbox) for tests.
+   * @default false
+   */
+  lite?: boolean;
+  /** Mount only this platform, at its documented root (`/api/...`), instead of all under `/<id>`. */
+  platform?: PlatformId;
+  /**
+   * Largest request body accepted, in bytes.
+   * @default 1048576
+   */
+  bodyLimit?: number;
+  /** Called with errors a handler did not expect (answered as 500). @default console.error */
+  onError?: (error: unknown) => void;
+}
+
+export interface LiteServer {
+  /** Serves a request in-process, without a socket. */
+  fetch(request: Request): Promise<Response>;
+  /** Starts listening (port 0 picks a free one); resolves with the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** The base URL once listening. */
+  readonly url: string | undefined;
+  readonly clock: Clock;
+  readonly db: Database;
+  readonly app: Hono;
+  /** The event bus realtime transports subscribe to. */
+  readonly events: EventBus;
+  /** Where each platform is mounted, e.g. `{ claudenest: "/claudenest/api" }`. */
+  readonly bases: Readonly<Record<string, string>>;
+  /** What `seed` created, by platform. */
+  readonly seedInfo: Readonly<Record<string, Record<string, string>>>;
+  /** The services object of a platform (store access for tests and tools). */
+  services(id: PlatformId): unknown;
+  /** Empties every table and rate-limit window. */
+  reset(): void;
+  /** Adds demo data to every mounted platform. */
+  seed(): Promise<Record<string, Record<string, string>>>;
+}
+
+export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
+  const clock = options.clock ?? new Clock();
+  const db = new Database(options.db ?? ":memory:");
+  const selected: AnyPlatform[] = options.platform
+    ? [platforms[options.platform] as AnyPlatform]
+    : (Object.values(platforms) as AnyPlatform[]);
+  db.migrate([idempotencyMigration, ...selected.flatMap((p) => p.migrations)]);
+  const rateLimiter = options.rateLimit ? new RateLimiter(clock, 60_000) : undefined;
+  const idempotency = new IdempotencyStore(db, clock);
+  const onError = options.onError ?? ((error: unknown) => console.error("server-lite: unexpected error", error));
+  const events = new EventBus();
+  const app = new Hono();
+  const servicesById = new Map<string, unknown>();
+  const mounted: { platform: AnyPlatform; mount: MountedPlatform }[] = [];
+
+  if (options.lite) mountLite(app, { clock, reset: () => server.reset() });
+  for (const platform of selected) {
+    const services = platform.createServices({ db, clock, events });
+    servicesById.set(platform.id, services);
+    const mount = mountPlatform(app, platform, {
+      prefix: options.platform ? "" : `/${platform.id}`,
+      clock,
+      rateLimiter,
+      idempotency,
+      bodyLimit: options.bodyLimit ?? 1024 * 1024,
+      services,
+      onError,
+    });
+    mounted.push({ platform, mount });
+  }
+
+  const docs = mounted.map(({ platform, mount }) => ({ platform, base: mount.base }));
+  let openapi: string | undefined;
+  app.get("/openapi.json", (c) => {
+    openapi ??= JSON.stringify(openAPIDocument(docs, new URL(c.req.url).origin));
+    return c.body(openapi, 200, { "content-type": "application/json" });
+  });
+  app.get("/docs", (c) => c.html(docsPage(docs)));
+
+  const owner = (path: string) => mounted.find(({ mount }) => path === mount.base || path.startsWith(`${mount.base}/`));
+  app.notFound((c) => {
+    const found = owner(c.req.path);
+    if (!found)
+      return c.json(
+        { error: "Not found", platforms: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])) },
+        404,
+      );
+    const methods = found.mount.methodsFor(c.req.path);
+    if (methods.length > 0)
+      return found.mount.fail(c, found.platform.envelope.codes.methodNotAllowed, { allow: methods.join(", ") });
+    return found.mount.fail(c, found.platform.envelope.codes.notFound);
+  });
+  app.onError((error, c) => {
+    onError(error);
+    const found = owner(c.req.path);
+    return found
+      ? found.mount.fail(c, found.platform.envelope.codes.internal)
+      : c.json({ error: "Internal server error" }, 500);
+  });
+
+  let http: Server | undefined;
+  let url: string | undefined;
+  const seedInfo: Record<string, Record<string, string>> = {};
+
+  const server: LiteServer = {
+    fetch: async (request) => app.fetch(request),
+    async listen(port = 0, host = "127.0.0.1") {
+      if (http) throw new Error("server-lite is already listening");
+      http = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      await new Promise<void>((resolve, reject) => {
+        http!.once("error", reject);
+        http!.listen(port, host, () => resolve());
+      });
+      const address = http.address() as AddressInfo;
+      url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+      return url;
+    },
+    async close() {
+      if (http) {
+        const closing = http;
+        http = undefined;
+        url = undefined;
+        closing.closeAllConnections?.();
+        await new Promise<void>((resolve) => closing.close(() => resolve()));
+      }
+      db.close();
+    },
+    get url() {
+      return url;
+    },
+    clock,
+    db,
+    app,
+    events,
+    bases: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])),
+    seedInfo,
+    services: (id) => servicesById.get(id),
+    reset() {
+      db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
+      rateLimiter?.clear();
+    },
+    async seed() {
+      for (const platform of selected) {
+        if (platform.seed) seedInfo[platform.id] = await platform.seed(servicesById.get(platform.id));
+      }
+      return seedInfo;
+    },
+  };
+  if (options.seed) await server.seed();
+  return server;
+}
+
+/** `/_lite/*`: control of the emulator itself, for tests over HTTP. */
+function mountLite(app: Hono, lite: { clock: Clock; reset: () => void }): void {
+  app.get("/_lite/clock", (c) => c.json({ now: lite.clock.iso() }));
+  app.post("/_lite/clock", async (c) => {
+    let body: { advance_ms?: unknown };
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: 'Send JSON: {"advance_ms": number}' }, 400);
+    }
+    if (typeof body.advance_ms !== "number" || !Number.isFinite(body.advance_ms) || body.advance_ms < 0) {
+      return c.json({ error: "advance_ms must be a non-negative number" }, 422);
+    }
+    lite.clock.advance(body.advance_ms);
+    return c.json({ now: lite.clock.iso() });
+  });
+  app.post("/_lite/reset", (c) => {
+    lite.reset();
+    return c.json({ reset: true });
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * @module
+ * SQLite through `node:sqlite`: `:memory:` or a file in WAL mode, migrations per platform, and `tx()` for
+ * everything that must be atomic. Calls are synchronous, so a transaction never interleaves with another
+ * request in this process; the transaction makes partial writes impossible when a step fails.
+ */
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+
+export type Row = Record<string, unknown>;
+
+export class Database {
+  readonly sqlite: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  #depth = 0;
+
+  constructor(location = ":memory:") {
+    this.sqlite = new DatabaseSync(location);
+    if (location !== ":memory:") this.sqlite.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    this.sqlite.exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+    this.sqlite.exec("CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+  }
+
+  /** Applies each migration once, in order; `id` must be unique across platforms. */
+  migrate(migrations: ReadonlyArray<{ id: string; sql: string }>): void {
+    const applied = new Set(this.all<{ id: string }>("SELECT id FROM _migrations").map((r) => r.id));
+    for (const m of migrations) {
+      if (applied.has(m.id)) continue;
+      this.tx(() => {
+        this.sqlite.exec(m.sql);
+        this.run("INSERT INTO _migrations (id, applied_at) VALUES (?, ?)", m.id, new Date().toISOString());
+      });
+    }
+  }
+
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  get<T = Row>(sql: string, ...params: unknown[]): T | undefined {
+    return this.#prepare(sql).get(...(params as never[])) as T | undefined;
+  }
+
+  all<T = Row>(sql: string, ...params: unknown[]): T[] {
+    return this.#prepare(sql).all(...(params as never[])) as T[];
+  }
+
+  run(sql: string, ...params: unknown[]): { changes: number } {
+    const result = this.#prepare(sql).run(...(params as never[]));
+    return { changes: Number(result.changes) };
+  }
+
+  /** Runs `work` in a transaction (nested calls join the outer one); a throw rolls everything back. */
+  tx<T>(work: () => T): T {
+    if (this.#depth > 0) {
+      this.#depth++;
+      try {
+        return work();
+      } finally {
+        this.#depth--;
+      }
+    }
+    this.sqlite.exec("BEGIN IMMEDIATE");
+    this.#depth = 1;
+    try {
+      const result = work();
+      this.sqlite.exec("COMMIT");
+      return result;
+    } catch (error) {
+      this.sqlite.exec("ROLLBACK");
+      throw error;
+    } finally {
+      this.#depth = 0;
+    }
+  }
+
+  /** Deletes every row of the given tables (the schema stays). */
+  truncate(tables: readonly string[]): void {
+    this.tx(() => {
+      this.sqlite.exec("PRAGMA defer_foreign_keys = ON");
+      for (const table of tables) this.sqlite.exec(`DELETE FROM ${table}`);
+    });
+  }
+
+  close(): void {
+    this.#statements.clear();
+    if (this.sqlite.isOpen) this.sqlite.close();
+  }
+}
