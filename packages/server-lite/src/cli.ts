@@ -17,6 +17,7 @@ const usage = `Usage: agentlane-server [options]
   --platform <id>     serve one platform at its documented root (${Object.keys(platforms).join(", ")})
   --no-rate-limit     do not enforce the documented rate limits
   --lite              serve /_lite/* (clock, reset) for tests
+  --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
   --help              show this help`;
 
 function fail(message: string): never {
@@ -24,7 +25,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: Record<string, string | boolean | undefined>;
+let values: Record<string, string | boolean | string[] | undefined>;
 try {
   ({ values } = parseArgs({
     options: {
@@ -36,6 +37,7 @@ try {
       "rate-limit": { type: "boolean", default: true },
       "no-rate-limit": { type: "boolean", default: false },
       lite: { type: "boolean", default: false },
+      exec: { type: "string", multiple: true },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -59,6 +61,7 @@ const server = await createServer({
   seed: values.seed as boolean,
   rateLimit: !values["no-rate-limit"],
   lite: values.lite as boolean,
+  exec: (values.exec as string[] | undefined) ?? [],
   ...(platform ? { platform: platform as PlatformId } : {}),
 });
 let url: string;

@@ -49,6 +49,13 @@ export interface ServerOptions {
    * @default 1048576
    */
   bodyLimit?: number;
+  /**
+   * Commands the server may run for PTY sessions and MCP servers (names such as `bash`, or absolute paths).
+   * Without it, sessions and MCP servers are recorded but nothing runs.
+   * @default []
+   * @example ["bash"]
+   */
+  exec?: readonly string[];
   /** Called with errors a handler did not expect (answered as 500). @default console.error */
   onError?: (error: unknown) => void;
 }
@@ -95,7 +102,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
 
   if (options.lite) mountLite(app, { clock, reset: () => server.reset() });
   for (const platform of selected) {
-    const services = platform.createServices({ db, clock, events });
+    const services = platform.createServices({ db, clock, events, exec: options.exec ?? [] });
     servicesById.set(platform.id, services);
     const mount = mountPlatform(app, platform, {
       prefix: options.platform ? "" : `/${platform.id}`,

@@ -18,6 +18,11 @@ export interface Environment {
   db: Database;
   clock: Clock;
   events: EventBus;
+  /**
+   * Commands the server may run (PTY sessions, MCP servers): names or absolute paths. Empty means the server
+   * records what it is asked to run and runs nothing.
+   */
+  exec: readonly string[];
 }
 
 export interface HandlerContext<Services, Code extends string> {

@@ -45,11 +45,13 @@ export class NestServices {
   readonly db: Database;
   readonly clock: Clock;
   readonly events: EventBus;
+  readonly exec: readonly string[];
 
   constructor(env: Environment) {
     this.db = env.db;
     this.clock = env.clock;
     this.events = env.events;
+    this.exec = env.exec;
   }
 
   now(): number {
