@@ -27,6 +27,8 @@ export class ClaudeNest {
   declare readonly pairing: Resources["pairing"];
   /** §4 Machines. */
   declare readonly machines: Resources["machines"];
+  /** §6 Shared projects, their instances and activity. */
+  declare readonly projects: Resources["projects"];
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);

@@ -33,4 +33,15 @@ export const routes = {
     environment: {"method":"GET","path":"/machines/{id}/environment","auth":"agent","params":["id"],"query":[]},
     wake: {"method":"POST","path":"/machines/{id}/wake","auth":"user","params":["id"],"query":[]},
   },
+  projects: {
+    list: {"method":"GET","path":"/machines/{machine}/projects","auth":"agent","params":["machine"],"query":[]},
+    create: {"method":"POST","path":"/machines/{machine}/projects","auth":"agent","params":["machine"],"query":[]},
+    get: {"method":"GET","path":"/projects/{id}","auth":"agent","params":["id"],"query":[]},
+    update: {"method":"PATCH","path":"/projects/{id}","auth":"agent","params":["id"],"query":[]},
+    remove: {"method":"DELETE","path":"/projects/{id}","auth":"user","params":["id"],"query":[]},
+    stats: {"method":"GET","path":"/projects/{id}/stats","auth":"agent","params":["id"],"query":[]},
+    instances: {"method":"GET","path":"/projects/{id}/instances","auth":"agent","params":["id"],"query":[]},
+    activity: {"method":"GET","path":"/projects/{id}/activity","auth":"agent","params":["id"],"query":["limit"]},
+    broadcast: {"method":"POST","path":"/projects/{id}/broadcast","auth":"agent","params":["id"],"query":[]},
+  },
 } as const satisfies RouteTable;

@@ -11,7 +11,9 @@ import { authenticate, type NestCaller } from "./caller.ts";
 import { API_VERSION, health } from "./health.ts";
 import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
+import { projects } from "./projects.ts";
 import { migrations, tables } from "./schema.ts";
+import { projectsMigration, projectsTables } from "./schema-projects.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
 
@@ -61,11 +63,11 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   version: API_VERSION,
   contract,
   envelope,
-  migrations,
-  tables,
+  migrations: [...migrations, projectsMigration],
+  tables: [...projectsTables, ...tables],
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines },
+  handlers: { health, auth, pairing, machines, projects },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,

@@ -7,6 +7,7 @@ import { auth } from "./auth.ts";
 import { health } from "./health.ts";
 import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
+import { projects } from "./projects.ts";
 
 export * from "./auth.ts";
 export * from "./common.ts";
@@ -14,6 +15,7 @@ export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./machines.ts";
 export * from "./pairing.ts";
+export * from "./projects.ts";
 
-export const contract = { health, auth, pairing, machines };
+export const contract = { health, auth, pairing, machines, projects };
 export type ClaudeNestContract = typeof contract;

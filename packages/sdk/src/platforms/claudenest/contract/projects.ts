@@ -1,0 +1,232 @@
+/**
+ * @module
+ * §6 Projects: a shared project on a machine, where Claude instances coordinate through tasks, locks and context.
+ *
+ * Choices where the document is silent:
+ * - A project path is unique per machine (`PRJ_002`, 409); the same path on two machines is two projects.
+ * - Token figures are estimates (4 characters a token) of the project's context: its text fields and its live
+ *   context chunks; `max_tokens` is `settings.maxContextTokens` (default 100000).
+ * - An instance is known from the first thing it does (claim a task, lock a file, add a chunk) and is active while
+ *   it acted in the last 10 minutes; `busy` while it holds a claimed task. `uptime` is seconds since first seen.
+ * - `context_usage` of an instance is the share of `max_tokens` its own live chunks take, in percent.
+ * - `broadcast` records an activity and a `broadcast` context chunk, and publishes `project:broadcast` on
+ *   `private-project.{id}`; it answers the recipients: active instances (`target: "all"`) or the one named.
+ * - `activity` answers the newest first; `limit` defaults to 50 (at most 500).
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, Nothing, Timestamp } from "./common.ts";
+
+export const ProjectSettingsSchema = z.looseObject({
+  /** @default 100000 */
+  maxContextTokens: z.number().int().min(1000).max(10_000_000).optional(),
+  /** Minutes after which a claimed task is released if not completed. @default 60 */
+  taskTimeoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional(),
+});
+export interface ProjectSettings extends z.output<typeof ProjectSettingsSchema> {}
+
+export const ProjectSchema = z.object({
+  id: Id,
+  machine_id: Id,
+  name: z.string(),
+  project_path: z.string(),
+  summary: z.string().nullable(),
+  token_usage_percent: z.number(),
+  active_instances_count: z.number().int(),
+  pending_tasks_count: z.number().int(),
+  created_at: Timestamp,
+});
+export interface Project extends z.output<typeof ProjectSchema> {}
+
+export const ProjectDetailSchema = ProjectSchema.extend({
+  architecture: z.string().nullable(),
+  conventions: z.string().nullable(),
+  current_focus: z.string().nullable(),
+  recent_changes: z.string().nullable(),
+  settings: ProjectSettingsSchema,
+  updated_at: Timestamp,
+});
+export interface ProjectDetail extends z.output<typeof ProjectDetailSchema> {}
+
+const Text = z.string().max(100_000);
+
+export const CreateProjectBodySchema = z.object({
+  name: z.string().min(1).max(255),
+  project_path: z.string().min(1).max(4096),
+  summary: Text.optional(),
+  architecture: Text.optional(),
+  conventions: Text.optional(),
+  settings: ProjectSettingsSchema.optional(),
+});
+export interface CreateProjectBody extends z.output<typeof CreateProjectBodySchema> {}
+
+export const UpdateProjectBodySchema = z.object({
+  name: z.string().min(1).max(255).optional(),
+  summary: Text.nullable().optional(),
+  architecture: Text.nullable().optional(),
+  conventions: Text.nullable().optional(),
+  current_focus: Text.nullable().optional(),
+  recent_changes: Text.nullable().optional(),
+  settings: ProjectSettingsSchema.optional(),
+});
+export interface UpdateProjectBody extends z.output<typeof UpdateProjectBodySchema> {}
+
+export const ProjectStatsSchema = z.object({
+  total_tokens: z.number().int(),
+  max_tokens: z.number().int(),
+  token_usage_percent: z.number(),
+  active_instances: z.number().int(),
+  total_tasks: z.number().int(),
+  completed_tasks: z.number().int(),
+  pending_tasks: z.number().int(),
+  in_progress_tasks: z.number().int(),
+  active_locks: z.number().int(),
+});
+export interface ProjectStats extends z.output<typeof ProjectStatsSchema> {}
+
+export const InstanceSchema = z.object({
+  id: z.string(),
+  status: z.enum(["idle", "busy"]),
+  context_usage: z.number(),
+  tasks_completed: z.number().int(),
+  current_task_id: Id.nullable(),
+  uptime: z.number().int(),
+});
+export interface Instance extends z.output<typeof InstanceSchema> {}
+
+export const ActivitySchema = z.object({
+  id: Id,
+  instance_id: z.string().nullable(),
+  type: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  created_at: Timestamp,
+});
+export interface Activity extends z.output<typeof ActivitySchema> {}
+
+export const BroadcastBodySchema = z.object({
+  type: z.string().min(1).max(64),
+  content: z.string().min(1).max(10_000),
+  /** `all`, or one instance id. @default "all" */
+  target: z.string().min(1).max(255).optional(),
+});
+export interface BroadcastBody extends z.output<typeof BroadcastBodySchema> {}
+
+export const BroadcastSchema = z.object({
+  id: Id,
+  type: z.string(),
+  content: z.string(),
+  target: z.string(),
+  recipients: z.array(z.string()),
+  created_at: Timestamp,
+});
+export interface Broadcast extends z.output<typeof BroadcastSchema> {}
+
+const MachineParam = z.object({ machine: Id });
+const ProjectParam = z.object({ id: Id });
+
+const list = endpoint({
+  method: "GET",
+  path: "/machines/{machine}/projects",
+  summary: "List the shared projects of a machine",
+  auth: "agent",
+  params: MachineParam,
+  response: named<Project[]>(z.array(ProjectSchema)),
+  errors: ["MCH_001"],
+});
+
+const create = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/projects",
+  summary: "Create a shared project on a machine",
+  auth: "agent",
+  params: MachineParam,
+  body: named<CreateProjectBody>(CreateProjectBodySchema),
+  response: named<ProjectDetail>(ProjectDetailSchema),
+  status: 201,
+  errors: ["MCH_001", "PRJ_002"],
+});
+
+const get = endpoint({
+  method: "GET",
+  path: "/projects/{id}",
+  summary: "Get a project",
+  auth: "agent",
+  params: ProjectParam,
+  response: named<ProjectDetail>(ProjectDetailSchema),
+  errors: ["PRJ_001"],
+});
+
+const update = endpoint({
+  method: "PATCH",
+  path: "/projects/{id}",
+  summary: "Update a project",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<UpdateProjectBody>(UpdateProjectBodySchema),
+  response: named<ProjectDetail>(ProjectDetailSchema),
+  errors: ["PRJ_001"],
+});
+
+const remove = endpoint({
+  method: "DELETE",
+  path: "/projects/{id}",
+  summary: "Delete a project with its tasks, locks, context and activity",
+  auth: "user",
+  params: ProjectParam,
+  response: named<null>(Nothing),
+  errors: ["PRJ_001"],
+});
+
+const stats = endpoint({
+  method: "GET",
+  path: "/projects/{id}/stats",
+  summary: "Token usage, task counts, active instances and locks",
+  auth: "agent",
+  params: ProjectParam,
+  response: named<ProjectStats>(ProjectStatsSchema),
+  errors: ["PRJ_001"],
+});
+
+const instances = endpoint({
+  method: "GET",
+  path: "/projects/{id}/instances",
+  summary: "The Claude instances working on the project",
+  auth: "agent",
+  params: ProjectParam,
+  response: named<Instance[]>(z.array(InstanceSchema)),
+  errors: ["PRJ_001"],
+});
+
+const activity = endpoint({
+  method: "GET",
+  path: "/projects/{id}/activity",
+  summary: "The project's activity log, newest first",
+  auth: "agent",
+  params: ProjectParam,
+  query: named<{ limit?: number | undefined }>(
+    z.object({ limit: z.coerce.number<number>().int().min(1).max(500).optional() }),
+  ),
+  response: named<Activity[]>(z.array(ActivitySchema)),
+  errors: ["PRJ_001"],
+});
+
+const broadcast = endpoint({
+  method: "POST",
+  path: "/projects/{id}/broadcast",
+  summary: "Broadcast a message to the project's instances",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<BroadcastBody>(BroadcastBodySchema),
+  response: named<Broadcast>(BroadcastSchema),
+  status: 201,
+  errors: ["PRJ_001"],
+});
+
+/** The projects endpoints. */
+export const projects = { list, create, get, update, remove, stats, instances, activity, broadcast };
