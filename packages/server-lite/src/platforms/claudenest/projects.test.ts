@@ -74,11 +74,12 @@ describe("projects", () => {
 
   it("validates bodies with VAL_001 field errors", async () => {
     const { nest, machine } = await projectSetup();
-    const error = await nest.projects
-      .create({ machine: machine.id, name: "", project_path: "" })
-      .catch((e: unknown) => e as { fieldErrors: Record<string, string[]> });
+    const error = await nest.projects.create({ machine: machine.id, name: "", project_path: "" }).then(
+      () => undefined,
+      (e: unknown) => e as { status: number; code: string; fieldErrors: Record<string, string[]> },
+    );
     expect(error).toMatchObject({ status: 422, code: "VAL_001" });
-    expect(Object.keys(error.fieldErrors)).toEqual(expect.arrayContaining(["name", "project_path"]));
+    expect(Object.keys(error!.fieldErrors)).toEqual(expect.arrayContaining(["name", "project_path"]));
   });
 
   it("computes stats from the real tasks, locks, instances and context", async () => {
