@@ -32,10 +32,12 @@ const log = (msg) => {
   if (!quiet) process.stderr.write(`setup: ${msg}\n`);
 };
 
+/** Runs a setup step; in quiet mode its output is shown only when it fails. */
 function run(cmd, args, options = {}) {
-  const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...options });
+  const result = spawnSync(cmd, args, { stdio: quiet ? "pipe" : "inherit", cwd: root, maxBuffer: 64 * 1024 * 1024, ...options });
   if (result.error) throw result.error;
   if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     process.stderr.write(`setup: \`${cmd} ${args.join(" ")}\` exited with ${result.status}\n`);
     process.exit(result.status ?? 1);
   }
@@ -141,7 +143,7 @@ const manifests = [
 
 stamped("install", manifests, () => {
   log("installing dependencies (pnpm install --frozen-lockfile)");
-  run("pnpm", ["install", "--frozen-lockfile", ...(quiet ? ["--reporter=silent"] : [])]);
+  run("pnpm", ["install", "--frozen-lockfile"]);
 });
 stamped(
   "build",
