@@ -34,7 +34,12 @@ const log = (msg) => {
 
 /** Runs a setup step; in quiet mode its output is shown only when it fails. */
 function run(cmd, args, options = {}) {
-  const result = spawnSync(cmd, args, { stdio: quiet ? "pipe" : "inherit", cwd: root, maxBuffer: 64 * 1024 * 1024, ...options });
+  const result = spawnSync(cmd, args, {
+    stdio: quiet ? "pipe" : "inherit",
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) {
     if (quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
