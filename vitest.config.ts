@@ -14,6 +14,7 @@ export default defineConfig({
       "scripts/**/*.test.ts",
     ],
     environment: "node",
+    reporters: ["default", "./scripts/summary-reporter.ts"],
     pool: "threads",
     testTimeout: 20_000,
     hookTimeout: 20_000,
