@@ -27,6 +27,8 @@ export class ClaudeNest {
   declare readonly pairing: Resources["pairing"];
   /** §4 Machines. */
   declare readonly machines: Resources["machines"];
+  /** §5 Terminal sessions on a machine. */
+  declare readonly sessions: Resources["sessions"];
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);

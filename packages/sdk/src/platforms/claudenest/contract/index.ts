@@ -7,6 +7,7 @@ import { auth } from "./auth.ts";
 import { health } from "./health.ts";
 import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
+import { sessions } from "./sessions.ts";
 
 export * from "./auth.ts";
 export * from "./common.ts";
@@ -14,6 +15,7 @@ export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./machines.ts";
 export * from "./pairing.ts";
+export * from "./sessions.ts";
 
-export const contract = { health, auth, pairing, machines };
+export const contract = { health, auth, pairing, machines, sessions };
 export type ClaudeNestContract = typeof contract;
