@@ -14,6 +14,7 @@ import { pairing } from "./pairing.ts";
 import { migrations, tables } from "./schema.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
+import { sessions } from "./sessions.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
 
@@ -65,9 +66,10 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   tables,
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines },
+  handlers: { health, auth, pairing, machines, sessions },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,
   seed,
+  dispose: (services) => services.terminals.dispose(),
 };
