@@ -69,23 +69,14 @@ export class PtyRegistry {
     return pty.pid;
   }
 
-  has(sessionId: string): boolean {
-    return this.#running.has(sessionId);
-  }
-
   /** Writes to a session's terminal; false when no process runs for it. */
   write(sessionId: string, data: string): boolean {
-    const running = this.#running.get(sessionId);
-    if (!running) return false;
-    running.pty.write(data);
-    return true;
+    return this.#use(sessionId, (pty) => pty.write(data));
   }
 
+  /** Resizes a session's terminal; false when no process runs for it. */
   resize(sessionId: string, cols: number, rows: number): boolean {
-    const running = this.#running.get(sessionId);
-    if (!running) return false;
-    running.pty.resize(cols, rows);
-    return true;
+    return this.#use(sessionId, (pty) => pty.resize(cols, rows));
   }
 
   /** Hangs up a session's process (SIGHUP, as closing a terminal does); it is forgotten at once. */
@@ -102,6 +93,18 @@ export class PtyRegistry {
     const all = [...this.#running.values()];
     this.#running.clear();
     await Promise.all(all.map((running) => stop(running)));
+  }
+
+  #use(sessionId: string, action: (pty: IPty) => void): boolean {
+    const running = this.#running.get(sessionId);
+    if (!running) return false;
+    try {
+      action(running.pty);
+      return true;
+    } catch {
+      // The process has just exited and its terminal is closed; its exit is on the way.
+      return false;
+    }
   }
 
   #deliver(call: () => void): void {
