@@ -4,7 +4,7 @@
  * `agentlane-server`: server-lite for local development.
  *
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
- *                    [--no-rate-limit] [--lite]
+ *                    [--no-rate-limit] [--lite] [--exec bash]
  */
 import { parseArgs } from "node:util";
 import { createServer, type PlatformId, platforms } from "./server.ts";

@@ -147,6 +147,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
 
   let http: Server | undefined;
   let url: string | undefined;
+  let closed = false;
   const seedInfo: Record<string, Record<string, string>> = {};
 
   const server: LiteServer = {
@@ -163,6 +164,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       return url;
     },
     async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(selected.map((platform) => platform.dispose?.(servicesById.get(platform.id))));
       if (http) {
         const closing = http;
         http = undefined;

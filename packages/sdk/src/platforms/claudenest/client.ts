@@ -29,6 +29,8 @@ export class ClaudeNest {
   declare readonly machines: Resources["machines"];
   /** §6 Shared projects, their instances and activity. */
   declare readonly projects: Resources["projects"];
+  /** §5 Terminal sessions on a machine. */
+  declare readonly sessions: Resources["sessions"];
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);

@@ -33,6 +33,16 @@ export const routes = {
     environment: {"method":"GET","path":"/machines/{id}/environment","auth":"agent","params":["id"],"query":[]},
     wake: {"method":"POST","path":"/machines/{id}/wake","auth":"user","params":["id"],"query":[]},
   },
+  sessions: {
+    list: {"method":"GET","path":"/machines/{machine}/sessions","auth":"agent","params":["machine"],"query":["status","page","per_page"],"paginated":true},
+    create: {"method":"POST","path":"/machines/{machine}/sessions","auth":"agent","params":["machine"],"query":[]},
+    get: {"method":"GET","path":"/sessions/{id}","auth":"agent","params":["id"],"query":[]},
+    remove: {"method":"DELETE","path":"/sessions/{id}","auth":"agent","params":["id"],"query":[]},
+    logs: {"method":"GET","path":"/sessions/{id}/logs","auth":"agent","params":["id"],"query":["limit","type"]},
+    attach: {"method":"POST","path":"/sessions/{id}/attach","auth":"agent","params":["id"],"query":[]},
+    input: {"method":"POST","path":"/sessions/{id}/input","auth":"agent","params":["id"],"query":[]},
+    resize: {"method":"POST","path":"/sessions/{id}/resize","auth":"agent","params":["id"],"query":[]},
+  },
   projects: {
     list: {"method":"GET","path":"/machines/{machine}/projects","auth":"agent","params":["machine"],"query":[]},
     create: {"method":"POST","path":"/machines/{machine}/projects","auth":"agent","params":["machine"],"query":[]},

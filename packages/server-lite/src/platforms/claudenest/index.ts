@@ -13,9 +13,9 @@ import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
 import { migrations, tables } from "./schema.ts";
-import { projectsMigration, projectsTables } from "./schema-projects.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
+import { sessions } from "./sessions.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
 
@@ -63,13 +63,14 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   version: API_VERSION,
   contract,
   envelope,
-  migrations: [...migrations, projectsMigration],
-  tables: [...projectsTables, ...tables],
+  migrations,
+  tables,
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines, projects },
+  handlers: { health, auth, pairing, machines, sessions, projects },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,
   seed,
+  dispose: (services) => services.terminals.dispose(),
 };

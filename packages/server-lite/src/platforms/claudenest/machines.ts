@@ -7,6 +7,7 @@ import { uuid } from "../../core/ids.ts";
 import { type NestCaller, userOf } from "./caller.ts";
 import type { NestHandlers } from "./handlers.ts";
 import { type MachineRow, type NestServices, ONLINE_WINDOW_MS } from "./services.ts";
+import { terminateMachineSessions } from "./session-runtime.ts";
 
 const DEFAULT_PER_PAGE = 15;
 
@@ -88,6 +89,8 @@ export const machines: NestHandlers<"machines"> = {
 
   remove({ caller, params }, { services }) {
     const row = ownMachine(services, caller, params.id);
+    // Subscribers hear that the machine's sessions ended, and their processes stop, before the rows go.
+    terminateMachineSessions(services, row.id);
     services.db.run("DELETE FROM cn_machines WHERE id = ?", row.id);
     return null;
   },

@@ -3,6 +3,9 @@
  * ClaudeNest tables. Times that expire are epoch milliseconds (compared with the server clock); times that
  * are only shown are ISO strings. Secrets are stored as SHA-256 hashes, passwords as scrypt hashes.
  */
+import { projectsMigration, projectsTables } from "./schema-projects.ts";
+import { sessionsMigration, sessionTables } from "./schema-sessions.ts";
+
 export const migrations = [
   {
     id: "claudenest-001-accounts",
@@ -79,9 +82,13 @@ CREATE TABLE cn_pairings (
 );
 `,
   },
+  sessionsMigration,
+  projectsMigration,
 ];
 
 export const tables = [
+  ...projectsTables,
+  ...sessionTables,
   "cn_pairings",
   "cn_machines",
   "cn_outbox",

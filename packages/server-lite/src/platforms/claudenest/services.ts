@@ -8,10 +8,17 @@ import type { EventBus } from "../../core/events.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import type { Environment } from "../../core/platform.ts";
 import type { Database } from "../../store/database.ts";
+import { PtyRegistry } from "./pty-runner.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A machine whose agent was seen this recently is online. */
 export const ONLINE_WINDOW_MS = 5 * 60 * 1000;
+
+/** Session statuses that are not final. */
+export const ACTIVE_STATUSES = ["created", "starting", "running", "waiting_input"] as const;
+export const ACTIVE_STATUSES_SQL = "('created', 'starting', 'running', 'waiting_input')";
+/** Statuses in which a session has (or had) a process of its own. */
+const PROCESS_STATUSES_SQL = "('starting', 'running', 'waiting_input')";
 
 export interface UserRow {
   id: string;
@@ -46,12 +53,21 @@ export class NestServices {
   readonly clock: Clock;
   readonly events: EventBus;
   readonly exec: readonly string[];
+  /** The processes of this server's running sessions. */
+  readonly terminals = new PtyRegistry();
 
   constructor(env: Environment) {
     this.db = env.db;
     this.clock = env.clock;
     this.events = env.events;
     this.exec = env.exec;
+    // A stored database may hold sessions whose process belonged to an earlier server: it is gone.
+    this.db.run(
+      `UPDATE cn_sessions SET status = 'terminated', status_message = 'The server restarted', completed_at = ?, updated_at = ?
+       WHERE status IN ${PROCESS_STATUSES_SQL}`,
+      this.now(),
+      this.now(),
+    );
   }
 
   now(): number {
@@ -109,9 +125,12 @@ export class NestServices {
     return "offline";
   }
 
-  /** Active sessions of a machine; counted from the sessions table once it exists. */
-  activeSessions(_machineId: string): number {
-    return 0;
+  /** Sessions of a machine that are not over yet (they count towards its `max_sessions`). */
+  activeSessions(machineId: string): number {
+    return this.db.get<{ n: number }>(
+      `SELECT count(*) AS n FROM cn_sessions WHERE machine_id = ? AND status IN ${ACTIVE_STATUSES_SQL}`,
+      machineId,
+    )!.n;
   }
 
   machine(row: MachineRow): Machine {

@@ -8,6 +8,7 @@ import { health } from "./health.ts";
 import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
+import { sessions } from "./sessions.ts";
 
 export * from "./auth.ts";
 export * from "./common.ts";
@@ -17,5 +18,7 @@ export * from "./machines.ts";
 export * from "./pairing.ts";
 export * from "./projects.ts";
 
-export const contract = { health, auth, pairing, machines, projects };
+export * from "./sessions.ts";
+
+export const contract = { health, auth, pairing, machines, sessions, projects };
 export type ClaudeNestContract = typeof contract;

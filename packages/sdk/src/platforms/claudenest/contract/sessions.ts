@@ -1,0 +1,206 @@
+/**
+ * @module
+ * §5 Sessions: terminal sessions on a machine, their logs, and the token that opens their live stream.
+ *
+ * Choices where the document is silent:
+ * - Statuses are ClaudeNest's own: `created`, `starting`, `running`, `waiting_input` are active (they count
+ *   towards the machine's `max_sessions` and its `active_sessions_count`); `completed`, `error` and
+ *   `terminated` are final. A session whose process ends, or that is deleted, becomes `terminated`, with the
+ *   process's `exit_code` when it exited by itself (`null` when it was stopped by request).
+ * - `status_message` says why a session is in its status, e.g. that the server runs no commands and only
+ *   records the session and its input (server-lite started without a command allow-list).
+ * - `duration` is whole seconds from `started_at` to `completed_at` (or now); both duration fields are
+ *   `null` while the session has not started. `formatted_duration` reads `42s`, `5m 3s` or `1h 0m`.
+ * - Creating a session needs the machine `online` (`MCH_002` otherwise) and fewer active sessions than its
+ *   `max_sessions`: a full machine answers `VAL_001` with an error on the `machine` field.
+ * - `mode` defaults to `interactive`; `oneshot` needs `initial_prompt`. `pty_size` defaults to 120×40 and
+ *   is bounded like ClaudeNest's server (cols 20–500, rows 10–200).
+ * - The list is newest first, 20 per page by default.
+ * - `DELETE` terminates the session and answers it (status `terminated`); the session and its logs stay
+ *   readable. Deleting, sending input to or resizing a terminated session answers `SES_002`, and so does
+ *   attaching to one.
+ * - `logs` answers the most recent `limit` entries (default 1000, at most 10000) in the order they were
+ *   written. A session keeps its latest 10000 log entries.
+ * - `websocket_token` (`ws_...`) authorizes subscribing to `private-session.{id}`, for that session only;
+ *   it is valid 24 hours. `attach` issues a fresh one each time.
+ * - `input` answers `data: null`; `resize` answers the session with its new `pty_size`.
+ * - A machine token (`mn_`) may act on its own machine's sessions only.
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+
+export const SessionMode = z.enum(["interactive", "headless", "oneshot"]);
+export type SessionMode = z.output<typeof SessionMode>;
+
+export const SessionStatus = z.enum([
+  "created",
+  "starting",
+  "running",
+  "waiting_input",
+  "completed",
+  "error",
+  "terminated",
+]);
+export type SessionStatus = z.output<typeof SessionStatus>;
+
+export const SessionLogType = z.enum(["input", "output", "error"]);
+export type SessionLogType = z.output<typeof SessionLogType>;
+
+export const PtySizeSchema = z.object({
+  cols: z.number().int().min(20).max(500),
+  rows: z.number().int().min(10).max(200),
+});
+export interface PtySize extends z.output<typeof PtySizeSchema> {}
+
+export const SessionSchema = z.object({
+  id: Id,
+  machine_id: Id,
+  mode: SessionMode,
+  project_path: z.string().nullable(),
+  initial_prompt: z.string().nullable(),
+  status: SessionStatus,
+  status_message: z.string().nullable(),
+  pid: z.number().int().nullable(),
+  exit_code: z.number().int().nullable(),
+  pty_size: PtySizeSchema,
+  total_tokens: z.number().int(),
+  total_cost: z.number(),
+  started_at: Timestamp.nullable(),
+  completed_at: Timestamp.nullable(),
+  duration: z.number().int().nullable(),
+  formatted_duration: z.string().nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export interface Session extends z.output<typeof SessionSchema> {}
+
+export const SessionLogSchema = z.object({
+  id: Id,
+  type: SessionLogType,
+  data: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  created_at: Timestamp,
+});
+export interface SessionLog extends z.output<typeof SessionLogSchema> {}
+
+export const SessionWithTokenSchema = z.object({ session: SessionSchema, websocket_token: z.string() });
+export interface SessionWithToken extends z.output<typeof SessionWithTokenSchema> {}
+
+export const CreateSessionBodySchema = z.object({
+  /** @default "interactive" */
+  mode: SessionMode.optional(),
+  project_path: z.string().min(1).max(1024).optional(),
+  /** What a `headless` session is given as input, or the command line a `oneshot` session runs (required). */
+  initial_prompt: z.string().min(1).max(100_000).optional(),
+  /** @default { cols: 120, rows: 40 } */
+  pty_size: PtySizeSchema.optional(),
+});
+export interface CreateSessionBody extends z.output<typeof CreateSessionBodySchema> {}
+
+export const ListSessionsQuerySchema = z.object({ status: SessionStatus.optional(), ...PageQuery });
+export interface ListSessionsQuery extends z.output<typeof ListSessionsQuerySchema> {}
+
+export const SessionLogsQuerySchema = z.object({
+  /** @default 1000 */
+  limit: z.coerce.number<number>().int().min(1).max(10_000).optional(),
+  type: SessionLogType.optional(),
+});
+export interface SessionLogsQuery extends z.output<typeof SessionLogsQuerySchema> {}
+
+export const SessionInputBodySchema = z.object({ data: z.string().min(1).max(65_536) });
+export interface SessionInputBody extends z.output<typeof SessionInputBodySchema> {}
+
+const MachineParam = z.object({ machine: Id });
+const SessionId = z.object({ id: Id });
+
+const list = endpoint({
+  method: "GET",
+  path: "/machines/{machine}/sessions",
+  summary: "List a machine's sessions, newest first (20 per page by default)",
+  auth: "agent",
+  params: MachineParam,
+  query: named<ListSessionsQuery>(ListSessionsQuerySchema),
+  response: named<Session[]>(z.array(SessionSchema)),
+  paginated: true,
+  errors: ["MCH_001"],
+});
+
+const create = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/sessions",
+  summary: "Start a session on an online machine; answers it with a WebSocket token",
+  auth: "agent",
+  params: MachineParam,
+  body: named<CreateSessionBody>(CreateSessionBodySchema),
+  response: named<SessionWithToken>(SessionWithTokenSchema),
+  status: 201,
+  errors: ["MCH_001", "MCH_002"],
+});
+
+const get = endpoint({
+  method: "GET",
+  path: "/sessions/{id}",
+  summary: "Get a session",
+  auth: "agent",
+  params: SessionId,
+  response: named<Session>(SessionSchema),
+  errors: ["SES_001"],
+});
+
+const remove = endpoint({
+  method: "DELETE",
+  path: "/sessions/{id}",
+  summary: "Terminate a session (its process is killed); answers the terminated session",
+  auth: "agent",
+  params: SessionId,
+  response: named<Session>(SessionSchema),
+  errors: ["SES_001", "SES_002"],
+});
+
+const logs = endpoint({
+  method: "GET",
+  path: "/sessions/{id}/logs",
+  summary: "A session's most recent input, output and error logs, oldest first",
+  auth: "agent",
+  params: SessionId,
+  query: named<SessionLogsQuery>(SessionLogsQuerySchema),
+  response: named<SessionLog[]>(z.array(SessionLogSchema)),
+  errors: ["SES_001"],
+});
+
+const attach = endpoint({
+  method: "POST",
+  path: "/sessions/{id}/attach",
+  summary: "A fresh WebSocket token for a session's live stream",
+  auth: "agent",
+  params: SessionId,
+  response: named<SessionWithToken>(SessionWithTokenSchema),
+  errors: ["SES_001", "SES_002"],
+});
+
+const input = endpoint({
+  method: "POST",
+  path: "/sessions/{id}/input",
+  summary: "Send input to a session's terminal",
+  auth: "agent",
+  params: SessionId,
+  body: named<SessionInputBody>(SessionInputBodySchema),
+  response: named<null>(Nothing),
+  errors: ["SES_001", "SES_002"],
+});
+
+const resize = endpoint({
+  method: "POST",
+  path: "/sessions/{id}/resize",
+  summary: "Resize a session's terminal",
+  auth: "agent",
+  params: SessionId,
+  body: named<PtySize>(PtySizeSchema),
+  response: named<Session>(SessionSchema),
+  errors: ["SES_001", "SES_002"],
+});
+
+/** The sessions endpoints. */
+export const sessions = { list, create, get, remove, logs, attach, input, resize };
