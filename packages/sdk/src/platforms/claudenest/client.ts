@@ -29,6 +29,10 @@ export class ClaudeNest {
   declare readonly machines: Resources["machines"];
   /** §6 Shared projects, their instances and activity. */
   declare readonly projects: Resources["projects"];
+  /** §8 A project's shared context: sections, chunks, relevance search and summaries. */
+  declare readonly context: Resources["context"];
+  /** §9 File locks between the instances of a project. */
+  declare readonly locks: Resources["locks"];
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);
