@@ -66,7 +66,11 @@ describe("rankBm25", () => {
   });
 
   it("caps the similarity at 1 and prefers more occurrences, then shorter documents", () => {
-    const ranked = rankBm25("cache", ["cache cache cache cache", "cache and more words around the cache here", "other"]);
+    const ranked = rankBm25("cache", [
+      "cache cache cache cache",
+      "cache and more words around the cache here",
+      "other",
+    ]);
     expect(ranked.map((m) => m.index)).toEqual([0, 1]);
     expect(ranked[0]!.similarity).toBe(1);
   });

@@ -5,7 +5,14 @@ const inProject = (path: string) => normalizeLockPath(path, "/srv/app/");
 
 describe("normalizeLockPath", () => {
   it("gives every spelling of a project file one path", () => {
-    for (const spelling of ["src/a.ts", "./src/a.ts", "src//a.ts", ".//src/./a.ts", "src/lib/../a.ts", "/srv/app/src/a.ts"]) {
+    for (const spelling of [
+      "src/a.ts",
+      "./src/a.ts",
+      "src//a.ts",
+      ".//src/./a.ts",
+      "src/lib/../a.ts",
+      "/srv/app/src/a.ts",
+    ]) {
       expect(inProject(spelling)).toEqual({ path: "src/a.ts" });
     }
     expect(inProject("src/")).toEqual({ path: "src" });
