@@ -31,6 +31,10 @@ export class ClaudeNest {
   declare readonly projects: Resources["projects"];
   /** §5 Terminal sessions on a machine. */
   declare readonly sessions: Resources["sessions"];
+  /** §8 A project's shared context: sections, chunks, relevance search and summaries. */
+  declare readonly context: Resources["context"];
+  /** §9 File locks between the instances of a project. */
+  declare readonly locks: Resources["locks"];
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);

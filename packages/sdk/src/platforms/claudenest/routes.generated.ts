@@ -54,4 +54,23 @@ export const routes = {
     activity: {"method":"GET","path":"/projects/{id}/activity","auth":"agent","params":["id"],"query":["limit"]},
     broadcast: {"method":"POST","path":"/projects/{id}/broadcast","auth":"agent","params":["id"],"query":[]},
   },
+  context: {
+    get: {"method":"GET","path":"/projects/{project}/context","auth":"agent","params":["project"],"query":[]},
+    update: {"method":"PATCH","path":"/projects/{project}/context","auth":"agent","params":["project"],"query":[]},
+    query: {"method":"POST","path":"/projects/{project}/context/query","auth":"agent","params":["project"],"query":[]},
+    summarize: {"method":"POST","path":"/projects/{project}/context/summarize","auth":"agent","params":["project"],"query":[]},
+    listChunks: {"method":"GET","path":"/projects/{project}/context/chunks","auth":"agent","params":["project"],"query":["type","instance_id","page","per_page"],"paginated":true},
+    addChunk: {"method":"POST","path":"/projects/{project}/context/chunks","auth":"agent","params":["project"],"query":[]},
+    removeChunk: {"method":"DELETE","path":"/projects/{project}/context/chunks/{chunkId}","auth":"agent","params":["project","chunkId"],"query":[]},
+  },
+  locks: {
+    list: {"method":"GET","path":"/projects/{project}/locks","auth":"agent","params":["project"],"query":[]},
+    acquire: {"method":"POST","path":"/projects/{project}/locks","auth":"agent","params":["project"],"query":[]},
+    check: {"method":"POST","path":"/projects/{project}/locks/check","auth":"agent","params":["project"],"query":[]},
+    extend: {"method":"POST","path":"/projects/{project}/locks/extend","auth":"agent","params":["project"],"query":[]},
+    bulk: {"method":"POST","path":"/projects/{project}/locks/bulk","auth":"agent","params":["project"],"query":[]},
+    release: {"method":"POST","path":"/projects/{project}/locks/release","auth":"agent","params":["project"],"query":[]},
+    forceRelease: {"method":"POST","path":"/projects/{project}/locks/force-release","auth":"admin","params":["project"],"query":[]},
+    releaseByInstance: {"method":"POST","path":"/projects/{project}/locks/release-by-instance","auth":"agent","params":["project"],"query":[]},
+  },
 } as const satisfies RouteTable;

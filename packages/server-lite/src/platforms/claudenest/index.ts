@@ -8,7 +8,9 @@ import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/cl
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { auth, oauthProviderRoutes } from "./auth.ts";
 import { authenticate, type NestCaller } from "./caller.ts";
+import { context } from "./context.ts";
 import { API_VERSION, health } from "./health.ts";
+import { locks } from "./locks.ts";
 import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
@@ -67,7 +69,7 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   tables,
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines, sessions, projects },
+  handlers: { health, auth, pairing, machines, sessions, projects, context, locks },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,

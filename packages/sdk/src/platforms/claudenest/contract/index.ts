@@ -4,7 +4,9 @@
  * Import it to validate responses (`validate: { contract }`) or to build a server.
  */
 import { auth } from "./auth.ts";
+import { context } from "./context.ts";
 import { health } from "./health.ts";
+import { locks } from "./locks.ts";
 import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
@@ -12,13 +14,15 @@ import { sessions } from "./sessions.ts";
 
 export * from "./auth.ts";
 export * from "./common.ts";
+export * from "./context.ts";
 export * from "./errors.ts";
 export * from "./health.ts";
+export * from "./locks.ts";
 export * from "./machines.ts";
 export * from "./pairing.ts";
 export * from "./projects.ts";
 
 export * from "./sessions.ts";
 
-export const contract = { health, auth, pairing, machines, sessions, projects };
+export const contract = { health, auth, pairing, machines, sessions, projects, context, locks };
 export type ClaudeNestContract = typeof contract;

@@ -1,0 +1,218 @@
+/**
+ * @module
+ * §9 File locks: an instance locks the files it edits so that other instances of the project leave them alone.
+ *
+ * Choices where the document is silent:
+ * - Paths are relative to the project: a leading `./` and repeated or trailing slashes are dropped and `.`/`..`
+ *   segments resolved, so `./src//a.ts` and `src/a.ts` are one lock. An absolute path inside the project's
+ *   `project_path` is made relative to it; an absolute path outside it, a path climbing out with `..`, or the
+ *   project root itself is refused with `VAL_001`. Answers carry the normalized path.
+ * - A lock lasts `duration_minutes` (30 by default, at most a day) by the server clock. Re-acquiring a lock the
+ *   instance already holds refreshes it: new reason and a new expiry counted from now; it answers 201 like a new lock.
+ * - Expired locks free their path without any call. The next lock change in the project clears them: each one
+ *   publishes `file:unlocked` and logs `file_unlocked` with `cause: "expired"`, so an expired lock taken over by
+ *   another instance publishes `file:unlocked` before the new `file:locked`.
+ * - Every change logs activity: `file_locked` (acquire, refresh, bulk), `file_lock_extended` (extend), and
+ *   `file_unlocked` with a `cause` of `released`, `forced`, `instance_released` or `expired`. After the change is
+ *   committed, `file:locked` `{path, lockedBy, reason}` (also on refresh) and `file:unlocked` `{path}` are
+ *   published on `private-project.{projectId}`; extending publishes nothing, the lock stays held.
+ * - `extend` adds `additional_minutes` to the current expiry. Extending a lock held by another instance is
+ *   `LCK_001`; extending a path with no live lock is `NOT_FOUND` (404): the lock was lost, acquire it again.
+ * - `release` by the holder frees the path; by another instance it is `LCK_001`; a path with no live lock answers
+ *   `released: false` (releasing is idempotent).
+ * - `forceRelease` is for the project's owner with a personal token, whatever instance holds the lock; it answers
+ *   `released: false` when nothing was locked.
+ * - `bulk` is not all-or-nothing: it locks every path that is free or already the instance's own, and lists the
+ *   others with their holder. Duplicate paths (after normalization) count once.
+ * - `releaseByInstance` frees every live lock of the instance and answers the freed paths, sorted.
+ * - `check` and `list` only read; `list` answers live locks sorted by path, `remaining_seconds` rounded up.
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, Timestamp } from "./common.ts";
+
+export const LockSchema = z.object({
+  path: z.string(),
+  locked_by: z.string(),
+  reason: z.string().nullable(),
+  locked_at: Timestamp,
+  expires_at: Timestamp,
+  remaining_seconds: z.number().int(),
+});
+export interface Lock extends z.output<typeof LockSchema> {}
+
+const LockPath = z.string().min(1).max(4096);
+const InstanceId = z.string().min(1).max(255);
+const Reason = z.string().max(1000);
+const Minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
+
+export const AcquireLockBodySchema = z.object({
+  path: LockPath,
+  instance_id: InstanceId,
+  reason: Reason.optional(),
+  /** @default 30 */
+  duration_minutes: Minutes.optional(),
+});
+export interface AcquireLockBody extends z.output<typeof AcquireLockBodySchema> {}
+
+export const CheckLockBodySchema = z.object({ path: LockPath });
+export interface CheckLockBody extends z.output<typeof CheckLockBodySchema> {}
+
+export const LockStatusSchema = z.object({
+  path: z.string(),
+  locked: z.boolean(),
+  locked_by: z.string().nullable(),
+  reason: z.string().nullable(),
+  expires_at: Timestamp.nullable(),
+});
+export interface LockStatus extends z.output<typeof LockStatusSchema> {}
+
+export const ExtendLockBodySchema = z.object({
+  path: LockPath,
+  instance_id: InstanceId,
+  additional_minutes: Minutes,
+});
+export interface ExtendLockBody extends z.output<typeof ExtendLockBodySchema> {}
+
+export const BulkLockBodySchema = z.object({
+  paths: z.array(LockPath).min(1).max(100),
+  instance_id: InstanceId,
+  reason: Reason.optional(),
+  /** @default 30 */
+  duration_minutes: Minutes.optional(),
+});
+export interface BulkLockBody extends z.output<typeof BulkLockBodySchema> {}
+
+export const LockHolderSchema = z.object({ locked_by: z.string(), reason: z.string().nullable() });
+export interface LockHolder extends z.output<typeof LockHolderSchema> {}
+
+export const BulkLockResultSchema = z.object({
+  acquired: z.array(z.string()),
+  failed: z.array(z.string()),
+  failed_details: z.record(z.string(), LockHolderSchema),
+});
+export interface BulkLockResult extends z.output<typeof BulkLockResultSchema> {}
+
+export const ReleaseLockBodySchema = z.object({ path: LockPath, instance_id: InstanceId });
+export interface ReleaseLockBody extends z.output<typeof ReleaseLockBodySchema> {}
+
+export const ForceReleaseBodySchema = z.object({ path: LockPath });
+export interface ForceReleaseBody extends z.output<typeof ForceReleaseBodySchema> {}
+
+export const LockReleaseSchema = z.object({
+  path: z.string(),
+  /** Whether a live lock was freed. */
+  released: z.boolean(),
+  /** The instance whose lock was freed. */
+  locked_by: z.string().nullable(),
+});
+export interface LockRelease extends z.output<typeof LockReleaseSchema> {}
+
+export const ReleaseByInstanceBodySchema = z.object({ instance_id: InstanceId });
+export interface ReleaseByInstanceBody extends z.output<typeof ReleaseByInstanceBodySchema> {}
+
+export const InstanceReleaseSchema = z.object({
+  instance_id: z.string(),
+  released: z.array(z.string()),
+  count: z.number().int(),
+});
+export interface InstanceRelease extends z.output<typeof InstanceReleaseSchema> {}
+
+const ProjectParam = z.object({ project: Id });
+
+const list = endpoint({
+  method: "GET",
+  path: "/projects/{project}/locks",
+  summary: "The live file locks of the project",
+  auth: "agent",
+  params: ProjectParam,
+  response: named<Lock[]>(z.array(LockSchema)),
+  errors: ["PRJ_001"],
+});
+
+const acquire = endpoint({
+  method: "POST",
+  path: "/projects/{project}/locks",
+  summary: "Lock a file for an instance (refreshes the instance's own lock)",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<AcquireLockBody>(AcquireLockBodySchema),
+  response: named<Lock>(LockSchema),
+  status: 201,
+  errors: ["PRJ_001", "LCK_001"],
+});
+
+const check = endpoint({
+  method: "POST",
+  path: "/projects/{project}/locks/check",
+  summary: "Whether a file is locked, and by whom",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<CheckLockBody>(CheckLockBodySchema),
+  response: named<LockStatus>(LockStatusSchema),
+  errors: ["PRJ_001"],
+});
+
+const extend = endpoint({
+  method: "POST",
+  path: "/projects/{project}/locks/extend",
+  summary: "Extend the instance's own lock",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<ExtendLockBody>(ExtendLockBodySchema),
+  response: named<Lock>(LockSchema),
+  errors: ["PRJ_001", "LCK_001", "NOT_FOUND"],
+  note: "A path with no live lock answers NOT_FOUND (404), which §14 does not list.",
+});
+
+const bulk = endpoint({
+  method: "POST",
+  path: "/projects/{project}/locks/bulk",
+  summary: "Lock several files; locks what it can and reports the rest",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<BulkLockBody>(BulkLockBodySchema),
+  response: named<BulkLockResult>(BulkLockResultSchema),
+  errors: ["PRJ_001"],
+});
+
+const release = endpoint({
+  method: "POST",
+  path: "/projects/{project}/locks/release",
+  summary: "Release the instance's own lock",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<ReleaseLockBody>(ReleaseLockBodySchema),
+  response: named<LockRelease>(LockReleaseSchema),
+  errors: ["PRJ_001", "LCK_001"],
+});
+
+const forceRelease = endpoint({
+  method: "POST",
+  path: "/projects/{project}/locks/force-release",
+  summary: "Release a lock whoever holds it (the project's owner, personal token)",
+  auth: "admin",
+  params: ProjectParam,
+  body: named<ForceReleaseBody>(ForceReleaseBodySchema),
+  response: named<LockRelease>(LockReleaseSchema),
+  errors: ["PRJ_001"],
+});
+
+const releaseByInstance = endpoint({
+  method: "POST",
+  path: "/projects/{project}/locks/release-by-instance",
+  summary: "Release every lock of an instance",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<ReleaseByInstanceBody>(ReleaseByInstanceBodySchema),
+  response: named<InstanceRelease>(InstanceReleaseSchema),
+  errors: ["PRJ_001"],
+});
+
+/** The file lock endpoints. */
+export const locks = { list, acquire, check, extend, bulk, release, forceRelease, releaseByInstance };
