@@ -163,6 +163,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       return url;
     },
     async close() {
+      for (const platform of selected) await platform.dispose?.(servicesById.get(platform.id));
       if (http) {
         const closing = http;
         http = undefined;
