@@ -27,6 +27,12 @@ export class ClaudeNest {
   declare readonly pairing: Resources["pairing"];
   /** §4 Machines. */
   declare readonly machines: Resources["machines"];
+  /** §10 Skills of a machine, addressed by path (`team/debugging`). */
+  declare readonly skills: Resources["skills"];
+  /** §11 MCP servers of a machine: start them, list and call their tools. */
+  declare readonly mcp: Resources["mcp"];
+  /** §12 Commands discovered on a machine: browse, search, queue for execution. */
+  declare readonly commands: Resources["commands"];
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);

@@ -8,12 +8,15 @@ import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/cl
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { auth, oauthProviderRoutes } from "./auth.ts";
 import { authenticate, type NestCaller } from "./caller.ts";
+import { commands } from "./commands.ts";
 import { API_VERSION, health } from "./health.ts";
 import { machines } from "./machines.ts";
+import { mcp } from "./mcp.ts";
 import { pairing } from "./pairing.ts";
 import { migrations, tables } from "./schema.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
+import { skills } from "./skills.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
 
@@ -65,9 +68,10 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   tables,
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines },
+  handlers: { health, auth, pairing, machines, skills, mcp, commands },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,
   seed,
+  dispose: (services) => services.mcp.dispose(),
 };

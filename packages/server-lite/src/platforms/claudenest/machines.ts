@@ -86,9 +86,10 @@ export const machines: NestHandlers<"machines"> = {
     return services.machine(ownMachine(services, caller, row.id));
   },
 
-  remove({ caller, params }, { services }) {
+  async remove({ caller, params }, { services }) {
     const row = ownMachine(services, caller, params.id);
     services.db.run("DELETE FROM cn_machines WHERE id = ?", row.id);
+    await services.mcp.stopMachine(row.id);
     return null;
   },
 

@@ -3,6 +3,8 @@
  * ClaudeNest tables. Times that expire are epoch milliseconds (compared with the server clock); times that
  * are only shown are ISO strings. Secrets are stored as SHA-256 hashes, passwords as scrypt hashes.
  */
+import { machineToolsMigration, machineToolsTables } from "./schema-machine-tools.ts";
+
 export const migrations = [
   {
     id: "claudenest-001-accounts",
@@ -79,6 +81,7 @@ CREATE TABLE cn_pairings (
 );
 `,
   },
+  machineToolsMigration,
 ];
 
 export const tables = [
@@ -89,4 +92,5 @@ export const tables = [
   "cn_magic_links",
   "cn_tokens",
   "cn_users",
+  ...machineToolsTables,
 ];

@@ -8,6 +8,7 @@ import type { EventBus } from "../../core/events.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import type { Environment } from "../../core/platform.ts";
 import type { Database } from "../../store/database.ts";
+import { McpProcesses } from "./mcp-processes.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A machine whose agent was seen this recently is online. */
@@ -46,6 +47,8 @@ export class NestServices {
   readonly clock: Clock;
   readonly events: EventBus;
   readonly exec: readonly string[];
+  /** The MCP server processes this server runs. */
+  readonly mcp = new McpProcesses();
 
   constructor(env: Environment) {
     this.db = env.db;
