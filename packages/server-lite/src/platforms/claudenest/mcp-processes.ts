@@ -46,7 +46,13 @@ export class McpProcesses {
     if (this.#disposed) return Promise.reject(new McpStartInterrupted("The server is closing"));
     const existing = this.#entries.get(serverId);
     if (existing) return existing.ready;
-    const client = new McpStdioClient(config);
+    let client: McpStdioClient;
+    try {
+      client = new McpStdioClient(config);
+    } catch (error) {
+      // spawn() throws at once for arguments it cannot pass to the system (a NUL byte, say).
+      return Promise.reject(new McpTransportError(`could not be started: ${(error as Error).message}`));
+    }
     const entry: Entry = { machineId, client, running: false, ready: Promise.resolve([]) };
     this.#entries.set(serverId, entry);
     client.onExit((reason) => {

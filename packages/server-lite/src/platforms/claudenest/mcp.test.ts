@@ -146,6 +146,10 @@ describe("MCP server configuration", () => {
       status: "error",
       last_error: expect.stringContaining("not allowed"),
     });
+    expect(await world.nest.mcp.stop({ machine: world.machine.id, name: "echo" })).toMatchObject({
+      status: "stopped",
+      last_error: null,
+    });
   });
 });
 
@@ -248,6 +252,15 @@ describe("MCP servers over stdio", () => {
     world = await machineToolsWorld({ exec: [missing] });
     await world.nest.mcp.add({ machine: world.machine.id, name: "missing", command: missing });
     await expect(world.nest.mcp.start({ machine: world.machine.id, name: "missing" })).rejects.toMatchObject({
+      code: "MCP_002",
+      message: expect.stringContaining("could not be started"),
+    });
+  });
+
+  it("answers MCP_002 for arguments the system cannot pass", async () => {
+    world = await withNode();
+    await addEcho("nul", { args: ["a\u0000b"] });
+    await expect(world.nest.mcp.start({ machine: world.machine.id, name: "nul" })).rejects.toMatchObject({
       code: "MCP_002",
       message: expect.stringContaining("could not be started"),
     });

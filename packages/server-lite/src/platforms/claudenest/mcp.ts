@@ -53,11 +53,13 @@ function present(services: NestServices, row: McpServerRow): McpServer {
   };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 function toolsOf(row: McpServerRow): McpTool[] {
   return (JSON.parse(row.tools) as McpToolInfo[]).map((tool) => ({
     name: tool.name,
     description: typeof tool.description === "string" ? tool.description : null,
-    parameters: tool.inputSchema ?? { type: "object" },
+    parameters: isObject(tool.inputSchema) ? tool.inputSchema : { type: "object" },
   }));
 }
 
@@ -192,7 +194,7 @@ export const mcp: NestHandlers<"mcp"> = {
   async stop({ caller, params }, { services }) {
     const row = serverAt(services, caller, params.machine, params.name);
     await services.mcp.stop(row.id);
-    services.db.run("UPDATE cn_mcp_servers SET status = 'stopped' WHERE id = ?", row.id);
+    services.db.run("UPDATE cn_mcp_servers SET status = 'stopped', last_error = NULL WHERE id = ?", row.id);
     const current = reread(services, row.id);
     if (!current) throw new Failure("MCP_001", `MCP server not found: ${row.name}`);
     return present(services, current);

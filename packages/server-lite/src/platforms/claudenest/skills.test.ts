@@ -90,6 +90,19 @@ describe("skills", () => {
     await expect(
       world.nest.skills.update({ machine: world.machine.id, path: "missing", priority: 1 }),
     ).rejects.toMatchObject({ status: 404, code: "SKL_001" });
+    await expect(
+      world.nest.skills.update({
+        machine: world.machine.id,
+        path: "team/review",
+        priority: 5000,
+        enabled: "no",
+      } as never),
+    ).rejects.toMatchObject({
+      status: 422,
+      code: "VAL_001",
+      details: { priority: expect.any(Array), enabled: expect.any(Array) },
+    });
+    expect((await world.nest.skills.get({ machine: world.machine.id, path: "team/review" })).priority).toBe(7);
   });
 
   it("toggles a skill", async () => {
