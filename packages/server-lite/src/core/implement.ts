@@ -12,6 +12,7 @@ import { Failure, fieldErrors } from "./failure.ts";
 import { IdempotencyStore } from "./idempotency.ts";
 import type { Caller, PlatformDefinition } from "./platform.ts";
 import { type RateDecision, type RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
+import { inRouteOrder } from "./route-order.ts";
 
 export interface MountOptions {
   /** Where the platform's documented root is mounted, e.g. `/claudenest` (or `""` for the root). */
@@ -129,7 +130,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     throw new Failure(envelope.codes.validation, undefined, fieldErrors(result.error.issues as never));
   }
 
-  for (const [resourceName, resource] of Object.entries(platform.contract)) {
+  for (const [resourceName, resource] of inRouteOrder(platform.contract)) {
     for (const [endpointName, { spec }] of Object.entries(resource)) {
       const handler = (platform.handlers as Record<string, Record<string, Function>>)[resourceName]?.[endpointName];
       if (typeof handler !== "function")

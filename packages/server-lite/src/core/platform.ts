@@ -102,7 +102,7 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   extraRoutes?(app: import("hono").Hono, base: string, services: Services): void;
   /** Creates demo data and tells what was made. */
   seed?(services: Services): Promise<Record<string, string>>;
-  /** Releases what the services hold outside the store (child processes, timers) when the server closes. */
+  /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */
   dispose?(services: Services): void | Promise<void>;
 }
 

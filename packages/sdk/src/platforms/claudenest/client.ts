@@ -35,6 +35,12 @@ export class ClaudeNest {
   declare readonly context: Resources["context"];
   /** §9 File locks between the instances of a project. */
   declare readonly locks: Resources["locks"];
+  /** §10 Skills of a machine, addressed by path (`team/debugging`). */
+  declare readonly skills: Resources["skills"];
+  /** §11 MCP servers of a machine: start them, list and call their tools. */
+  declare readonly mcp: Resources["mcp"];
+  /** §12 Commands discovered on a machine: browse, search, queue for execution. */
+  declare readonly commands: Resources["commands"];
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);

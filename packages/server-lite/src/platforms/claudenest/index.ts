@@ -8,16 +8,19 @@ import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/cl
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { auth, oauthProviderRoutes } from "./auth.ts";
 import { authenticate, type NestCaller } from "./caller.ts";
+import { commands } from "./commands.ts";
 import { context } from "./context.ts";
 import { API_VERSION, health } from "./health.ts";
 import { locks } from "./locks.ts";
 import { machines } from "./machines.ts";
+import { mcp } from "./mcp.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
 import { migrations, tables } from "./schema.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
 import { sessions } from "./sessions.ts";
+import { skills } from "./skills.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
 
@@ -69,10 +72,10 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   tables,
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines, sessions, projects, context, locks },
+  handlers: { health, auth, pairing, machines, sessions, projects, context, locks, skills, mcp, commands },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,
   seed,
-  dispose: (services) => services.terminals.dispose(),
+  dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
 };

@@ -87,11 +87,12 @@ export const machines: NestHandlers<"machines"> = {
     return services.machine(ownMachine(services, caller, row.id));
   },
 
-  remove({ caller, params }, { services }) {
+  async remove({ caller, params }, { services }) {
     const row = ownMachine(services, caller, params.id);
     // Subscribers hear that the machine's sessions ended, and their processes stop, before the rows go.
     terminateMachineSessions(services, row.id);
     services.db.run("DELETE FROM cn_machines WHERE id = ?", row.id);
+    await services.mcp.stopMachine(row.id);
     return null;
   },
 

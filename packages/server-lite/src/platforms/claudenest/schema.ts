@@ -3,6 +3,8 @@
  * ClaudeNest tables. Times that expire are epoch milliseconds (compared with the server clock); times that
  * are only shown are ISO strings. Secrets are stored as SHA-256 hashes, passwords as scrypt hashes.
  */
+
+import { machineToolsMigration, machineToolsTables } from "./schema-machine-tools.ts";
 import { projectsMigration, projectsTables } from "./schema-projects.ts";
 import { sessionsMigration, sessionTables } from "./schema-sessions.ts";
 
@@ -84,9 +86,11 @@ CREATE TABLE cn_pairings (
   },
   sessionsMigration,
   projectsMigration,
+  machineToolsMigration,
 ];
 
 export const tables = [
+  ...machineToolsTables,
   ...projectsTables,
   ...sessionTables,
   "cn_pairings",

@@ -8,6 +8,7 @@ import type { EventBus } from "../../core/events.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import type { Environment } from "../../core/platform.ts";
 import type { Database } from "../../store/database.ts";
+import { McpProcesses } from "./mcp-processes.ts";
 import { PtyRegistry } from "./pty-runner.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,6 +56,8 @@ export class NestServices {
   readonly exec: readonly string[];
   /** The processes of this server's running sessions. */
   readonly terminals = new PtyRegistry();
+  /** The MCP server processes this server runs. */
+  readonly mcp = new McpProcesses();
 
   constructor(env: Environment) {
     this.db = env.db;

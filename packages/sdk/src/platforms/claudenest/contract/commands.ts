@@ -1,0 +1,187 @@
+/**
+ * @module
+ * §12 Discovered commands: shell, npm, Artisan... commands an agent found on its machine, browsed, searched
+ * and queued for execution. Every endpoint is per machine, and a machine token may use them on its own
+ * machine.
+ *
+ * Choices where the document is silent:
+ * - Every answer carries the full command (`arguments` and `options` included), in lists too.
+ * - `list` and `search` are paginated (`per_page` defaults to 50) and ordered by name. `search` matches
+ *   `q` anywhere in the name, description, command or category, ignoring case.
+ * - A machine holds one command per `command` text: `register` of a known one is `VAL_001`, `bulk` skips it
+ *   (and repeats within the same request) and counts it in `skipped`. `register` answers 201, `bulk` 200.
+ * - `execute` queues the command for the agent and answers 200 with the command line it will run:
+ *   `command`, then `arguments`, then `options`, space-separated, each argument or option quoted for a
+ *   POSIX shell when it holds anything but plain word characters. Each option must be one the command
+ *   declares (`--step=5` matches a declared `--step`), else `VAL_001`. When the machine is offline the
+ *   agent would never receive it: `CMD_002`, and nothing is queued.
+ * - Deleting answers `data: null`; clearing answers how many commands were deleted.
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+
+export const DiscoveredCommandSchema = z.object({
+  id: Id,
+  name: z.string(),
+  /** What kind of command it is: `shell`, `script`, `npm`, `artisan`, ... */
+  type: z.string(),
+  description: z.string().nullable(),
+  command: z.string(),
+  category: z.string().nullable(),
+  is_dangerous: z.boolean(),
+  /** Positional arguments the command takes. */
+  arguments: z.array(z.string()),
+  /** Options the command accepts, such as `--force`. */
+  options: z.array(z.string()),
+  created_at: Timestamp,
+});
+export interface DiscoveredCommand extends z.output<typeof DiscoveredCommandSchema> {}
+
+const Words = z.array(z.string().min(1).max(255)).max(100);
+
+export const RegisterCommandBodySchema = z.object({
+  name: z.string().min(1).max(255),
+  type: z.string().min(1).max(32),
+  description: z.string().max(1000).nullable().optional(),
+  command: z.string().min(1).max(4096),
+  category: z.string().max(64).nullable().optional(),
+  /** @default false */
+  is_dangerous: z.boolean().optional(),
+  /** @default [] */
+  arguments: Words.optional(),
+  /** @default [] */
+  options: Words.optional(),
+});
+export interface RegisterCommandBody extends z.output<typeof RegisterCommandBodySchema> {}
+
+export const BulkRegisterCommandsBodySchema = z.object({
+  commands: z.array(RegisterCommandBodySchema).min(1).max(500),
+});
+export interface BulkRegisterCommandsBody extends z.output<typeof BulkRegisterCommandsBodySchema> {}
+
+export const BulkRegisterResultSchema = z.object({
+  registered: z.number().int(),
+  skipped: z.number().int(),
+});
+export interface BulkRegisterResult extends z.output<typeof BulkRegisterResultSchema> {}
+
+export const ExecuteCommandBodySchema = z.object({
+  /** @default [] */
+  arguments: z.array(z.string().max(4096)).max(100).optional(),
+  /** @default [] */
+  options: z.array(z.string().min(1).max(4096)).max(100).optional(),
+  /** Working directory on the machine; the agent's own when absent. */
+  cwd: z.string().min(1).max(4096).optional(),
+});
+export interface ExecuteCommandBody extends z.output<typeof ExecuteCommandBodySchema> {}
+
+export const CommandExecutionSchema = z.object({
+  execution_id: Id,
+  status: z.literal("queued"),
+  /** The command line the agent will run. */
+  command: z.string(),
+  queued_at: Timestamp,
+});
+export interface CommandExecution extends z.output<typeof CommandExecutionSchema> {}
+
+export const ListCommandsQuerySchema = z.object({ ...PageQuery });
+export interface ListCommandsQuery extends z.output<typeof ListCommandsQuerySchema> {}
+
+export const SearchCommandsQuerySchema = z.object({ q: z.string().min(1).max(255), ...PageQuery });
+export interface SearchCommandsQuery extends z.output<typeof SearchCommandsQuerySchema> {}
+
+const OnMachine = z.object({ machine: Id });
+const CommandAt = z.object({ machine: Id, id: Id });
+
+const list = endpoint({
+  method: "GET",
+  path: "/machines/{machine}/commands",
+  summary: "List the commands discovered on a machine (50 per page by default)",
+  auth: "agent",
+  params: OnMachine,
+  query: named<ListCommandsQuery>(ListCommandsQuerySchema),
+  response: named<DiscoveredCommand[]>(z.array(DiscoveredCommandSchema)),
+  paginated: true,
+  errors: ["MCH_001"],
+});
+
+const search = endpoint({
+  method: "GET",
+  path: "/machines/{machine}/commands/search",
+  summary: "Search commands by name, description, command or category",
+  auth: "agent",
+  params: OnMachine,
+  query: named<SearchCommandsQuery>(SearchCommandsQuerySchema),
+  response: named<DiscoveredCommand[]>(z.array(DiscoveredCommandSchema)),
+  paginated: true,
+  errors: ["MCH_001"],
+});
+
+const get = endpoint({
+  method: "GET",
+  path: "/machines/{machine}/commands/{id}",
+  summary: "Get a command",
+  auth: "agent",
+  params: CommandAt,
+  response: named<DiscoveredCommand>(DiscoveredCommandSchema),
+  errors: ["MCH_001", "CMD_001"],
+});
+
+const register = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/commands",
+  summary: "Register a discovered command",
+  auth: "agent",
+  params: OnMachine,
+  body: named<RegisterCommandBody>(RegisterCommandBodySchema),
+  response: named<DiscoveredCommand>(DiscoveredCommandSchema),
+  status: 201,
+  errors: ["MCH_001"],
+});
+
+const bulk = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/commands/bulk",
+  summary: "Register several commands, skipping those already known",
+  auth: "agent",
+  params: OnMachine,
+  body: named<BulkRegisterCommandsBody>(BulkRegisterCommandsBodySchema),
+  response: named<BulkRegisterResult>(BulkRegisterResultSchema),
+  errors: ["MCH_001"],
+});
+
+const execute = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/commands/{id}/execute",
+  summary: "Queue a command for the machine's agent to run",
+  auth: "agent",
+  params: CommandAt,
+  body: named<ExecuteCommandBody>(ExecuteCommandBodySchema),
+  response: named<CommandExecution>(CommandExecutionSchema),
+  errors: ["MCH_001", "CMD_001", "CMD_002"],
+});
+
+const remove = endpoint({
+  method: "DELETE",
+  path: "/machines/{machine}/commands/{id}",
+  summary: "Delete a command",
+  auth: "agent",
+  params: CommandAt,
+  response: named<null>(Nothing),
+  errors: ["MCH_001", "CMD_001"],
+});
+
+const clear = endpoint({
+  method: "DELETE",
+  path: "/machines/{machine}/commands",
+  summary: "Delete every command of a machine",
+  auth: "agent",
+  params: OnMachine,
+  response: named<{ deleted: number }>(z.object({ deleted: z.number().int() })),
+  errors: ["MCH_001"],
+});
+
+/** The discovered-commands endpoints. */
+export const commands = { list, search, get, register, bulk, execute, remove, clear };

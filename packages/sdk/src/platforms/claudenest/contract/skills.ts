@@ -1,0 +1,178 @@
+/**
+ * @module
+ * §10 Skills: the instruction files an agent finds on its machine, addressed by their path
+ * (`debugging`, `team/debugging`). Every endpoint is per machine, and a machine token may use them on its
+ * own machine.
+ *
+ * Choices where the document is silent:
+ * - A path is one or more `/`-separated segments of letters, digits, `.`, `_` and `-` (no `.` or `..`
+ *   segment), at most 255 characters. The SDK percent-encodes it, so `team/debugging` is one parameter.
+ * - `GET` of one skill answers the list item's fields plus `content` and `metadata`.
+ * - `POST /skills` is an upsert by path: it creates the skill (`enabled` defaults to true, `priority` to 0,
+ *   `metadata` to `{}`) or replaces the given fields of the existing one, keeping its id; it answers 200 and
+ *   the skill either way.
+ * - `size_bytes` is the UTF-8 byte length of `content`; `last_modified` moves only when a write changes
+ *   something.
+ * - The list is not paginated (a machine has few skills) and is ordered by priority, highest first, then
+ *   by path.
+ * - `bulk` applies every update in one transaction and answers how many were applied and which paths were
+ *   not found (those are skipped, not an error).
+ * - `toggle` answers `{path, enabled}` as documented; deletes answer `data: null`.
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, Nothing, Timestamp } from "./common.ts";
+
+const SEGMENT = /^[A-Za-z0-9._-]+$/;
+
+/** A skill path: `/`-separated segments, never `.` or `..`, so it cannot climb out of the skills folder. */
+export const SkillPath = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine(
+    (path) => path.split("/").every((segment) => SEGMENT.test(segment) && segment !== "." && segment !== ".."),
+    "The path must be segments of letters, digits, '.', '_' or '-' separated by '/', without '.' or '..' segments.",
+  );
+
+const Priority = z.number().int().min(0).max(1000);
+const Metadata = z.record(z.string(), z.unknown());
+
+export const SkillSummarySchema = z.object({
+  id: Id,
+  path: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  enabled: z.boolean(),
+  priority: z.number().int(),
+  size_bytes: z.number().int(),
+  last_modified: Timestamp,
+});
+export interface SkillSummary extends z.output<typeof SkillSummarySchema> {}
+
+export const SkillSchema = SkillSummarySchema.extend({
+  content: z.string(),
+  metadata: Metadata,
+});
+export interface Skill extends z.output<typeof SkillSchema> {}
+
+export const UpsertSkillBodySchema = z.object({
+  path: SkillPath,
+  name: z.string().min(1).max(255),
+  content: z.string(),
+  description: z.string().max(1000).nullable().optional(),
+  /** @default 0 */
+  priority: Priority.optional(),
+  /** @default true */
+  enabled: z.boolean().optional(),
+  /** @default {} */
+  metadata: Metadata.optional(),
+});
+export interface UpsertSkillBody extends z.output<typeof UpsertSkillBodySchema> {}
+
+export const UpdateSkillBodySchema = z.object({
+  name: z.string().min(1).max(255).optional(),
+  content: z.string().optional(),
+  description: z.string().max(1000).nullable().optional(),
+  priority: Priority.optional(),
+  enabled: z.boolean().optional(),
+  metadata: Metadata.optional(),
+});
+export interface UpdateSkillBody extends z.output<typeof UpdateSkillBodySchema> {}
+
+export const SkillUpdateSchema = UpdateSkillBodySchema.extend({ path: z.string().min(1) });
+export interface SkillUpdate extends z.output<typeof SkillUpdateSchema> {}
+
+export const BulkSkillsBodySchema = z.object({ updates: z.array(SkillUpdateSchema).min(1).max(500) });
+export interface BulkSkillsBody extends z.output<typeof BulkSkillsBodySchema> {}
+
+export const BulkSkillsResultSchema = z.object({
+  /** Updates applied. */
+  updated: z.number().int(),
+  /** Paths of updates skipped because no such skill exists on the machine. */
+  not_found: z.array(z.string()),
+});
+export interface BulkSkillsResult extends z.output<typeof BulkSkillsResultSchema> {}
+
+export const SkillToggleSchema = z.object({ path: z.string(), enabled: z.boolean() });
+export interface SkillToggle extends z.output<typeof SkillToggleSchema> {}
+
+const OnMachine = z.object({ machine: Id });
+const SkillAt = z.object({ machine: Id, path: z.string().min(1) });
+
+const list = endpoint({
+  method: "GET",
+  path: "/machines/{machine}/skills",
+  summary: "List the skills of a machine, highest priority first",
+  auth: "agent",
+  params: OnMachine,
+  response: named<SkillSummary[]>(z.array(SkillSummarySchema)),
+  errors: ["MCH_001"],
+});
+
+const get = endpoint({
+  method: "GET",
+  path: "/machines/{machine}/skills/{path+}",
+  summary: "Get a skill with its content",
+  auth: "agent",
+  params: SkillAt,
+  response: named<Skill>(SkillSchema),
+  errors: ["MCH_001", "SKL_001"],
+});
+
+const createOrUpdate = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/skills",
+  summary: "Create a skill, or update the one at the same path",
+  auth: "agent",
+  params: OnMachine,
+  body: named<UpsertSkillBody>(UpsertSkillBodySchema),
+  response: named<Skill>(SkillSchema),
+  errors: ["MCH_001"],
+});
+
+const update = endpoint({
+  method: "PATCH",
+  path: "/machines/{machine}/skills/{path+}",
+  summary: "Update a skill",
+  auth: "agent",
+  params: SkillAt,
+  body: named<UpdateSkillBody>(UpdateSkillBodySchema),
+  response: named<Skill>(SkillSchema),
+  errors: ["MCH_001", "SKL_001"],
+});
+
+const toggle = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/skills/{path+}/toggle",
+  summary: "Enable a disabled skill or disable an enabled one",
+  auth: "agent",
+  params: SkillAt,
+  response: named<SkillToggle>(SkillToggleSchema),
+  errors: ["MCH_001", "SKL_001"],
+});
+
+const remove = endpoint({
+  method: "DELETE",
+  path: "/machines/{machine}/skills/{path+}",
+  summary: "Delete a skill",
+  auth: "agent",
+  params: SkillAt,
+  response: named<null>(Nothing),
+  errors: ["MCH_001", "SKL_001"],
+});
+
+const bulk = endpoint({
+  method: "POST",
+  path: "/machines/{machine}/skills/bulk",
+  summary: "Update several skills at once; unknown paths are skipped and reported",
+  auth: "agent",
+  params: OnMachine,
+  body: named<BulkSkillsBody>(BulkSkillsBodySchema),
+  response: named<BulkSkillsResult>(BulkSkillsResultSchema),
+  errors: ["MCH_001"],
+});
+
+/** The skills endpoints. */
+export const skills = { list, get, createOrUpdate, update, toggle, remove, bulk };
