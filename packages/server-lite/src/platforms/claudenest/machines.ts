@@ -39,7 +39,7 @@ export const machines: NestHandlers<"machines"> = {
     const clause = where.join(" AND ");
     const total = services.db.get<{ n: number }>(`SELECT count(*) AS n FROM cn_machines WHERE ${clause}`, ...args)!.n;
     const rows = services.db.all<MachineRow>(
-      `SELECT * FROM cn_machines WHERE ${clause} ORDER BY created_at, id LIMIT ? OFFSET ?`,
+      `SELECT * FROM cn_machines WHERE ${clause} ORDER BY created_at, rowid LIMIT ? OFFSET ?`,
       ...args,
       perPage,
       (page - 1) * perPage,
