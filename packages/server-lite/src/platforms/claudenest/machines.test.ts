@@ -348,6 +348,12 @@ describe("machines.list (§4.1)", () => {
     expect(pages).toBe(4);
   });
 
+  it("lists machines in the order they were made, also within one millisecond", async () => {
+    const names = Array.from({ length: 8 }, (_, i) => `same-ms ${i}`);
+    for (const name of names) await register(h.nest, { name });
+    expect((await h.nest.machines.list()).map((m) => m.name)).toEqual(["Demo Workstation", ...names]);
+  });
+
   it("an empty list is one page", async () => {
     const other = await h.signUp("empty@example.com");
     const { data, meta } = await other.nest.machines.list().withResponse();
