@@ -38,7 +38,7 @@ export interface ServerOptions {
    */
   rateLimit?: boolean;
   /**
-   * Serve `/_lite/*` (clock, reset, outbox) for tests.
+   * Serve `/_lite/*` (clock, reset) for tests.
    * @default false
    */
   lite?: boolean;

@@ -17,14 +17,29 @@ export class Failure extends Error {
   }
 }
 
-/** Field errors from zod issues, worded as a Laravel-style API words them. */
+/** The value at `path` inside `root`, or undefined when any step is missing. */
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = root;
+  for (const step of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
+}
+
+/**
+ * Field errors from zod issues, worded as a Laravel-style API words them. `input` is the value that was
+ * validated: zod does not put the input on its issues, and only an absent field is "required" (a field of
+ * the wrong type keeps zod's message, which says what was expected).
+ */
 export function fieldErrors(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; input?: unknown }>,
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string }>,
+  input: unknown,
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = issue.path.map(String).join(".") || "body";
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const missing = issue.code === "invalid_type" && valueAt(input, issue.path) === undefined;
     const message = missing ? `The ${field} field is required.` : issue.message;
     errors[field] = [...(errors[field] ?? []), message];
   }

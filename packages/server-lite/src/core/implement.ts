@@ -22,7 +22,7 @@ export interface MountOptions {
   idempotency: IdempotencyStore;
   bodyLimit: number;
   services: unknown;
-  /** Called with every request that reached a handler and its status (for the delivery log of tests). */
+  /** Called with errors a handler did not expect (answered as 500). */
   onError?: (error: unknown) => void;
 }
 
@@ -65,7 +65,9 @@ function queryObject(c: Context, keys: readonly string[]): Record<string, unknow
 
 function routeRegex(base: string, template: string): RegExp {
   const escaped = (base + template).replace(/[.*?^$()[\]\\|]/g, "\\$&");
-  return new RegExp(`^${escaped.replace(/\{(\w+)(\+?)\}/g, (_, __, plus: string) => (plus ? ".+" : "[^/]+"))}/?$`);
+  // No optional trailing slash: the router does not match one either, and a 405 must only name methods that
+  // would have answered this exact path.
+  return new RegExp(`^${escaped.replace(/\{(\w+)(\+?)\}/g, (_, __, plus: string) => (plus ? ".+" : "[^/]+"))}$`);
 }
 
 export function mountPlatform<C extends Contract, S, K extends Caller>(
@@ -76,6 +78,8 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
   const base = options.prefix + platform.root;
   const { envelope } = platform;
   const patterns: { regex: RegExp; method: string }[] = [];
+  /** Idempotent requests being handled now, by caller and key. */
+  const inFlight = new Map<string, Promise<void>>();
 
   const meta = (requestId: string) => ({ requestId, timestamp: options.clock.iso() });
   const respond = (status: number, body: unknown, requestId: string, headers?: Record<string, string>) =>
@@ -127,7 +131,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     if (!schema) return {};
     const result = (schema as RunnableSchema).safeParse(value);
     if (result.success) return result.data;
-    throw new Failure(envelope.codes.validation, undefined, fieldErrors(result.error.issues as never));
+    throw new Failure(envelope.codes.validation, undefined, fieldErrors(result.error.issues as never, value));
   }
 
   for (const [resourceName, resource] of inRouteOrder(platform.contract)) {
@@ -162,7 +166,12 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
           const key = c.req.header("idempotency-key");
           const replayable = key && (spec.method === "POST" || spec.method === "PATCH");
           const fingerprint = replayable ? IdempotencyStore.fingerprint(spec.method, c.req.path, text) : "";
+          let release: (() => void) | undefined;
           if (replayable) {
+            // A repeat that arrives while the first request is still running (a client retrying after a
+            // timeout) waits for the first answer and replays it, instead of running the handler twice.
+            const slot = `${caller.key}\0${key}`;
+            for (let running = inFlight.get(slot); running; running = inFlight.get(slot)) await running;
             const stored = options.idempotency.lookup(caller.key, key, fingerprint);
             if (stored === "mismatch") {
               throw new Failure(
@@ -178,24 +187,34 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
                 status: stored.status,
                 headers: { ...JSON_HEADERS, ...limitHeaders, "x-request-id": requestId, "idempotent-replayed": "true" },
               });
+            let done = () => {};
+            inFlight.set(slot, new Promise<void>((resolve) => (done = resolve)));
+            release = () => {
+              inFlight.delete(slot);
+              done();
+            };
           }
 
-          const ctx = {
-            services: options.services,
-            requestId,
-            baseUrl: new URL(c.req.url).origin + base,
-            fail(code: string, message?: string, errors?: Record<string, string[]>): never {
-              throw new Failure(code, message, errors);
-            },
-          };
-          const result = await handler({ params, query, body, caller }, ctx);
-          const payload = spec.paginated
-            ? envelope.success((result as Page<unknown>).items, { ...meta(requestId), page: result as Page<unknown> })
-            : envelope.success(result ?? null, meta(requestId));
-          const response = respond(status, payload, requestId, limitHeaders);
-          if (replayable)
-            options.idempotency.save(caller.key, key, fingerprint, { status, body: JSON.stringify(payload) });
-          return response;
+          try {
+            const ctx = {
+              services: options.services,
+              requestId,
+              baseUrl: new URL(c.req.url).origin + base,
+              fail(code: string, message?: string, errors?: Record<string, string[]>): never {
+                throw new Failure(code, message, errors);
+              },
+            };
+            const result = await handler({ params, query, body, caller }, ctx);
+            const payload = spec.paginated
+              ? envelope.success((result as Page<unknown>).items, { ...meta(requestId), page: result as Page<unknown> })
+              : envelope.success(result ?? null, meta(requestId));
+            const response = respond(status, payload, requestId, limitHeaders);
+            if (replayable)
+              options.idempotency.save(caller.key, key, fingerprint, { status, body: JSON.stringify(payload) });
+            return response;
+          } finally {
+            release?.();
+          }
         } catch (error) {
           if (error instanceof Failure) return failureResponse(error, requestId, limitHeaders);
           options.onError?.(error);

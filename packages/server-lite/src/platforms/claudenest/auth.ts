@@ -66,7 +66,7 @@ export const auth: NestHandlers<"auth"> = {
   async login({ body }, { services }) {
     const user = services.db.get<UserRow>("SELECT * FROM cn_users WHERE email = ?", body.email);
     const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !user.password_hash || !ok) throw new Failure("AUTH_002", "Invalid credentials");
+    if (!user?.password_hash || !ok) throw new Failure("AUTH_002", "Invalid credentials");
     return session(services, user.id, (body.remember ? 365 : 30) * DAY_MS, "login");
   },
 
@@ -97,6 +97,7 @@ export const auth: NestHandlers<"auth"> = {
   me: ({ caller }, { services }) => ({ user: services.user(userOf(caller)) }),
 
   listTokens({ caller }, { services }) {
+    // Creation order; rowid breaks ties between tokens made within one millisecond.
     const rows = services.db.all<{
       id: string;
       name: string;
@@ -104,7 +105,7 @@ export const auth: NestHandlers<"auth"> = {
       last_used_at: number | null;
       expires_at: number | null;
       created_at: string;
-    }>("SELECT * FROM cn_tokens WHERE user_id = ? AND kind = 'personal' ORDER BY created_at, id", userOf(caller));
+    }>("SELECT * FROM cn_tokens WHERE user_id = ? AND kind = 'personal' ORDER BY created_at, rowid", userOf(caller));
     const now = services.now();
     return rows.map((r) => ({
       id: r.id,

@@ -15,7 +15,7 @@ import type { AuthRequirement } from "@agentlane/sdk/contract";
 import { Failure } from "../../core/failure.ts";
 import { hashToken } from "../../core/ids.ts";
 import type { Caller } from "../../core/platform.ts";
-import type { NestServices } from "./services.ts";
+import { type NestServices, ONLINE_WINDOW_MS } from "./services.ts";
 
 export type NestCaller =
   | { kind: "anonymous"; key: string }
@@ -23,7 +23,7 @@ export type NestCaller =
   | { kind: "user"; key: string; userId: string; tokenId: string; machineId?: undefined }
   | { kind: "machine"; key: string; userId: string; machineId: string; tokenId?: undefined };
 
-/** Throttles `last_used_at` / `last_seen_at` writes: one per token per this many milliseconds. */
+/** Throttles `last_used_at` writes of personal tokens: one per token per this many milliseconds. */
 const TOUCH_EVERY_MS = 30_000;
 
 export function authenticate(
@@ -40,23 +40,23 @@ export function authenticate(
   const now = services.now();
 
   if (token.startsWith("mn_")) {
-    const machine = services.db.get<{ id: string; user_id: string; last_seen_at: number | null }>(
-      "SELECT id, user_id, last_seen_at FROM cn_machines WHERE token_hash = ?",
+    const machine = services.db.get<{ id: string; user_id: string }>(
+      "SELECT id, user_id FROM cn_machines WHERE token_hash = ?",
       hash,
     );
     if (!machine) throw new Failure("AUTH_002", "Unauthenticated.");
     if (requirement !== "agent")
       throw new Failure("FORBIDDEN", "A machine token cannot be used here; use a personal token.");
-    if (machine.last_seen_at === null || now - machine.last_seen_at > TOUCH_EVERY_MS) {
-      services.db.run(
-        "UPDATE cn_machines SET last_seen_at = ?, connected_at = CASE WHEN last_seen_at IS NULL OR ? - last_seen_at > ? THEN ? ELSE connected_at END, woken_at = NULL WHERE id = ?",
-        now,
-        now,
-        5 * 60 * 1000,
-        now,
-        machine.id,
-      );
-    }
+    // Every use is written (not throttled like `last_used_at`): the machine's status is computed from it,
+    // and a machine is online for exactly ONLINE_WINDOW_MS after its agent's last request.
+    services.db.run(
+      "UPDATE cn_machines SET last_seen_at = ?, connected_at = CASE WHEN last_seen_at IS NULL OR ? - last_seen_at >= ? THEN ? ELSE connected_at END, woken_at = NULL WHERE id = ?",
+      now,
+      now,
+      ONLINE_WINDOW_MS,
+      now,
+      machine.id,
+    );
     return { kind: "machine", key: `machine:${machine.id}`, userId: machine.user_id, machineId: machine.id };
   }
 

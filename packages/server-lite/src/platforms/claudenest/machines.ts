@@ -39,8 +39,9 @@ export const machines: NestHandlers<"machines"> = {
     }
     const clause = where.join(" AND ");
     const total = services.db.get<{ n: number }>(`SELECT count(*) AS n FROM cn_machines WHERE ${clause}`, ...args)!.n;
+    // rowid breaks ties: creation order, also for machines made within one millisecond.
     const rows = services.db.all<MachineRow>(
-      `SELECT * FROM cn_machines WHERE ${clause} ORDER BY created_at, id LIMIT ? OFFSET ?`,
+      `SELECT * FROM cn_machines WHERE ${clause} ORDER BY created_at, rowid LIMIT ? OFFSET ?`,
       ...args,
       perPage,
       (page - 1) * perPage,

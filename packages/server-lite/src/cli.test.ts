@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_EMAIL } from "./platforms/claudenest/seed.ts";
+
+const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill();
+});
+
+function start(...args: string[]) {
+  const child = spawn(process.execPath, ["--conditions=source", cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  running.push(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  return {
+    child,
+    exited,
+    output: () => ({ stdout, stderr }),
+    /** Resolves with stdout once it contains `marker`; rejects if the process exits first. */
+    waitFor: (marker: string) =>
+      new Promise<string>((resolve, reject) => {
+        const check = () => {
+          if (!stdout.includes(marker)) return;
+          child.stdout!.off("data", check);
+          resolve(stdout);
+        };
+        child.stdout!.on("data", check);
+        exited.then(([code]) => reject(new Error(`exited with ${code} before printing "${marker}":\n${stderr}`)));
+        check();
+      }),
+  };
+}
+
+describe("agentlane-server (cli.ts)", () => {
+  it("serves on a free port with a demo account, and stops cleanly on SIGINT", async () => {
+    const server = start("--port", "0", "--seed");
+    const banner = await server.waitFor("Press Ctrl-C to stop.");
+    const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+    const token = /demo claudenest token:\s+(\S+)/.exec(banner)?.[1];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(token).toMatch(/^cn_/);
+    expect(banner).toContain(`claudenest   ${url}/claudenest/api`);
+
+    const response = await fetch(`${url}/claudenest/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect((await response.json()).data.user.email).toBe(DEMO_EMAIL);
+    // The CLI enforces the documented rate limits.
+    expect(response.headers.get("x-ratelimit-limit")).toBe("1000");
+
+    server.child.kill("SIGINT");
+    expect(await server.exited).toEqual([0, null]);
+    expect(server.output().stderr).toBe("");
+  });
+
+  it("exits with 2 and the usage on a bad flag", async () => {
+    const cases = [["--bogus"], ["--port", "abc"], ["--port", "70000"], ["--platform", "nowhere"]];
+    const runs = cases.map((args) => ({ args: args.join(" "), run: start(...args) }));
+    for (const { args, run } of runs) {
+      expect(await run.exited, args).toEqual([2, null]);
+      const { stdout, stderr } = run.output();
+      expect(stdout, args).toBe("");
+      expect(stderr, args).toMatch(/^agentlane-server: .+\n\nUsage: agentlane-server \[options\]/);
+    }
+  });
+
+  it("prints the usage with --help and exits with 0", async () => {
+    const run = start("--help");
+    expect(await run.exited).toEqual([0, null]);
+    expect(run.output().stdout).toMatch(/^Usage: agentlane-server \[options\]\n/);
+  });
+});
