@@ -14,8 +14,10 @@ import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
 import { migrations, tables } from "./schema.ts";
 import { projectsMigration, projectsTables } from "./schema-projects.ts";
+import { tasksMigration } from "./schema-tasks.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
+import { tasks } from "./tasks.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
 
@@ -63,11 +65,11 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   version: API_VERSION,
   contract,
   envelope,
-  migrations: [...migrations, projectsMigration],
+  migrations: [...migrations, projectsMigration, tasksMigration],
   tables: [...projectsTables, ...tables],
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines, projects },
+  handlers: { health, auth, pairing, machines, projects, tasks },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,

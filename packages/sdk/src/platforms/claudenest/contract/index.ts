@@ -8,6 +8,7 @@ import { health } from "./health.ts";
 import { machines } from "./machines.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
+import { tasks } from "./tasks.ts";
 
 export * from "./auth.ts";
 export * from "./common.ts";
@@ -16,6 +17,7 @@ export * from "./health.ts";
 export * from "./machines.ts";
 export * from "./pairing.ts";
 export * from "./projects.ts";
+export * from "./tasks.ts";
 
-export const contract = { health, auth, pairing, machines, projects };
+export const contract = { health, auth, pairing, machines, projects, tasks };
 export type ClaudeNestContract = typeof contract;
