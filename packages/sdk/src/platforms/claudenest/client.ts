@@ -11,10 +11,27 @@ import type { AgentInfo } from "./contract/pairing.ts";
 import { claudenestEnvelope } from "./envelope.ts";
 import { type PairedMachine, type PairMachineOptions, pairMachine } from "./pairing.ts";
 import { routes } from "./routes.generated.ts";
+import { type TaskHandler, type WorkOptions, type WorkResult, work } from "./worker.ts";
 
 export type ClaudeNestOptions = ClientOptions;
 
 type Resources = ContractClient<ClaudeNestContract>;
+
+/** The hand-written helpers of the `tasks` resource, beside its endpoint methods. */
+export interface TaskHelpers {
+  /**
+   * Runs a worker for one instance on a project until `options.signal` aborts: takes the next available task,
+   * claims it (asking again when another instance wins), runs `handler`, and completes the task with the
+   * handler's `{ summary, files_modified }` or releases it with the error's message. Waits with backoff while
+   * no task is available. Resolves with what the worker did.
+   * @example
+   * const stop = new AbortController();
+   * const done = await nest.tasks.work(project.id, "instance_1", async (task) => {
+   *   return { summary: `Did ${task.title}`, files_modified: task.files };
+   * }, { signal: stop.signal });
+   */
+  work(projectId: string, instanceId: string, handler: TaskHandler, options?: WorkOptions): Promise<WorkResult>;
+}
 
 export class ClaudeNest {
   /** The HTTP client every method goes through. */
@@ -41,10 +58,16 @@ export class ClaudeNest {
   declare readonly mcp: Resources["mcp"];
   /** §12 Commands discovered on a machine: browse, search, queue for execution. */
   declare readonly commands: Resources["commands"];
+  /** §7 Tasks, and `tasks.work()`, the loop that claims and completes them. */
+  declare readonly tasks: Resources["tasks"] & TaskHelpers;
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);
-    Object.assign(this, bindContract<ClaudeNestContract>(this.http, routes));
+    const resources = bindContract<ClaudeNestContract>(this.http, routes);
+    const helpers: TaskHelpers = {
+      work: (projectId, instanceId, handler, options) => work(this, projectId, instanceId, handler, options),
+    };
+    Object.assign(this, resources, { tasks: { ...resources.tasks, ...helpers } });
   }
 
   /**

@@ -2,7 +2,7 @@
  * @module
  * The ClaudeNest client. The contract (zod schemas) is a separate entry, `@agentlane/sdk/claudenest/contract`.
  */
-export { ClaudeNest, type ClaudeNestOptions } from "./client.ts";
+export { ClaudeNest, type ClaudeNestOptions, type TaskHelpers } from "./client.ts";
 export type * from "./contract/index.ts";
 export {
   claudenestEnvelope,
@@ -14,3 +14,11 @@ export {
 } from "./envelope.ts";
 export type { PairedMachine, PairMachineOptions } from "./pairing.ts";
 export { routes } from "./routes.generated.ts";
+export type {
+  TaskContext,
+  TaskHandler,
+  TaskOutcome,
+  WorkerEvent,
+  WorkOptions,
+  WorkResult,
+} from "./worker.ts";

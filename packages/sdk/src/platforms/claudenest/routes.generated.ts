@@ -54,6 +54,17 @@ export const routes = {
     activity: {"method":"GET","path":"/projects/{id}/activity","auth":"agent","params":["id"],"query":["limit"]},
     broadcast: {"method":"POST","path":"/projects/{id}/broadcast","auth":"agent","params":["id"],"query":[]},
   },
+  tasks: {
+    list: {"method":"GET","path":"/projects/{project}/tasks","auth":"agent","params":["project"],"query":["status","priority","page","per_page"],"paginated":true},
+    create: {"method":"POST","path":"/projects/{project}/tasks","auth":"agent","params":["project"],"query":[]},
+    nextAvailable: {"method":"GET","path":"/projects/{project}/tasks/next-available","auth":"agent","params":["project"],"query":[]},
+    get: {"method":"GET","path":"/tasks/{id}","auth":"agent","params":["id"],"query":[]},
+    update: {"method":"PATCH","path":"/tasks/{id}","auth":"agent","params":["id"],"query":[]},
+    remove: {"method":"DELETE","path":"/tasks/{id}","auth":"agent","params":["id"],"query":["instance_id"]},
+    claim: {"method":"POST","path":"/tasks/{id}/claim","auth":"agent","params":["id"],"query":[]},
+    release: {"method":"POST","path":"/tasks/{id}/release","auth":"agent","params":["id"],"query":[]},
+    complete: {"method":"POST","path":"/tasks/{id}/complete","auth":"agent","params":["id"],"query":[]},
+  },
   context: {
     get: {"method":"GET","path":"/projects/{project}/context","auth":"agent","params":["project"],"query":[]},
     update: {"method":"PATCH","path":"/projects/{project}/context","auth":"agent","params":["project"],"query":[]},

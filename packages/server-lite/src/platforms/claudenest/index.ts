@@ -21,6 +21,7 @@ import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
 import { sessions } from "./sessions.ts";
 import { skills } from "./skills.ts";
+import { tasks } from "./tasks.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
 
@@ -72,7 +73,7 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   tables,
   createServices: (env) => new NestServices(env),
   authenticate,
-  handlers: { health, auth, pairing, machines, sessions, projects, context, locks, skills, mcp, commands },
+  handlers: { health, auth, pairing, machines, sessions, projects, tasks, context, locks, skills, mcp, commands },
   // §15: auth and pairing 10/min, authenticated API 1000/min.
   rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
   extraRoutes: oauthProviderRoutes,

@@ -7,6 +7,7 @@
 import { machineToolsMigration, machineToolsTables } from "./schema-machine-tools.ts";
 import { projectsMigration, projectsTables } from "./schema-projects.ts";
 import { sessionsMigration, sessionTables } from "./schema-sessions.ts";
+import { tasksMigration } from "./schema-tasks.ts";
 
 export const migrations = [
   {
@@ -86,6 +87,7 @@ CREATE TABLE cn_pairings (
   },
   sessionsMigration,
   projectsMigration,
+  tasksMigration,
   machineToolsMigration,
 ];
 

@@ -14,6 +14,7 @@ import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
 import { sessions } from "./sessions.ts";
 import { skills } from "./skills.ts";
+import { tasks } from "./tasks.ts";
 
 export * from "./auth.ts";
 export * from "./commands.ts";
@@ -26,10 +27,22 @@ export * from "./machines.ts";
 export * from "./mcp.ts";
 export * from "./pairing.ts";
 export * from "./projects.ts";
-
 export * from "./sessions.ts";
-
 export * from "./skills.ts";
+export * from "./tasks.ts";
 
-export const contract = { health, auth, pairing, machines, sessions, projects, context, locks, skills, mcp, commands };
+export const contract = {
+  health,
+  auth,
+  pairing,
+  machines,
+  sessions,
+  projects,
+  tasks,
+  context,
+  locks,
+  skills,
+  mcp,
+  commands,
+};
 export type ClaudeNestContract = typeof contract;

@@ -1,0 +1,124 @@
+/**
+ * @module
+ * Task claims per second on server-lite over loopback, with 32 concurrent workers, in memory and on a SQLite
+ * file, as a ratio to server-lite's own trivial authenticated POST (`POST /auth/tokens`: authenticate, one insert)
+ * measured in the same run with the same client loop. Each round measures both (alternating which goes first);
+ * the median of the rounds' ratios is printed. (`POST /pairing/initiate` is not the baseline: it sweeps expired codes on every call, so it slows down
+ * as the benchmark adds codes.)
+ * Also printed: the full worker loop (`next-available` then `claim`), where the workers race for the same task
+ * and most claims lose.
+ *
+ * Run it from the repository root: `node --conditions=source bench/claims.ts`.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ClaudeNest } from "../packages/sdk/src/index.ts";
+import { createServer } from "../packages/server-lite/src/index.ts";
+
+const WORKERS = 32;
+const CLAIMS_PER_ROUND = 600;
+const ROUNDS = 5;
+const LOOP_TASKS = 100;
+
+/** The client loop every measurement shares: `workers` callers taking the next index until `total` are done. */
+async function rate(total: number, workers: number, op: (index: number, worker: number) => Promise<unknown>) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      for (let index = next++; index < total; index = next++) await op(index, worker);
+    }),
+  );
+  return total / ((performance.now() - started) / 1000);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function measure(label: string, db: string) {
+  const server = await createServer({ db });
+  const url = await server.listen(0, "127.0.0.1");
+  const baseUrl = `${url}${server.bases.claudenest}`;
+  try {
+    const anonymous = new ClaudeNest({ baseUrl, retry: 0 });
+    const session = await anonymous.auth.register({
+      name: "Bench",
+      email: `bench-${Date.now()}@example.com`,
+      password: "correct horse battery",
+      password_confirmation: "correct horse battery",
+    });
+    const nest = new ClaudeNest({ baseUrl, token: session.token, retry: 0 });
+    const { machine } = await nest.machines.register({ name: "bench", platform: "linux", hostname: "bench" });
+    const project = await nest.projects.create({ machine: machine.id, name: "Bench", project_path: "/bench" });
+    const createTasks = async (count: number) => {
+      const ids: string[] = [];
+      await rate(count, WORKERS, async (i) => {
+        ids.push((await nest.tasks.create({ project: project.id, title: `Task ${i}`, priority: "medium" })).id);
+      });
+      return ids;
+    };
+    const trivialPost = () => nest.auth.createToken({ name: "bench" });
+
+    // Warm-up: connections, statement cache, JIT.
+    const warm = await createTasks(500);
+    await rate(500, WORKERS, () => trivialPost());
+    await rate(warm.length, WORKERS, (i, w) => nest.tasks.claim({ id: warm[i]!, instance_id: `w${w}` }));
+
+    const trivial: number[] = [];
+    const claims: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const ids = await createTasks(CLAIMS_PER_ROUND);
+      const measureTrivial = async () => trivial.push(await rate(CLAIMS_PER_ROUND, WORKERS, () => trivialPost()));
+      const measureClaims = async () =>
+        claims.push(
+          await rate(CLAIMS_PER_ROUND, WORKERS, (i, w) => nest.tasks.claim({ id: ids[i]!, instance_id: `w${w}` })),
+        );
+      if (round % 2 === 0) await measureTrivial().then(measureClaims);
+      else await measureClaims().then(measureTrivial);
+    }
+
+    // The worker loop: every worker asks for the next task and claims it; losers ask again.
+    const loopProject = await nest.projects.create({ machine: machine.id, name: "Loop", project_path: "/loop" });
+    await rate(LOOP_TASKS, WORKERS, (i) => nest.tasks.create({ project: loopProject.id, title: `Task ${i}` }));
+    let won = 0;
+    let lost = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: WORKERS }, async (_, w) => {
+        for (;;) {
+          const task = await nest.tasks.nextAvailable({ project: loopProject.id });
+          if (!task) return;
+          await nest.tasks.claim({ id: task.id, instance_id: `w${w}` }).then(
+            () => won++,
+            () => lost++,
+          );
+        }
+      }),
+    );
+    const loopRate = won / ((performance.now() - started) / 1000);
+
+    const ratios = claims.map((c, i) => c / trivial[i]!);
+    console.log(
+      `${label.padEnd(12)} trivial POST ${median(trivial).toFixed(0).padStart(6)}/s   ` +
+        `claim ${median(claims).toFixed(0).padStart(6)}/s   ratio ${median(ratios).toFixed(2)}x   ` +
+        `(rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
+    );
+    console.log(
+      `${"".padEnd(12)} worker loop (next-available + claim, ${WORKERS} racing): ${loopRate.toFixed(0)} claims/s, ` +
+        `${lost} lost races for ${won} claims`,
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+console.log(
+  `Task claims, ${WORKERS} concurrent workers over loopback, ${CLAIMS_PER_ROUND} claims a round (median of ${ROUNDS})`,
+);
+await measure("in memory", ":memory:");
+const dir = mkdtempSync(join(tmpdir(), "agentlane-bench-"));
+try {
+  await measure("SQLite file", join(dir, "bench.db"));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,230 @@
+/**
+ * @module
+ * §7 Tasks: the work of a shared project, claimed by one Claude instance at a time.
+ *
+ * Choices where the document is silent:
+ * - A task carries, beside the fields §7.1 shows, `project_id`, `dependencies` (ids of tasks of the same project),
+ *   `claimed_at`, `completed_at`, `completion_summary`, `files_modified` (both `null` until completed) and
+ *   `updated_at`. `is_blocked` is true while some dependency is not completed; `is_claimed` while the task is
+ *   assigned to an instance. A completed task stays assigned to the instance that completed it.
+ * - `list` is paginated (`page`, `per_page`, default 50, at most 100), oldest first.
+ * - `next-available` answers `data: null` when no task is available: the highest priority
+ *   (`critical` > `high` > `medium` > `low`) pending task whose dependencies are all completed, oldest first among
+ *   equals.
+ * - `release` and `complete` name the acting instance with `instance_id` in the body, as `claim` does; only the
+ *   instance holding the claim may release or complete (`TSK_003`, 403). `claim`, `release` and `complete` all
+ *   answer `{ task, message }`.
+ * - Claiming a task that is not claimable answers 409 `TSK_002`: claimed by another instance, completed, or
+ *   blocked by a dependency that is not completed (the message says which). Claiming again a task the same
+ *   instance holds succeeds without changing anything.
+ * - A claim older than the project's `settings.taskTimeoutMinutes` (default 60), measured by the server clock, is
+ *   released when any task endpoint of the project next reads it: activity `task_released` and `task:released`
+ *   with reason `Claim timed out after N minutes`.
+ * - Dependencies must be tasks of the same project, other than the task itself, and may not form a cycle
+ *   (`VAL_001`). Deleting a task removes the dependency edges that point to it, which may unblock other tasks.
+ * - Status changes only through `claim`, `release` and `complete`; `update` edits the other fields.
+ * - `create` and `update` take an optional `instance_id` in the body and `remove` in the query: the instance
+ *   that acted, recorded in the activity log and marked as seen. Every task action is logged as activity
+ *   (`task_created`, `task_updated`, `task_deleted`, `task_claimed`, `task_released`, `task_completed`).
+ */
+import { z } from "zod";
+import { endpoint } from "../../../contract/endpoint.ts";
+import { named } from "../../../contract/schema.ts";
+import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+
+export const TaskPriority = z.enum(["low", "medium", "high", "critical"]);
+export type TaskPriority = z.output<typeof TaskPriority>;
+
+export const TaskStatus = z.enum(["pending", "in_progress", "completed"]);
+export type TaskStatus = z.output<typeof TaskStatus>;
+
+export const TaskSchema = z.object({
+  id: Id,
+  project_id: Id,
+  title: z.string(),
+  description: z.string().nullable(),
+  priority: TaskPriority,
+  status: TaskStatus,
+  assigned_to: z.string().nullable(),
+  is_claimed: z.boolean(),
+  is_blocked: z.boolean(),
+  files: z.array(z.string()),
+  dependencies: z.array(Id),
+  estimated_tokens: z.number().int().nullable(),
+  claimed_at: Timestamp.nullable(),
+  completed_at: Timestamp.nullable(),
+  completion_summary: z.string().nullable(),
+  files_modified: z.array(z.string()).nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export interface Task extends z.output<typeof TaskSchema> {}
+
+/** The instance acting on a task: any name the instance chooses, stable for its lifetime. */
+const InstanceId = z.string().min(1).max(255);
+const Files = z.array(z.string().min(1).max(4096)).max(1000);
+const Dependencies = z.array(Id).max(100);
+const Description = z.string().max(100_000);
+const EstimatedTokens = z.number().int().min(0).max(100_000_000);
+
+export const CreateTaskBodySchema = z.object({
+  title: z.string().min(1).max(255),
+  description: Description.optional(),
+  /** @default "medium" */
+  priority: TaskPriority.optional(),
+  /** @default [] */
+  files: Files.optional(),
+  /** Ids of tasks of the same project that must be completed first. @default [] */
+  dependencies: Dependencies.optional(),
+  estimated_tokens: EstimatedTokens.optional(),
+  /** The instance creating the task, for the activity log. */
+  instance_id: InstanceId.optional(),
+});
+export interface CreateTaskBody extends z.output<typeof CreateTaskBodySchema> {}
+
+export const UpdateTaskBodySchema = z.object({
+  title: z.string().min(1).max(255).optional(),
+  description: Description.nullable().optional(),
+  priority: TaskPriority.optional(),
+  files: Files.optional(),
+  /** Replaces the task's dependencies. */
+  dependencies: Dependencies.optional(),
+  estimated_tokens: EstimatedTokens.nullable().optional(),
+  /** The instance editing the task, for the activity log. */
+  instance_id: InstanceId.optional(),
+});
+export interface UpdateTaskBody extends z.output<typeof UpdateTaskBodySchema> {}
+
+export const ListTasksQuerySchema = z.object({
+  status: TaskStatus.optional(),
+  priority: TaskPriority.optional(),
+  ...PageQuery,
+});
+export interface ListTasksQuery extends z.output<typeof ListTasksQuerySchema> {}
+
+export const ClaimTaskBodySchema = z.object({ instance_id: InstanceId });
+export interface ClaimTaskBody extends z.output<typeof ClaimTaskBodySchema> {}
+
+export const ReleaseTaskBodySchema = z.object({
+  instance_id: InstanceId,
+  reason: z.string().max(1000).optional(),
+});
+export interface ReleaseTaskBody extends z.output<typeof ReleaseTaskBodySchema> {}
+
+export const CompleteTaskBodySchema = z.object({
+  instance_id: InstanceId,
+  summary: z.string().min(1).max(100_000),
+  /** @default [] */
+  files_modified: Files.optional(),
+});
+export interface CompleteTaskBody extends z.output<typeof CompleteTaskBodySchema> {}
+
+export const TaskActionSchema = z.object({ task: TaskSchema, message: z.string() });
+export interface TaskAction extends z.output<typeof TaskActionSchema> {}
+
+const ProjectParam = z.object({ project: Id });
+const TaskParam = z.object({ id: Id });
+
+const list = endpoint({
+  method: "GET",
+  path: "/projects/{project}/tasks",
+  summary: "List a project's tasks, oldest first",
+  auth: "agent",
+  params: ProjectParam,
+  query: named<ListTasksQuery>(ListTasksQuerySchema),
+  response: named<Task[]>(z.array(TaskSchema)),
+  paginated: true,
+  errors: ["PRJ_001"],
+});
+
+const create = endpoint({
+  method: "POST",
+  path: "/projects/{project}/tasks",
+  summary: "Create a task",
+  auth: "agent",
+  params: ProjectParam,
+  body: named<CreateTaskBody>(CreateTaskBodySchema),
+  response: named<Task>(TaskSchema),
+  status: 201,
+  errors: ["PRJ_001"],
+});
+
+const nextAvailable = endpoint({
+  method: "GET",
+  path: "/projects/{project}/tasks/next-available",
+  summary: "The highest priority unclaimed task whose dependencies are completed, or null",
+  auth: "agent",
+  params: ProjectParam,
+  response: named<Task | null>(TaskSchema.nullable()),
+  errors: ["PRJ_001"],
+});
+
+const get = endpoint({
+  method: "GET",
+  path: "/tasks/{id}",
+  summary: "Get a task",
+  auth: "agent",
+  params: TaskParam,
+  response: named<Task>(TaskSchema),
+  errors: ["TSK_001"],
+});
+
+const update = endpoint({
+  method: "PATCH",
+  path: "/tasks/{id}",
+  summary: "Update a task's title, description, priority, files, dependencies or estimate",
+  auth: "agent",
+  params: TaskParam,
+  body: named<UpdateTaskBody>(UpdateTaskBodySchema),
+  response: named<Task>(TaskSchema),
+  errors: ["TSK_001"],
+});
+
+const remove = endpoint({
+  method: "DELETE",
+  path: "/tasks/{id}",
+  summary: "Delete a task and the dependency edges that point to it",
+  auth: "agent",
+  params: TaskParam,
+  query: named<{ instance_id?: string | undefined }>(z.object({ instance_id: InstanceId.optional() })),
+  response: named<null>(Nothing),
+  errors: ["TSK_001"],
+});
+
+const claim = endpoint({
+  method: "POST",
+  path: "/tasks/{id}/claim",
+  summary: "Claim a task for an instance",
+  auth: "agent",
+  params: TaskParam,
+  body: named<ClaimTaskBody>(ClaimTaskBodySchema),
+  response: named<TaskAction>(TaskActionSchema),
+  errors: ["TSK_001", "TSK_002"],
+});
+
+const release = endpoint({
+  method: "POST",
+  path: "/tasks/{id}/release",
+  summary: "Release a task the instance claimed",
+  auth: "agent",
+  params: TaskParam,
+  body: named<ReleaseTaskBody>(ReleaseTaskBodySchema),
+  response: named<TaskAction>(TaskActionSchema),
+  errors: ["TSK_001", "TSK_003"],
+  note: "The document shows only `reason`; the instance is named by `instance_id`, as in claim.",
+});
+
+const complete = endpoint({
+  method: "POST",
+  path: "/tasks/{id}/complete",
+  summary: "Complete a task the instance claimed",
+  auth: "agent",
+  params: TaskParam,
+  body: named<CompleteTaskBody>(CompleteTaskBodySchema),
+  response: named<TaskAction>(TaskActionSchema),
+  errors: ["TSK_001", "TSK_003"],
+  note: "The document shows only `summary` and `files_modified`; the instance is named by `instance_id`, as in claim.",
+});
+
+/** The tasks endpoints. */
+export const tasks = { list, create, nextAvailable, get, update, remove, claim, release, complete };

@@ -1,0 +1,187 @@
+/**
+ * @module
+ * `nest.tasks.work()`: the loop a Claude instance runs on a shared project. It asks for the next available
+ * task, claims it (losing a race to another instance just means asking again), optionally locks the task's
+ * files, runs the handler, and completes the task with the handler's summary or releases it with the error.
+ */
+import { isAbortError } from "../../core/errors/abort-error.ts";
+import { type APIError, isAPIError } from "../../core/errors/api-error.ts";
+import type { ClaudeNest } from "./client.ts";
+import type { Task } from "./contract/tasks.ts";
+
+/** What a handler reports for a task it finished. */
+export interface TaskOutcome {
+  summary: string;
+  files_modified?: string[];
+}
+
+export interface TaskContext {
+  /** Aborted when the worker is asked to stop: finish quickly or throw to release the task. */
+  signal: AbortSignal;
+}
+
+export type TaskHandler = (task: Task, context: TaskContext) => Promise<TaskOutcome> | TaskOutcome;
+
+/** What the worker did, one step at a time. */
+export type WorkerEvent =
+  | { type: "claimed"; task: Task }
+  /** Another instance claimed the task first; the worker asks for the next one. */
+  | { type: "conflict"; task: Task }
+  | { type: "completed"; task: Task; summary: string }
+  | { type: "released"; task: Task; reason: string }
+  /** The claim was lost before the worker finished (it timed out and the task was released or taken). */
+  | { type: "lost"; task: Task; error: APIError }
+  /** The function returned by `lockFiles` failed; the task was completed or released regardless. */
+  | { type: "unlock_failed"; task: Task; error: unknown }
+  | { type: "idle"; delay: number };
+
+export interface WorkOptions {
+  /** Stops the worker: it finishes or releases the task in hand, then resolves. */
+  signal?: AbortSignal;
+  /**
+   * First wait when no task is available (and after a task failed), in milliseconds; it doubles while the
+   * worker stays idle, up to `maxIdleDelay`, and starts over once a task is claimed.
+   * @default 1000
+   */
+  idleDelay?: number;
+  /** @default 30000 */
+  maxIdleDelay?: number;
+  /**
+   * Locks the task's files before the handler runs, and answers the function that unlocks them; the worker
+   * calls it when the handler is done, before completing or releasing the task. If locking throws, the task is
+   * released with the error's message.
+   */
+  lockFiles?: (task: Task) => Promise<() => Promise<void>>;
+  /** Called at each step, for logs and progress displays. */
+  onEvent?: (event: WorkerEvent) => void;
+}
+
+/** What a worker did before it stopped. */
+export interface WorkResult {
+  /** Tasks claimed by this worker. */
+  claimed: number;
+  completed: number;
+  /** Tasks released because the handler or `lockFiles` threw, or the worker stopped before running them. */
+  released: number;
+  /** Claims lost to another instance in a race. */
+  conflicts: number;
+  /** Claims that expired before the worker could complete or release them. */
+  lost: number;
+}
+
+const STOPPED = "Worker stopped";
+
+/** Resolves after `ms`, or at once when the signal aborts; leaves no timer behind. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text || "Task failed").slice(0, 1000);
+}
+
+const isCode = (error: unknown, code: string): error is APIError => isAPIError(error) && error.code === code;
+
+export async function work(
+  nest: ClaudeNest,
+  projectId: string,
+  instanceId: string,
+  handler: TaskHandler,
+  options: WorkOptions = {},
+): Promise<WorkResult> {
+  const signal = options.signal ?? new AbortController().signal;
+  const firstDelay = options.idleDelay ?? 1000;
+  const maxDelay = options.maxIdleDelay ?? 30_000;
+  const emit = options.onEvent ?? (() => {});
+  const result: WorkResult = { claimed: 0, completed: 0, released: 0, conflicts: 0, lost: 0 };
+  let delay = firstDelay;
+
+  const idle = async () => {
+    emit({ type: "idle", delay });
+    await pause(delay, signal);
+    delay = Math.min(maxDelay, delay * 2);
+  };
+
+  /** Completes or releases a held task; a claim that expired meanwhile is counted as lost. */
+  const finish = async (task: Task, outcome: { ok: true; value: TaskOutcome } | { ok: false; reason: string }) => {
+    try {
+      if (outcome.ok) {
+        const { summary, files_modified } = outcome.value;
+        const done = await nest.tasks.complete({ id: task.id, instance_id: instanceId, summary, files_modified });
+        result.completed++;
+        emit({ type: "completed", task: done.task, summary });
+      } else {
+        const released = await nest.tasks.release({ id: task.id, instance_id: instanceId, reason: outcome.reason });
+        result.released++;
+        emit({ type: "released", task: released.task, reason: outcome.reason });
+      }
+    } catch (error) {
+      if (!isCode(error, "TSK_003") && !isCode(error, "TSK_001")) throw error;
+      result.lost++;
+      emit({ type: "lost", task, error });
+    }
+  };
+
+  while (!signal.aborted) {
+    let candidate: Task | null;
+    try {
+      candidate = await nest.tasks.nextAvailable({ project: projectId }, { signal });
+    } catch (error) {
+      if (signal.aborted && isAbortError(error)) break;
+      throw error;
+    }
+    if (!candidate) {
+      await idle();
+      continue;
+    }
+
+    // The claim is not aborted midway: a claim the server granted must be known here to be released.
+    let task: Task;
+    try {
+      task = (await nest.tasks.claim({ id: candidate.id, instance_id: instanceId })).task;
+    } catch (error) {
+      // Another instance won, or the task vanished or became blocked since it was read: ask again.
+      if (!isCode(error, "TSK_002") && !isCode(error, "TSK_001")) throw error;
+      result.conflicts++;
+      emit({ type: "conflict", task: candidate });
+      continue;
+    }
+    result.claimed++;
+    delay = firstDelay;
+    emit({ type: "claimed", task });
+    if (signal.aborted) {
+      await finish(task, { ok: false, reason: STOPPED });
+      break;
+    }
+
+    let unlock: (() => Promise<void>) | undefined;
+    let outcome: { ok: true; value: TaskOutcome } | { ok: false; reason: string };
+    try {
+      if (options.lockFiles) unlock = await options.lockFiles(task);
+      outcome = { ok: true, value: await handler(task, { signal }) };
+    } catch (error) {
+      outcome = { ok: false, reason: messageOf(error) };
+    }
+    if (unlock) {
+      try {
+        await unlock();
+      } catch (error) {
+        emit({ type: "unlock_failed", task, error });
+      }
+    }
+    await finish(task, outcome);
+    // A failing task stays the most available one: wait before trying again rather than spin on it.
+    if (!outcome.ok && !signal.aborted) await idle();
+  }
+  return result;
+}
