@@ -117,10 +117,16 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   }
 
   const docs = mounted.map(({ platform, mount }) => ({ platform, base: mount.base }));
-  let openapi: string | undefined;
+  // The document names the origin it was asked on; made once per origin.
+  const openapi = new Map<string, string>();
   app.get("/openapi.json", (c) => {
-    openapi ??= JSON.stringify(openAPIDocument(docs, new URL(c.req.url).origin));
-    return c.body(openapi, 200, { "content-type": "application/json" });
+    const origin = new URL(c.req.url).origin;
+    let document = openapi.get(origin);
+    if (!document) {
+      document = JSON.stringify(openAPIDocument(docs, origin));
+      if (openapi.size < 16) openapi.set(origin, document);
+    }
+    return c.body(document, 200, { "content-type": "application/json" });
   });
   app.get("/docs", (c) => c.html(docsPage(docs)));
 

@@ -100,14 +100,19 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
       { ...headers, ...failure.headers },
     );
 
-  const limit = (spec: EndpointSpec, token: string | undefined, address: string): RateDecision | undefined => {
+  /**
+   * Documented groups (auth, pairing) count per address. Other endpoints count per authenticated caller (a user,
+   * or a machine for a machine token); a request whose token is missing, refused or not checked (public
+   * endpoints) counts against its address, so made-up tokens buy no extra budget.
+   */
+  const limit = (spec: EndpointSpec, caller: Caller | undefined, address: string): RateDecision | undefined => {
     const limiter = options.rateLimiter;
     if (!limiter) return undefined;
     const policy = platform.rateLimits;
     const group = spec.rateLimit;
     if (group && policy.groups[group] !== undefined)
       return limiter.take(`${platform.id}:${group}:${address}`, policy.groups[group]);
-    if (token) return limiter.take(`${platform.id}:api:${token}`, policy.authenticated);
+    if (caller) return limiter.take(`${platform.id}:api:${caller.key}`, policy.authenticated);
     return limiter.take(`${platform.id}:anon:${address}`, policy.anonymous);
   };
 
@@ -150,12 +155,19 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
         const requestId = requestIdOf(c);
         const token = bearer(c);
         const address = addressOf(c);
-        const decision = limit(spec, token, address);
+        let caller: K | undefined;
+        let refused: unknown;
+        try {
+          caller = platform.authenticate(options.services as S, spec.auth, token, address);
+        } catch (error) {
+          refused = error;
+        }
+        const decision = limit(spec, token && spec.auth !== "none" ? caller : undefined, address);
         const limitHeaders = decision ? rateLimitHeaders(decision) : undefined;
         if (decision && !decision.allowed)
           return failureResponse(new Failure(envelope.codes.rateLimited), requestId, limitHeaders);
         try {
-          const caller = platform.authenticate(options.services as S, spec.auth, token, address);
+          if (refused !== undefined || caller === undefined) throw refused;
           const rawParams: Record<string, string> = {};
           for (const name of paramNames) rawParams[name] = c.req.param(name) ?? "";
           const params = spec.params ? validate(spec.params, rawParams) : rawParams;

@@ -58,24 +58,35 @@ describe("rate limits (§15), with createServer({ rateLimit: true })", () => {
     expect(limitHeaders(pairing)).toMatchObject({ limit: "10", remaining: "9" });
   });
 
-  it("gives authenticated calls 1000 a minute per token, apart from the auth budget", async () => {
+  it("gives authenticated calls 1000 a minute per user, apart from the auth budget", async () => {
     for (let i = 0; i < 10; i++) await h.request("POST", "/auth/login", cheapLogin);
     const me = await h.request("GET", "/auth/me", { token: h.token });
     expect(me.status).toBe(200);
     expect(limitHeaders(me)).toMatchObject({ limit: "1000", remaining: "999" });
+    // A second token of the same user draws on the same budget.
     const second = await h.nest.auth.createToken({ name: "second" });
     const other = await h.request("GET", "/auth/me", { token: second.token });
-    expect(limitHeaders(other)).toMatchObject({ limit: "1000", remaining: "999" });
+    expect(limitHeaders(other)).toMatchObject({ limit: "1000", remaining: "997" });
   });
 
   it("refuses the 1001st authenticated call of a minute", async () => {
     for (let i = 0; i < 1000; i++) {
-      const response = await h.request("GET", "/health", { token: h.token });
+      const response = await h.request("GET", "/auth/me", { token: h.token });
       if (response.status !== 200) throw new Error(`call ${i + 1} answered ${response.status}`);
     }
-    const refused = await h.request("GET", "/health", { token: h.token });
+    const refused = await h.request("GET", "/auth/me", { token: h.token });
     expect(refused.status).toBe(429);
     expect(limitHeaders(refused)).toMatchObject({ limit: "1000", remaining: "0", retryAfter: "60" });
+  });
+
+  it("counts calls with made-up tokens against the address's anonymous budget", async () => {
+    for (let i = 0; i < 60; i++) {
+      const response = await h.request("GET", "/auth/me", { token: `cn_made_up_${i}` });
+      expect(response.status).toBe(401);
+    }
+    const refused = await h.request("GET", "/auth/me", { token: "cn_made_up_again" });
+    expect(refused.status).toBe(429);
+    expect(limitHeaders(refused)).toMatchObject({ limit: "60", remaining: "0" });
   });
 
   it("gives anonymous calls outside the auth and pairing groups 60 a minute", async () => {

@@ -344,7 +344,8 @@ describe("magic link (§2.7)", () => {
     expect(unknown).toEqual(sent);
     const outbox = h.server.db.all<{ to_email: string; body: string }>("SELECT to_email, body FROM cn_outbox");
     expect(outbox.map((m) => m.to_email)).toEqual([DEMO_EMAIL]);
-    expect(outbox[0]!.body).toContain(`${h.baseUrl}/auth/magic-link/verify?token=${mailedToken(DEMO_EMAIL)}`);
+    expect(outbox[0]!.body).toContain(`Token: ${mailedToken(DEMO_EMAIL)}`);
+    expect(outbox[0]!.body).toContain(`POST ${h.baseUrl}/auth/magic-link/verify`);
   });
 
   it("verify answers the user with an access token and a refresh token (not a bearer token)", async () => {

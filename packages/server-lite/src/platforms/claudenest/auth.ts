@@ -157,8 +157,8 @@ export const auth: NestHandlers<"auth"> = {
         services.db.run(
           "INSERT INTO cn_outbox (to_email, subject, body, created_at) VALUES (?, ?, ?, ?)",
           user.email,
-          "Your ClaudeNest sign-in link",
-          `Sign in within 15 minutes: ${baseUrl}/auth/magic-link/verify?token=${token}\nToken: ${token}`,
+          "Your ClaudeNest sign-in token",
+          `Token: ${token}\nIt is valid for 15 minutes. Your app exchanges it for a session with POST ${baseUrl}/auth/magic-link/verify and the body {"token": "…"}.`,
           services.clock.iso(),
         );
       });

@@ -40,7 +40,7 @@ function find(services: NestServices, code: string): PairingRow {
 export const pairing: NestHandlers<"pairing"> = {
   initiate({ body }, { services }) {
     const now = services.now();
-    services.db.run("DELETE FROM cn_pairings WHERE expires_at + ? <= ?", EXPIRED_KEPT_MS, now);
+    services.db.run("DELETE FROM cn_pairings WHERE expires_at <= ?", now - EXPIRED_KEPT_MS);
     let code = newCode();
     while (services.db.get("SELECT 1 FROM cn_pairings WHERE code = ?", code)) code = newCode();
     const token = newToken("pt_");

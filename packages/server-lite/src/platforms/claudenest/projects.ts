@@ -4,6 +4,7 @@
  */
 import { Failure } from "../../core/failure.ts";
 import { uuid } from "../../core/ids.ts";
+import type { NestCaller } from "./caller.ts";
 import type { NestHandlers } from "./handlers.ts";
 import { ownMachine } from "./machines.ts";
 import {
@@ -17,8 +18,17 @@ import {
   projectDetail,
   projectTokens,
 } from "./project-state.ts";
+import type { NestServices } from "./services.ts";
+import { releaseExpiredClaims } from "./task-state.ts";
 
 const DEFAULT_ACTIVITY_LIMIT = 50;
+
+/** The caller's project, with timed-out task claims released first so its figures are current. */
+function currentProject(services: NestServices, caller: NestCaller, id: string): ProjectRow {
+  const row = ownProject(services, caller, id);
+  releaseExpiredClaims(services, row);
+  return row;
+}
 
 export const projects: NestHandlers<"projects"> = {
   list({ caller, params }, { services }) {
@@ -28,6 +38,7 @@ export const projects: NestHandlers<"projects"> = {
       machine.id,
     );
     return rows.map((row) => {
+      releaseExpiredClaims(services, row);
       const { architecture, conventions, current_focus, recent_changes, settings, updated_at, ...item } = projectDetail(
         services,
         row,
@@ -70,7 +81,7 @@ export const projects: NestHandlers<"projects"> = {
     return projectDetail(services, ownProject(services, caller, id));
   },
 
-  get: ({ caller, params }, { services }) => projectDetail(services, ownProject(services, caller, params.id)),
+  get: ({ caller, params }, { services }) => projectDetail(services, currentProject(services, caller, params.id)),
 
   update({ caller, params, body }, { services }) {
     const row = ownProject(services, caller, params.id);
@@ -105,7 +116,7 @@ export const projects: NestHandlers<"projects"> = {
   },
 
   stats({ caller, params }, { services }) {
-    const row = ownProject(services, caller, params.id);
+    const row = currentProject(services, caller, params.id);
     const counts = services.db.get<{
       total: number;
       completed: number | null;
@@ -137,7 +148,7 @@ export const projects: NestHandlers<"projects"> = {
   },
 
   instances({ caller, params }, { services }) {
-    const row = ownProject(services, caller, params.id);
+    const row = currentProject(services, caller, params.id);
     const now = services.now();
     const max = maxTokens(row);
     const instances = services.db.all<{

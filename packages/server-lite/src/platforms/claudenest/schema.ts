@@ -89,6 +89,10 @@ CREATE TABLE cn_pairings (
   projectsMigration,
   tasksMigration,
   machineToolsMigration,
+  {
+    id: "claudenest-040-pairing-expiry",
+    sql: "CREATE INDEX cn_pairings_expiry ON cn_pairings(expires_at);",
+  },
 ];
 
 export const tables = [
