@@ -1,14 +1,20 @@
 /**
  * @module
  * Test support: a server-lite instance with Pusher realtime on loopback (server-lite depends on this
- * package, so it is imported from its sources rather than as a dependency), and snapshots of the
+ * package, so it is imported from its sources rather than as a dependency), and its checks of the
  * process's active handles.
  */
 import { createServer, type LiteServer, type RealtimeOptions } from "../../../server-lite/src/index.ts";
-import { TOKENS, testAuthorizer } from "../../../server-lite/src/realtime/pusher/test-support.ts";
+import {
+  handlesBackTo,
+  liveHandles,
+  settledHandles,
+  TOKENS,
+  testAuthorizer,
+} from "../../../server-lite/src/realtime/pusher/test-support.ts";
 
 export type { LiteServer };
-export { TOKENS };
+export { handlesBackTo, liveHandles, settledHandles, TOKENS };
 
 export interface RealtimeServer {
   server: LiteServer;
@@ -35,40 +41,4 @@ export async function startRealtimeServer(port = 0, realtime: RealtimeOptions = 
     appKey: info.appKey,
     authEndpoint: new URL(info.authEndpoint, url).href,
   };
-}
-
-/** How many active sockets and timers the process holds (what a live connection would leave behind). */
-export function liveHandles(): { sockets: number; timers: number } {
-  const kinds = process.getActiveResourcesInfo();
-  return {
-    sockets: kinds.filter((kind) => kind === "TCPSocketWrap").length,
-    timers: kinds.filter((kind) => kind === "Timeout").length,
-  };
-}
-
-/** The handle counts once earlier tests' connections have wound down (stable over 100 ms, at most 2 s). */
-export async function settledHandles(): Promise<{ sockets: number; timers: number }> {
-  let last = "";
-  let stable = 0;
-  for (let attempt = 0; attempt < 100 && stable < 5; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const reading = JSON.stringify(liveHandles());
-    stable = reading === last ? stable + 1 : 0;
-    last = reading;
-  }
-  return liveHandles();
-}
-
-/**
- * Whether the process comes back to holding no more sockets or timers than at `before`, checked every
- * 20 ms for up to 2 s (closing handshakes take a few round trips). Checks run inside a fired timer's
- * callback, so the polling itself is never counted (`vi.waitFor` would be: its timers are live).
- */
-export async function handlesBackTo(before: { sockets: number; timers: number }): Promise<boolean> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const now = liveHandles();
-    if (now.sockets <= before.sockets && now.timers <= before.timers) return true;
-  }
-  return false;
 }

@@ -17,6 +17,8 @@ import {
 
 /** Identities the auth endpoint granted, kept until the subscribe arrives; bounded per connection. */
 const MAX_GRANTS = 64;
+/** Bytes queued for a client that does not read; beyond it the client is dropped (4100: back off, then resync). */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export class PusherConnection implements AppConnection, ChannelMember {
   readonly socketId: string;
@@ -50,7 +52,12 @@ export class PusherConnection implements AppConnection, ChannelMember {
   }
 
   send(frame: string): void {
-    if (!this.#closed && this.#ws.readyState === this.#ws.OPEN) this.#ws.send(frame);
+    if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return;
+    if (this.#ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(PusherCode.overCapacity, "Client is not reading its events");
+      return;
+    }
+    this.#ws.send(frame);
   }
 
   /** Sends the handshake: `activity_timeout` in seconds. */
@@ -198,7 +205,8 @@ export class PusherConnection implements AppConnection, ChannelMember {
       this.send(errorFrame(PusherCode.genericReconnect, "pusher:unsubscribe needs `data.channel`, a string."));
       return;
     }
-    this.#intent.set(channel, ++this.#sequence);
+    // A subscription still being authorized is abandoned: its sequence no longer matches.
+    this.#intent.delete(channel);
     if (this.#subscriptions.delete(channel)) this.#app.channels.leave(channel, this);
   }
 

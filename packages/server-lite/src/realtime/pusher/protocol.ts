@@ -22,12 +22,12 @@ export interface ClientFrame {
   data: unknown;
 }
 
-/** Encodes a server frame; `data` becomes a JSON string, as pusher-js expects. */
+/**
+ * Encodes a server frame; `data` becomes a JSON string, as pusher-js expects. A string payload is encoded
+ * too (`"\"text\""`), so that every client decodes exactly the value that was published.
+ */
 export function serverFrame(event: string, data: unknown, channel?: string): string {
-  const frame: { event: string; channel?: string; data: string } = {
-    event,
-    data: typeof data === "string" ? data : JSON.stringify(data ?? {}),
-  };
+  const frame: { event: string; channel?: string; data: string } = { event, data: JSON.stringify(data ?? {}) };
   if (channel !== undefined) frame.channel = channel;
   return JSON.stringify(frame);
 }

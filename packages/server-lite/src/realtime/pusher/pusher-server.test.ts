@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { request } from "node:http";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createServer, type LiteServer } from "../../index.ts";
-import { RawPusherClient, TOKENS, testAuthorizer } from "./test-support.ts";
+import { handlesBackTo, liveHandles, RawPusherClient, settledHandles, TOKENS, testAuthorizer } from "./test-support.ts";
 
 const APP = { appKey: "test-key", appSecret: "test-secret" };
 let server: LiteServer;
@@ -195,6 +195,41 @@ describe("subscriptions and server events", () => {
     expect(errors).toHaveLength(1);
   });
 
+  it("delivers a string payload as that string", async () => {
+    const client = await connect();
+    await client.subscribe("news");
+    server.events.publish("news", "note", "123");
+    expect(await client.next((f) => f.event === "note")).toMatchObject({ rawData: '"123"', data: "123" });
+  });
+
+  it("lets an unsubscribe win over a subscription still being authorized", async () => {
+    let release: (() => void) | undefined;
+    const slow = await createServer({
+      platform: "claudenest",
+      realtime: {
+        ...APP,
+        authorize: () =>
+          new Promise((resolve) => {
+            release = () => resolve({ allow: true });
+          }),
+      },
+    });
+    const base = await slow.listen(0);
+    try {
+      const client = await connect(`${base.replace("http", "ws")}/app/${APP.appKey}`);
+      client.send({ event: "pusher:subscribe", data: { channel: "private-x", auth: { token: "t" } } });
+      await vi.waitFor(() => expect(release).toBeDefined());
+      client.send({ event: "pusher:unsubscribe", data: { channel: "private-x" } });
+      await client.flush();
+      release!();
+      await client.flush();
+      expect(client.frames.some((f) => f.channel === "private-x")).toBe(false);
+      expect(slow.events.listenerCount("private-x")).toBe(0);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("stops delivering after pusher:unsubscribe and releases the bus listener", async () => {
     const client = await connect();
     await client.subscribe("news");
@@ -333,11 +368,17 @@ describe("rate limit and shutdown", () => {
     }
   });
 
-  it("close() closes every socket with 1001", async () => {
-    const client = await connect();
+  it("close() closes every socket with 1001 and leaves no socket or timer", async () => {
+    await server.close();
+    const before = await settledHandles();
+    server = await createServer({ platform: "claudenest", realtime: APP });
+    const base = await server.listen(0);
+    const client = await connect(`${base.replace("http", "ws")}/app/${APP.appKey}`);
     await client.subscribe("news");
+    expect(liveHandles().sockets).toBeGreaterThan(before.sockets);
     await server.close();
     expect((await client.closed).code).toBe(1001);
+    expect(await handlesBackTo(before)).toBe(true);
     server = await createServer();
   });
 });

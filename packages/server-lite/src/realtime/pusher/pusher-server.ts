@@ -162,8 +162,8 @@ export class PusherServer {
 
   #startSweep(): void {
     if (this.#sweep) return;
+    // Runs only while there are connections (which keep the process alive anyway).
     this.#sweep = setInterval(() => this.#checkActivity(), SWEEP_EVERY_MS);
-    this.#sweep.unref();
   }
 
   #stopSweep(): void {

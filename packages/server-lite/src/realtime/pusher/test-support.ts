@@ -1,7 +1,8 @@
 /**
  * @module
- * Test support: a channel authorizer with two users, and a raw Pusher-protocol client on the `ws` package
- * that records every frame (with `data` decoded) and waits for the frames a test expects.
+ * Test support: a channel authorizer with two users, a raw Pusher-protocol client on the `ws` package
+ * that records every frame (with `data` decoded) and waits for the frames a test expects, and checks that
+ * no socket or timer is left behind.
  */
 import { WebSocket } from "ws";
 import { Failure } from "../../core/failure.ts";
@@ -112,4 +113,40 @@ export class RawPusherClient {
     this.ws.close();
     return this.closed;
   }
+}
+
+/** How many active sockets and timers the process holds (what a live connection would leave behind). */
+export function liveHandles(): { sockets: number; timers: number } {
+  const kinds = process.getActiveResourcesInfo();
+  return {
+    sockets: kinds.filter((kind) => kind === "TCPSocketWrap").length,
+    timers: kinds.filter((kind) => kind === "Timeout").length,
+  };
+}
+
+/** The handle counts once earlier tests' connections have wound down (stable over 100 ms, at most 2 s). */
+export async function settledHandles(): Promise<{ sockets: number; timers: number }> {
+  let last = "";
+  let stable = 0;
+  for (let attempt = 0; attempt < 100 && stable < 5; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const reading = JSON.stringify(liveHandles());
+    stable = reading === last ? stable + 1 : 0;
+    last = reading;
+  }
+  return liveHandles();
+}
+
+/**
+ * Whether the process comes back to holding no more sockets or timers than at `before`, checked every
+ * 20 ms for up to 2 s (closing handshakes take a few round trips). Checks run inside a fired timer's
+ * callback, so the polling itself is never counted (`vi.waitFor` would be: its timers are live).
+ */
+export async function handlesBackTo(before: { sockets: number; timers: number }): Promise<boolean> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = liveHandles();
+    if (now.sockets <= before.sockets && now.timers <= before.timers) return true;
+  }
+  return false;
 }
