@@ -163,7 +163,8 @@ export class PusherTransport extends EventEmitter<PusherTransportEvents> impleme
       if (this.#channels.get(channel) !== owner) return;
       this.#channels.delete(channel);
       this.#queued -= owner.queue.length;
-      if (owner.subscribed) this.#send("pusher:unsubscribe", { channel });
+      // Also while the subscription is pending, so the server drops it (or abandons its authorization).
+      if (this.#socketId) this.#send("pusher:unsubscribe", { channel });
     };
   }
 
