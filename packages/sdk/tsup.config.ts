@@ -7,6 +7,7 @@ export default defineConfig({
     claudenest: "src/platforms/claudenest/index.ts",
     "claudenest-contract": "src/platforms/claudenest/contract/index.ts",
     contract: "src/contract/index.ts",
+    live: "src/live/index.ts",
   },
   format: ["esm"],
   target: "es2023",

@@ -16,6 +16,7 @@ import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
 import type { AnyPlatform } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
 import { claudenest } from "./platforms/claudenest/index.ts";
+import { type RealtimeInfo, type RealtimeOptions, setupRealtime } from "./realtime/pusher/setup.ts";
 import { Database } from "./store/database.ts";
 
 /** Every platform server-lite implements, by id. */
@@ -58,6 +59,11 @@ export interface ServerOptions {
   exec?: readonly string[];
   /** Called with errors a handler did not expect (answered as 500). @default console.error */
   onError?: (error: unknown) => void;
+  /**
+   * Pusher-protocol realtime settings; they override each platform's hooks, and turn realtime on for
+   * platforms that have none (public channels, and private ones as `authorize` decides).
+   */
+  realtime?: RealtimeOptions;
 }
 
 export interface LiteServer {
@@ -75,6 +81,8 @@ export interface LiteServer {
   readonly events: EventBus;
   /** Where each platform is mounted, e.g. `{ claudenest: "/claudenest/api" }`. */
   readonly bases: Readonly<Record<string, string>>;
+  /** Each realtime-enabled platform's Pusher app key, `wsPath` and auth endpoint path. */
+  readonly realtime: Readonly<Record<string, RealtimeInfo>>;
   /** What `seed` created, by platform. */
   readonly seedInfo: Readonly<Record<string, Record<string, string>>>;
   /** The services object of a platform (store access for tests and tools). */
@@ -98,14 +106,15 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const events = new EventBus();
   const app = new Hono();
   const servicesById = new Map<string, unknown>();
-  const mounted: { platform: AnyPlatform; mount: MountedPlatform }[] = [];
+  const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
 
   if (options.lite) mountLite(app, { clock, reset: () => server.reset() });
   for (const platform of selected) {
     const services = platform.createServices({ db, clock, events, exec: options.exec ?? [] });
     servicesById.set(platform.id, services);
+    const prefix = options.platform ? "" : `/${platform.id}`;
     const mount = mountPlatform(app, platform, {
-      prefix: options.platform ? "" : `/${platform.id}`,
+      prefix,
       clock,
       rateLimiter,
       idempotency,
@@ -113,8 +122,19 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       services,
       onError,
     });
-    mounted.push({ platform, mount });
+    mounted.push({ platform, mount, prefix, services });
   }
+  const realtime = setupRealtime({
+    app,
+    platforms: mounted,
+    events,
+    clock,
+    rateLimiter,
+    options: options.realtime,
+    maxPayload: options.bodyLimit ?? 1024 * 1024,
+    onError,
+  });
+  const pusher = realtime.server;
 
   const docs = mounted.map(({ platform, mount }) => ({ platform, base: mount.base }));
   // The document names the origin it was asked on; made once per origin.
@@ -161,6 +181,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     async listen(port = 0, host = "127.0.0.1") {
       if (http) throw new Error("server-lite is already listening");
       http = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      http.on("upgrade", (request, socket, head) => pusher.handleUpgrade(request, socket, head));
       await new Promise<void>((resolve, reject) => {
         http!.once("error", reject);
         http!.listen(port, host, () => resolve());
@@ -173,6 +194,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       if (closed) return;
       closed = true;
       await Promise.all(selected.map((platform) => platform.dispose?.(servicesById.get(platform.id))));
+      await pusher.close();
       if (http) {
         const closing = http;
         http = undefined;
@@ -190,6 +212,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     app,
     events,
     bases: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])),
+    realtime: realtime.info,
     seedInfo,
     services: (id) => servicesById.get(id),
     reset() {

@@ -32,6 +32,8 @@ export interface MountedPlatform {
   methodsFor(path: string): string[];
   /** Answers a failure the core detected outside any route (unknown route, wrong method). */
   fail(c: Context, code: string, headers?: Record<string, string>): Response;
+  /** Answers a failure of a route outside the contract, in the platform's envelope. */
+  failWith(c: Context, failure: Failure): Response;
 }
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
@@ -41,14 +43,14 @@ function requestIdOf(c: Context): string {
   return given && given.length <= 200 ? given : `req_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
 }
 
-function bearer(c: Context): string | undefined {
+export function bearer(c: Context): string | undefined {
   const header = c.req.header("authorization");
   if (!header) return undefined;
   const match = /^Bearer\s+(.+)$/i.exec(header);
   return match?.[1]?.trim();
 }
 
-function addressOf(c: Context): string {
+export function addressOf(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? "in-process";
 }
@@ -242,5 +244,6 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     base,
     methodsFor: (path) => [...new Set(patterns.filter((p) => p.regex.test(path)).map((p) => p.method))],
     fail: (c, code, headers) => failureResponse(new Failure(code), requestIdOf(c), headers),
+    failWith: (c, failure) => failureResponse(failure, requestIdOf(c)),
   };
 }

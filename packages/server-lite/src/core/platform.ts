@@ -4,6 +4,7 @@
  * handler table has the contract's shape, so a missing handler is a type error.
  */
 import type { AuthRequirement, Contract, Page } from "@agentlane/sdk/contract";
+import type { PlatformRealtime } from "../realtime/pusher/hooks.ts";
 import type { Database } from "../store/database.ts";
 import type { Clock } from "./clock.ts";
 import type { EventBus } from "./events.ts";
@@ -73,7 +74,7 @@ export interface ServerEnvelope {
 }
 
 export interface RateLimitPolicy {
-  /** Requests per window for a documented group (`auth`, `pairing`). */
+  /** Requests per window for a documented group (`auth`, `pairing`); `websocket` limits realtime connections per address. */
   groups: Record<string, number>;
   /** Requests per window for a caller with a token. */
   authenticated: number;
@@ -104,6 +105,11 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   seed?(services: Services): Promise<Record<string, string>>;
   /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */
   dispose?(services: Services): void | Promise<void>;
+  /**
+   * Pusher-protocol realtime (`{prefix}/app/{appKey}` and `{base}/broadcasting/auth`): the app key and who
+   * may subscribe to which private channel.
+   */
+  realtime?: PlatformRealtime<Services>;
 }
 
 export type AnyPlatform = PlatformDefinition<any, any, any>;

@@ -74,8 +74,13 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   createServices: (env) => new NestServices(env),
   authenticate,
   handlers: { health, auth, pairing, machines, sessions, projects, tasks, context, locks, skills, mcp, commands },
-  // §15: auth and pairing 10/min, authenticated API 1000/min.
-  rateLimits: { groups: { auth: 10, pairing: 10 }, authenticated: 1000, anonymous: 60, windowMs: 60_000 },
+  // §15: auth and pairing 10/min, authenticated API 1000/min, WebSocket connections 10/min.
+  rateLimits: {
+    groups: { auth: 10, pairing: 10, websocket: 10 },
+    authenticated: 1000,
+    anonymous: 60,
+    windowMs: 60_000,
+  },
   extraRoutes: oauthProviderRoutes,
   seed,
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),

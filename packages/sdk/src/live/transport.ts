@@ -1,0 +1,34 @@
+/**
+ * @module
+ * What a watcher needs from a live transport: channel subscriptions that survive reconnections, and the
+ * connection status. The Pusher transport implements it; other protocols can plug in the same way.
+ */
+import type { LiveSubscriptionError } from "./errors.ts";
+
+/**
+ * `connecting` until the first connection is up, `connected` while it is, `reconnecting` after it dropped,
+ * `closed` for good (closed by its owner, or refused by the server).
+ */
+export type TransportStatus = "connecting" | "connected" | "reconnecting" | "closed";
+
+export interface ChannelHandlers {
+  /** An event published on the channel. */
+  event(event: string, data: unknown): void;
+  /** The server confirmed the subscription; called again after every resubscription. */
+  subscribed?(): void;
+  /** The subscription was refused or could not be authorized. */
+  error?(error: LiveSubscriptionError): void;
+}
+
+export interface LiveTransport {
+  readonly status: TransportStatus;
+  /** Why the transport closed by itself (a server refusal), once it has. */
+  readonly closeError: Error | undefined;
+  /** Subscribes to a channel (again after every reconnection); returns the function that unsubscribes. */
+  subscribe(channel: string, handlers: ChannelHandlers): () => void;
+  on(event: "status", listener: (status: TransportStatus) => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+  off(event: "status", listener: (status: TransportStatus) => void): unknown;
+  off(event: "error", listener: (error: Error) => void): unknown;
+  close(): void;
+}
