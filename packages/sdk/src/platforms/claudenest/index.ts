@@ -14,11 +14,12 @@ export {
 } from "./envelope.ts";
 export type { PairedMachine, PairMachineOptions } from "./pairing.ts";
 export { routes } from "./routes.generated.ts";
-export type {
-  TaskContext,
-  TaskHandler,
-  TaskOutcome,
-  WorkerEvent,
-  WorkOptions,
-  WorkResult,
+export {
+  lockTaskFiles,
+  type TaskContext,
+  type TaskHandler,
+  type TaskOutcome,
+  type WorkerEvent,
+  type WorkOptions,
+  type WorkResult,
 } from "./worker.ts";

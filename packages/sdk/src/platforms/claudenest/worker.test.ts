@@ -206,6 +206,62 @@ describe("tasks.work", () => {
     });
   });
 
+  it("by default locks the task's files for the instance while the handler runs, all or none", async () => {
+    const { nest, project } = await projectSetup();
+    await nest.locks.acquire({
+      project: project.id,
+      path: "src/prices.ts",
+      instance_id: "worker-2",
+      reason: "Repricing",
+    });
+    await nest.tasks.create({
+      project: project.id,
+      title: "Auth",
+      priority: "high",
+      files: ["src/auth.ts", "src/user.ts"],
+    });
+    await nest.tasks.create({
+      project: project.id,
+      title: "Billing",
+      priority: "low",
+      files: ["src/billing.ts", "src/prices.ts"],
+    });
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const result = await nest.tasks.work(
+      project.id,
+      "worker-1",
+      async (task) => {
+        const locks = await nest.locks.list({ project: project.id });
+        seen.push(
+          `${task.title}: ${locks
+            .map((l) => `${l.path}@${l.locked_by}`)
+            .sort()
+            .join(" ")}`,
+        );
+        return { summary: `did ${task.title}` };
+      },
+      {
+        signal: stop.signal,
+        idleDelay: 1,
+        onEvent: (event) => {
+          if (event.type === "released") stop.abort();
+        },
+      },
+    );
+    expect(seen).toEqual(["Auth: src/auth.ts@worker-1 src/prices.ts@worker-2 src/user.ts@worker-1"]);
+    expect(result).toMatchObject({ claimed: 2, completed: 1, released: 1 });
+    // Billing was released naming the holder, and its free file was not left locked.
+    const [activity] = await nest.projects.activity({ id: project.id, limit: 1 });
+    expect(activity).toMatchObject({
+      type: "task_released",
+      details: { reason: "Files locked by other instances: src/prices.ts (worker-2)" },
+    });
+    expect((await nest.locks.list({ project: project.id })).map((l) => `${l.path}@${l.locked_by}`)).toEqual([
+      "src/prices.ts@worker-2",
+    ]);
+  });
+
   it("counts a claim that expired under a slow handler as lost, and goes on", async () => {
     const { nest, project } = await projectSetup();
     await nest.tasks.create({ project: project.id, title: "Slow" });

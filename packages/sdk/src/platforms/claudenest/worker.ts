@@ -1,8 +1,8 @@
 /**
  * @module
  * `nest.tasks.work()`: the loop a Claude instance runs on a shared project. It asks for the next available
- * task, claims it (losing a race to another instance just means asking again), optionally locks the task's
- * files, runs the handler, and completes the task with the handler's summary or releases it with the error.
+ * task, claims it (losing a race to another instance just means asking again), locks the task's files, runs
+ * the handler, and completes the task with the handler's summary or releases it with the error.
  */
 import { isAbortError } from "../../core/errors/abort-error.ts";
 import { type APIError, isAPIError } from "../../core/errors/api-error.ts";
@@ -49,9 +49,15 @@ export interface WorkOptions {
   /**
    * Locks the task's files before the handler runs, and answers the function that unlocks them; the worker
    * calls it when the handler is done, before completing or releasing the task. If locking throws, the task is
-   * released with the error's message.
+   * released with the error's message. `false` locks nothing.
+   * @default locks the task's `files` for this instance with `locks.bulk`, all or none (see `lockTaskFiles`)
    */
-  lockFiles?: (task: Task) => Promise<() => Promise<void>>;
+  lockFiles?: ((task: Task) => Promise<() => Promise<void>>) | false;
+  /**
+   * How long the default `lockFiles` holds a lock, in minutes; a handler that runs longer should extend it.
+   * @default 30
+   */
+  lockMinutes?: number;
   /** Called at each step, for logs and progress displays. */
   onEvent?: (event: WorkerEvent) => void;
 }
@@ -70,6 +76,38 @@ export interface WorkResult {
 }
 
 const STOPPED = "Worker stopped";
+
+/**
+ * Locks every file of a task for an instance, or none: when another instance holds one of them, the locks
+ * just taken are released and the error names the holders. Answers the function that releases them.
+ */
+export async function lockTaskFiles(
+  nest: ClaudeNest,
+  projectId: string,
+  instanceId: string,
+  task: Task,
+  minutes = 30,
+): Promise<() => Promise<void>> {
+  if (task.files.length === 0) return async () => {};
+  const releaseAll = async (paths: readonly string[]) => {
+    await Promise.all(paths.map((path) => nest.locks.release({ project: projectId, path, instance_id: instanceId })));
+  };
+  const result = await nest.locks.bulk({
+    project: projectId,
+    paths: task.files,
+    instance_id: instanceId,
+    reason: `Task: ${task.title}`,
+    duration_minutes: minutes,
+  });
+  if (result.failed.length > 0) {
+    await releaseAll(result.acquired);
+    const holders = result.failed.map(
+      (path) => `${path} (${result.failed_details[path]?.locked_by ?? "another instance"})`,
+    );
+    throw new Error(`Files locked by other instances: ${holders.join(", ")}`);
+  }
+  return () => releaseAll(result.acquired);
+}
 
 /** Resolves after `ms`, or at once when the signal aborts; leaves no timer behind. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -167,7 +205,9 @@ export async function work(
     let unlock: (() => Promise<void>) | undefined;
     let outcome: { ok: true; value: TaskOutcome } | { ok: false; reason: string };
     try {
-      if (options.lockFiles) unlock = await options.lockFiles(task);
+      const lockFiles =
+        options.lockFiles ?? ((t: Task) => lockTaskFiles(nest, projectId, instanceId, t, options.lockMinutes));
+      if (lockFiles) unlock = await lockFiles(task);
       outcome = { ok: true, value: await handler(task, { signal }) };
     } catch (error) {
       outcome = { ok: false, reason: messageOf(error) };
