@@ -22,7 +22,7 @@ for (const dir of packages) {
         failures++;
       }
     }
-    if (conditions.default && conditions.default.endsWith(".js")) {
+    if (conditions.default?.endsWith(".js")) {
       try {
         await import(pathToFileURL(join(root, dir, conditions.default)).href);
       } catch (error) {

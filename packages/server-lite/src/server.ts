@@ -87,8 +87,11 @@ export interface LiteServer {
   readonly seedInfo: Readonly<Record<string, Record<string, string>>>;
   /** The services object of a platform (store access for tests and tools). */
   services(id: PlatformId): unknown;
-  /** Empties every table and rate-limit window. */
-  reset(): void;
+  /**
+   * Empties every table and rate-limit window at once, then stops the processes (sessions, MCP servers) that
+   * belonged to the wiped rows; the promise resolves when they have exited.
+   */
+  reset(): Promise<void>;
   /** Adds demo data to every mounted platform. */
   seed(): Promise<Record<string, Record<string, string>>>;
 }
@@ -215,9 +218,10 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     realtime: realtime.info,
     seedInfo,
     services: (id) => servicesById.get(id),
-    reset() {
+    async reset() {
       db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
       rateLimiter?.clear();
+      await Promise.all(selected.map((platform) => platform.reset?.(servicesById.get(platform.id))));
     },
     async seed() {
       for (const platform of selected) {
@@ -231,7 +235,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
 }
 
 /** `/_lite/*`: control of the emulator itself, for tests over HTTP. */
-function mountLite(app: Hono, lite: { clock: Clock; reset: () => void }): void {
+function mountLite(app: Hono, lite: { clock: Clock; reset: () => Promise<void> }): void {
   app.get("/_lite/clock", (c) => c.json({ now: lite.clock.iso() }));
   app.post("/_lite/clock", async (c) => {
     let body: { advance_ms?: unknown };
@@ -246,8 +250,8 @@ function mountLite(app: Hono, lite: { clock: Clock; reset: () => void }): void {
     lite.clock.advance(body.advance_ms);
     return c.json({ now: lite.clock.iso() });
   });
-  app.post("/_lite/reset", (c) => {
-    lite.reset();
+  app.post("/_lite/reset", async (c) => {
+    await lite.reset();
     return c.json({ reset: true });
   });
 }

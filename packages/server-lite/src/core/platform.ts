@@ -105,6 +105,8 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   seed?(services: Services): Promise<Record<string, string>>;
   /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */
   dispose?(services: Services): void | Promise<void>;
+  /** Stops what the platform runs outside the store, after `server.reset()` emptied its tables. */
+  reset?(services: Services): void | Promise<void>;
   /**
    * Pusher-protocol realtime (`{prefix}/app/{appKey}` and `{base}/broadcasting/auth`): the app key and who
    * may subscribe to which private channel.

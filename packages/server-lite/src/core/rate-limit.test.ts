@@ -98,7 +98,7 @@ describe("rate limits (§15), with createServer({ rateLimit: true })", () => {
 
   it("is forgotten by reset()", async () => {
     for (let i = 0; i < 10; i++) await h.request("POST", "/auth/login", cheapLogin);
-    h.server.reset();
+    await h.server.reset();
     expect((await h.request("POST", "/auth/login", cheapLogin)).status).toBe(422);
   });
 });

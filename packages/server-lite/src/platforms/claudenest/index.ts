@@ -84,4 +84,5 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   extraRoutes: oauthProviderRoutes,
   seed,
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
+  reset: (services) => Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined),
 };

@@ -116,9 +116,14 @@ export class McpProcesses {
     await Promise.all(ids.map((id) => this.stop(id)));
   }
 
+  /** Ends every process. */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.#entries.keys()].map((id) => this.stop(id)));
+  }
+
   /** Ends every process and refuses new starts. */
   async dispose(): Promise<void> {
     this.#disposed = true;
-    await Promise.all([...this.#entries.keys()].map((id) => this.stop(id)));
+    await this.stopAll();
   }
 }

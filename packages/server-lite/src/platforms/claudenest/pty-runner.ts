@@ -43,6 +43,8 @@ interface Running {
 export class PtyRegistry {
   readonly #running = new Map<string, Running>();
   #disposed = false;
+  /** While positive, process events are dropped: the sessions they belong to are being wiped. */
+  #muted = 0;
 
   /** Starts `launch` for a session; throws when the process cannot be started. Answers its pid. */
   start(sessionId: string, launch: PtyLaunch, listener: PtyListener): number {
@@ -87,12 +89,22 @@ export class PtyRegistry {
     void stop(running);
   }
 
-  /** Kills every process and waits until each has exited; listeners are no longer called. */
-  async dispose(): Promise<void> {
-    this.#disposed = true;
+  /** Kills every process and waits until each has exited, without reporting their output or exits. */
+  async stopAll(): Promise<void> {
     const all = [...this.#running.values()];
     this.#running.clear();
-    await Promise.all(all.map((running) => stop(running)));
+    this.#muted++;
+    try {
+      await Promise.all(all.map((running) => stop(running)));
+    } finally {
+      this.#muted--;
+    }
+  }
+
+  /** Kills every process and refuses new ones; listeners are no longer called. */
+  async dispose(): Promise<void> {
+    this.#disposed = true;
+    await this.stopAll();
   }
 
   #use(sessionId: string, action: (pty: IPty) => void): boolean {
@@ -109,7 +121,7 @@ export class PtyRegistry {
 
   #deliver(call: () => void): void {
     // After dispose the store is closed; a failing listener must not bring the server down from a PTY event.
-    if (this.#disposed) return;
+    if (this.#disposed || this.#muted > 0) return;
     try {
       call();
     } catch (error) {

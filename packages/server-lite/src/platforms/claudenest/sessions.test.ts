@@ -409,4 +409,22 @@ describe("sessions running a command in a PTY", () => {
     await server.close();
     expect(processGone(kept.pid!)).toBe(true);
   });
+
+  it("stops every process when the server is reset, and reports nothing about the wiped sessions", async () => {
+    const { server, nest, onlineMachine } = await setup({ exec: ["bash"] });
+    const { machine } = await onlineMachine();
+    const session = (await nest.sessions.create({ machine: machine.id })).session;
+    expect(processGone(session.pid!)).toBe(false);
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      await server.reset();
+    } finally {
+      console.error = original;
+    }
+    expect(processGone(session.pid!)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(server.db.all("SELECT id FROM cn_sessions")).toEqual([]);
+  });
 });
