@@ -54,6 +54,32 @@ export class Database {
     return { changes: Number(result.changes) };
   }
 
+  /**
+   * One page of a query and the size of the whole result: `select` is everything before `WHERE` (e.g.
+   * `SELECT * FROM cn_tasks t`), `from` the table part counted for the total.
+   */
+  page<T = Row>(query: {
+    select: string;
+    from: string;
+    where: string;
+    args: readonly unknown[];
+    orderBy: string;
+    page: number;
+    perPage: number;
+  }): { rows: T[]; page: number; perPage: number; total: number } {
+    const total = this.get<{ n: number }>(
+      `SELECT count(*) AS n FROM ${query.from} WHERE ${query.where}`,
+      ...query.args,
+    )!.n;
+    const rows = this.all<T>(
+      `${query.select} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
+      ...query.args,
+      query.perPage,
+      (query.page - 1) * query.perPage,
+    );
+    return { rows, page: query.page, perPage: query.perPage, total };
+  }
+
   /** Runs `work` in a transaction (nested calls join the outer one); a throw rolls everything back. */
   tx<T>(work: () => T): T {
     if (this.#depth > 0) {

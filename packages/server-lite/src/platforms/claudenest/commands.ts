@@ -91,16 +91,16 @@ function declares(options: readonly string[], given: string): boolean {
 }
 
 function page(services: NestServices, where: string, args: unknown[], query: { page?: number; per_page?: number }) {
-  const perPage = query.per_page ?? DEFAULT_PER_PAGE;
-  const pageNumber = query.page ?? 1;
-  const total = services.db.get<{ n: number }>(`SELECT count(*) AS n FROM cn_commands WHERE ${where}`, ...args)!.n;
-  const rows = services.db.all<CommandRow>(
-    `SELECT * FROM cn_commands WHERE ${where} ORDER BY name, id LIMIT ? OFFSET ?`,
-    ...args,
-    perPage,
-    (pageNumber - 1) * perPage,
-  );
-  return { items: rows.map(present), page: pageNumber, perPage, total };
+  const { rows, ...page } = services.db.page<CommandRow>({
+    select: "SELECT * FROM cn_commands",
+    from: "cn_commands",
+    where,
+    args,
+    orderBy: "name, id",
+    page: query.page ?? 1,
+    perPage: query.per_page ?? DEFAULT_PER_PAGE,
+  });
+  return { items: rows.map(present), ...page };
 }
 
 export const commands: NestHandlers<"commands"> = {

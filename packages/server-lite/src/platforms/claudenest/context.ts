@@ -145,20 +145,16 @@ export const context: NestHandlers<"context"> = {
       where.push("instance_id = ?");
       args.push(query.instance_id);
     }
-    const clause = where.join(" AND ");
-    const perPage = query.per_page ?? DEFAULT_PER_PAGE;
-    const page = query.page ?? 1;
-    const total = services.db.get<{ n: number }>(
-      `SELECT count(*) AS n FROM cn_context_chunks WHERE ${clause}`,
-      ...args,
-    )!.n;
-    const rows = services.db.all<ChunkRow>(
-      `SELECT * FROM cn_context_chunks WHERE ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`,
-      ...args,
-      perPage,
-      (page - 1) * perPage,
-    );
-    return { items: rows.map((r) => toChunk(services, r)), page, perPage, total };
+    const { rows, ...page } = services.db.page<ChunkRow>({
+      select: "SELECT * FROM cn_context_chunks",
+      from: "cn_context_chunks",
+      where: where.join(" AND "),
+      args,
+      orderBy: "seq DESC",
+      page: query.page ?? 1,
+      perPage: query.per_page ?? DEFAULT_PER_PAGE,
+    });
+    return { items: rows.map((r) => toChunk(services, r)), ...page };
   },
 
   addChunk({ caller, params, body }, { services }) {

@@ -37,16 +37,17 @@ export const machines: NestHandlers<"machines"> = {
       );
       args.push(now, ONLINE_WINDOW_MS, now, ONLINE_WINDOW_MS, query.status);
     }
-    const clause = where.join(" AND ");
-    const total = services.db.get<{ n: number }>(`SELECT count(*) AS n FROM cn_machines WHERE ${clause}`, ...args)!.n;
-    // rowid breaks ties: creation order, also for machines made within one millisecond.
-    const rows = services.db.all<MachineRow>(
-      `SELECT * FROM cn_machines WHERE ${clause} ORDER BY created_at, rowid LIMIT ? OFFSET ?`,
-      ...args,
+    const { rows, ...found } = services.db.page<MachineRow>({
+      select: "SELECT * FROM cn_machines",
+      from: "cn_machines",
+      where: where.join(" AND "),
+      args,
+      // rowid breaks ties: creation order, also for machines made within one millisecond.
+      orderBy: "created_at, rowid",
+      page,
       perPage,
-      (page - 1) * perPage,
-    );
-    return { items: rows.map((r) => services.machine(r)), page, perPage, total };
+    });
+    return { items: rows.map((r) => services.machine(r)), ...found };
   },
 
   register({ caller, body }, { services }) {

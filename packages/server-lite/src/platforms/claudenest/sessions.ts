@@ -53,18 +53,16 @@ interface LogRow {
 export const sessions: NestHandlers<"sessions"> = {
   list({ caller, params, query }, { services }) {
     const machine = ownMachine(services, caller, params.machine);
-    const perPage = query.per_page ?? DEFAULT_PER_PAGE;
-    const page = query.page ?? 1;
-    const where = query.status ? "machine_id = ? AND status = ?" : "machine_id = ?";
-    const args = query.status ? [machine.id, query.status] : [machine.id];
-    const total = services.db.get<{ n: number }>(`SELECT count(*) AS n FROM cn_sessions WHERE ${where}`, ...args)!.n;
-    const rows = services.db.all<SessionRow>(
-      `SELECT * FROM cn_sessions WHERE ${where} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
-      ...args,
-      perPage,
-      (page - 1) * perPage,
-    );
-    return { items: rows.map((row) => sessionView(services, row)), page, perPage, total };
+    const { rows, ...page } = services.db.page<SessionRow>({
+      select: "SELECT * FROM cn_sessions",
+      from: "cn_sessions",
+      where: query.status ? "machine_id = ? AND status = ?" : "machine_id = ?",
+      args: query.status ? [machine.id, query.status] : [machine.id],
+      orderBy: "created_at DESC, rowid DESC",
+      page: query.page ?? 1,
+      perPage: query.per_page ?? DEFAULT_PER_PAGE,
+    });
+    return { items: rows.map((row) => sessionView(services, row)), ...page };
   },
 
   create({ caller, params, body }, { services, fail }) {

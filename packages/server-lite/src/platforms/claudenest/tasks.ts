@@ -71,15 +71,16 @@ export const tasks: NestHandlers<"tasks"> = {
       where.push("t.priority = ?");
       args.push(query.priority);
     }
-    const clause = where.join(" AND ");
-    const total = services.db.get<{ n: number }>(`SELECT count(*) AS n FROM cn_tasks t WHERE ${clause}`, ...args)!.n;
-    const rows = services.db.all<TaskRow>(
-      `${TASK_SELECT} WHERE ${clause} ORDER BY t.seq LIMIT ? OFFSET ?`,
-      ...args,
+    const { rows, ...found } = services.db.page<TaskRow>({
+      select: TASK_SELECT,
+      from: "cn_tasks t",
+      where: where.join(" AND "),
+      args,
+      orderBy: "t.seq",
+      page,
       perPage,
-      (page - 1) * perPage,
-    );
-    return { items: rows.map((row) => toTask(services, row)), page, perPage, total };
+    });
+    return { items: rows.map((row) => toTask(services, row)), ...found };
   },
 
   create({ caller, params, body }, { services }) {
