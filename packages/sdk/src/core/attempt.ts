@@ -22,7 +22,11 @@ export class AttemptInterrupted extends Error {
   }
 }
 
-async function receive(fetch: FetchFunction, input: Request | string, init: RequestInit | undefined): Promise<Received> {
+async function receive(
+  fetch: FetchFunction,
+  input: Request | string,
+  init: RequestInit | undefined,
+): Promise<Received> {
   const response = await fetch(input, init);
   return { response, text: await response.text() };
 }

@@ -10,16 +10,16 @@
  * that budget.
  */
 import ky, {
-  HTTPError,
+  type HTTPError,
   isHTTPError,
-  isNetworkError,
   isTimeoutError as isKyTimeout,
+  isNetworkError,
   TimeoutError as KyTimeoutError,
 } from "ky";
 import type { Route } from "../contract/routes.ts";
 import type { RunnableSchema } from "../contract/schema.ts";
 import { APIPromise, type APIResponse, PagePromise } from "./api-promise.ts";
-import { attempt, AttemptInterrupted, type Received, replay } from "./attempt.ts";
+import { AttemptInterrupted, attempt, type Received, replay } from "./attempt.ts";
 import type { DecodedError, EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
 import { type APIError, createAPIError } from "./errors/api-error.ts";
@@ -31,6 +31,7 @@ import {
   type ClientOptions,
   lowerCaseHeaders,
   type NormalizedOptions,
+  type NormalizedRetry,
   normalizeOptions,
   normalizeRetry,
   normalizeTimeout,
@@ -58,6 +59,7 @@ interface Prepared {
   signal: AbortSignal | undefined;
   timeout: number | false;
   totalTimeout: number | false;
+  retry: NormalizedRetry;
   idempotencyKey: string | undefined;
 }
 
@@ -137,6 +139,7 @@ export class HttpClient {
       timeout: options.timeout === undefined ? o.timeout : normalizeTimeout("timeout", options.timeout),
       totalTimeout:
         options.totalTimeout === undefined ? o.totalTimeout : normalizeTimeout("totalTimeout", options.totalTimeout),
+      retry: options.retry === undefined ? o.retry : normalizeRetry(options.retry, o.retry),
       idempotencyKey,
     };
   }
@@ -161,7 +164,6 @@ export class HttpClient {
       return replay(await attempt(o.fetch, request as Request, init, false, undefined));
     };
     const tokenSource = options.token === undefined && typeof o.token === "function" ? o.token : undefined;
-    const retry = options.retry === undefined ? o.retry : normalizeRetry(options.retry, o.retry);
     const { method, headers, body } = prepared.init;
     try {
       return await ky(prepared.url, {
@@ -172,7 +174,7 @@ export class HttpClient {
         signal: prepared.signal,
         timeout: prepared.timeout,
         totalTimeout: prepared.totalTimeout,
-        retry: kyRetry(retry, prepared.idempotencyKey !== undefined),
+        retry: kyRetry(prepared.retry, prepared.idempotencyKey !== undefined),
         hooks: tokenSource
           ? {
               beforeRetry: [
@@ -236,13 +238,16 @@ export class HttpClient {
     }
     if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason });
     if (isKyTimeout(error)) return new TimeoutError(undefined, { cause: error });
-    if (isNetworkError(error)) {
-      const cause = (error as Error).cause;
-      const detail = cause instanceof Error ? cause.message : (error as Error).message;
-      return new ConnectionError(`Connection error: ${detail}`, { cause: error });
-    }
-    if (error instanceof TypeError)
-      return new ConnectionError(`Connection error: ${error.message}`, { cause: error });
+    if (isNetworkError(error) || error instanceof TypeError)
+      return new ConnectionError(`Connection error: ${rootMessage(error as Error)}`, { cause: error });
     return error instanceof Error ? error : new ConnectionError(String(error));
   }
+}
+
+/** The innermost cause's message: `connect ECONNREFUSED 127.0.0.1:1234` rather than `fetch failed`. */
+function rootMessage(error: Error): string {
+  let current: unknown = isNetworkError(error) ? error.cause : error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++)
+    current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }

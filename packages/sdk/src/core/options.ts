@@ -129,8 +129,16 @@ export const defaultRetry: NormalizedRetry = {
 const MAX_TIMER_MS = 2_147_483_647;
 
 function checkDuration(name: string, value: number, allowZero: boolean): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0) || value > MAX_TIMER_MS)
-    throw new RangeError(`\`${name}\` must be ${allowZero ? "a non-negative" : "a positive"} number of milliseconds up to ${MAX_TIMER_MS}, not ${String(value)}`);
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (!allowZero && value === 0) ||
+    value > MAX_TIMER_MS
+  )
+    throw new RangeError(
+      `\`${name}\` must be ${allowZero ? "a non-negative" : "a positive"} number of milliseconds up to ${MAX_TIMER_MS}, not ${String(value)}`,
+    );
   return value;
 }
 
