@@ -2,7 +2,7 @@
  * @module
  * Line 3: requests per second server-lite answers for a list (`GET machines`) and a create
  * (`POST machines`), against a bare `node:http` server answering the same bytes. Each server runs in its
- * own process; the same keep-alive client loop (node:http, `CONCURRENCY` requests in flight) drives both.
+ * own process; the same keep-alive client loop (`fetch`, `CONCURRENCY` requests in flight) drives both.
  */
 import { Agent, request } from "node:http";
 import { startChild } from "./lib/child.ts";
@@ -19,17 +19,26 @@ interface Canned {
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-async function sendFetch(url: string, method: string, headers: Record<string, string>, body?: string): Promise<Canned> {
+type Send = (url: string, method: string, headers: Record<string, string>, body?: string) => Promise<Canned>;
+
+/** The global `fetch` (undici, keep-alive by default). */
+const sendFetch: Send = async (url, method, headers, body) => {
   const response = await fetch(url, { method, headers, body });
   const text = await response.text();
   if (response.status >= 300) throw new Error(`${method} ${url}: HTTP ${response.status} ${text}`);
-  return { status: response.status, headers: {}, body: text };
-}
-const viaFetch = process.env.BENCH_CLIENT === "fetch";
+  return {
+    status: response.status,
+    headers: {
+      "content-type": response.headers.get("content-type") ?? "application/json",
+      "x-request-id": response.headers.get("x-request-id") ?? "",
+    },
+    body: text,
+  };
+};
 
-/** One request; resolves with the answer, rejecting any status but the expected one. */
-function send(url: string, method: string, headers: Record<string, string>, body?: string): Promise<Canned> {
-  return new Promise((resolve, reject) => {
+/** `node:http` with a keep-alive agent: a lighter client, so the bare server is less bound by its client. */
+const sendHttp: Send = (url, method, headers, body) =>
+  new Promise((resolve, reject) => {
     const req = request(url, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -49,7 +58,10 @@ function send(url: string, method: string, headers: Record<string, string>, body
     req.on("error", reject);
     req.end(body);
   });
-}
+
+/** `BENCH_CLIENT=http` drives both servers with node:http instead of fetch. */
+const client = process.env.BENCH_CLIENT === "http" ? "node:http" : "fetch";
+const send = client === "fetch" ? sendFetch : sendHttp;
 
 export async function serverThroughput(): Promise<Row[]> {
   const lite = await startChild<{ url: string; token: string }>(new URL("./servers/lite.ts", import.meta.url));
@@ -59,40 +71,41 @@ export async function serverThroughput(): Promise<Row[]> {
     const headers = { accept: "application/json", authorization: `Bearer ${lite.ready.token}` };
     const postHeaders = { ...headers, "content-type": "application/json" };
     const machine = JSON.stringify({ name: "load", platform: "linux", hostname: "load.local", arch: "x64" });
-    const list = await send(`${base}/machines`, "GET", headers);
-    const create = await send(`${base}/machines`, "POST", postHeaders, machine);
+    // The bare server replays server-lite's own answers, byte for byte.
+    const list = await sendHttp(`${base}/machines`, "GET", headers);
+    const create = await sendHttp(`${base}/machines`, "POST", postHeaders, machine);
     raw = await startChild<{ url: string }>(
       new URL("./servers/raw.ts", import.meta.url),
       JSON.stringify({ GET: list, POST: create }),
     );
     const rawUrl = `${raw.ready.url}/claudenest/api/machines`;
-    const plan = { warmupMs: 1500, rounds: 3, roundMs: 1000, concurrency: CONCURRENCY };
+    const plan = { warmupMs: 1000, rounds: 6, roundMs: 500, concurrency: CONCURRENCY };
 
     const listRates = await rates(
       {
-        lite: () => (viaFetch ? sendFetch : send)(`${base}/machines`, "GET", headers),
-        raw: () => (viaFetch ? sendFetch : send)(rawUrl, "GET", headers),
+        lite: () => send(`${base}/machines`, "GET", headers),
+        raw: () => send(rawUrl, "GET", headers),
       },
       plan,
     );
     const createRates = await rates(
       {
-        lite: () => (viaFetch ? sendFetch : send)(`${base}/machines`, "POST", postHeaders, machine),
-        raw: () => (viaFetch ? sendFetch : send)(rawUrl, "POST", postHeaders, machine),
+        lite: () => send(`${base}/machines`, "POST", postHeaders, machine),
+        raw: () => send(rawUrl, "POST", postHeaders, machine),
       },
       plan,
     );
     return [
       {
         line: 3,
-        measure: `GET machines (15 items) req/s, ${CONCURRENCY} in flight`,
+        measure: `GET machines (15 items) req/s, ${client} ×${CONCURRENCY}`,
         subject: `server-lite ${perSecond(listRates.lite!)}`,
         baseline: `node:http ${perSecond(listRates.raw!)}`,
         ...atLeast(listRates.lite! / listRates.raw!, 0.6),
       },
       {
         line: 3,
-        measure: `POST machines req/s, ${CONCURRENCY} in flight`,
+        measure: `POST machines req/s, ${client} ×${CONCURRENCY}`,
         subject: `server-lite ${perSecond(createRates.lite!)}`,
         baseline: `node:http ${perSecond(createRates.raw!)}`,
         ...atLeast(createRates.lite! / createRates.raw!, 0.5),

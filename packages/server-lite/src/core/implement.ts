@@ -167,10 +167,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
           const ctx = {
             services: options.services,
             requestId,
-            // Few handlers need it: parsing the URL waits until one asks.
-            get baseUrl() {
-              return new URL(c.req.url).origin + base;
-            },
+            baseUrl: new URL(c.req.url).origin + base,
             fail(code: string, message?: string, errors?: Record<string, string[]>): never {
               throw new Failure(code, message, errors);
             },

@@ -6,13 +6,7 @@ import { Failure } from "../../core/failure.ts";
 import { uuid } from "../../core/ids.ts";
 import { type NestCaller, userOf } from "./caller.ts";
 import type { NestHandlers } from "./handlers.ts";
-import {
-  MACHINE_VIEW_COLUMNS,
-  type MachineRow,
-  type MachineViewRow,
-  type NestServices,
-  ONLINE_WINDOW_MS,
-} from "./services.ts";
+import { type MachineRow, type NestServices, ONLINE_WINDOW_MS } from "./services.ts";
 
 const DEFAULT_PER_PAGE = 15;
 
@@ -44,9 +38,8 @@ export const machines: NestHandlers<"machines"> = {
     }
     const clause = where.join(" AND ");
     const total = services.db.get<{ n: number }>(`SELECT count(*) AS n FROM cn_machines WHERE ${clause}`, ...args)!.n;
-    // Only the columns the view needs: every column read costs, and a list reads many rows.
-    const rows = services.db.all<MachineViewRow>(
-      `SELECT ${MACHINE_VIEW_COLUMNS} FROM cn_machines WHERE ${clause} ORDER BY created_at, id LIMIT ? OFFSET ?`,
+    const rows = services.db.all<MachineRow>(
+      `SELECT * FROM cn_machines WHERE ${clause} ORDER BY created_at, id LIMIT ? OFFSET ?`,
       ...args,
       perPage,
       (page - 1) * perPage,

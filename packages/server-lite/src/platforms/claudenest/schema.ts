@@ -3,8 +3,6 @@
  * ClaudeNest tables. Times that expire are epoch milliseconds (compared with the server clock); times that
  * are only shown are ISO strings. Secrets are stored as SHA-256 hashes, passwords as scrypt hashes.
  */
-import { machineOrderMigration } from "./schema-machine-order.ts";
-
 export const migrations = [
   {
     id: "claudenest-001-accounts",
@@ -81,7 +79,6 @@ CREATE TABLE cn_pairings (
 );
 `,
   },
-  machineOrderMigration,
 ];
 
 export const tables = [

@@ -41,24 +41,6 @@ export interface MachineRow {
   created_at: string;
 }
 
-/** What a machine's public view reads: `SELECT ${MACHINE_VIEW_COLUMNS}` is enough for `machine()`. */
-export type MachineViewRow = Pick<
-  MachineRow,
-  | "id"
-  | "name"
-  | "platform"
-  | "hostname"
-  | "arch"
-  | "capabilities"
-  | "max_sessions"
-  | "last_seen_at"
-  | "connected_at"
-  | "woken_at"
-  | "created_at"
->;
-export const MACHINE_VIEW_COLUMNS =
-  "id, name, platform, hostname, arch, capabilities, max_sessions, last_seen_at, connected_at, woken_at, created_at";
-
 export class NestServices {
   readonly db: Database;
   readonly clock: Clock;
@@ -130,7 +112,7 @@ export class NestServices {
     return 0;
   }
 
-  machine(row: MachineViewRow): Machine {
+  machine(row: MachineRow): Machine {
     return {
       id: row.id,
       name: row.name,
