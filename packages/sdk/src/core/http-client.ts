@@ -66,13 +66,17 @@ interface Prepared {
 export class HttpClient {
   readonly options: NormalizedOptions;
   readonly envelope: EnvelopeCodec;
-  /** Headers of every call, with the `authorization` of a fixed token already formatted. */
+  /** Headers of every call. */
   readonly #baseHeaders: Record<string, string>;
+  /** The `authorization` value of a fixed client token, formatted once. */
+  readonly #fixedAuthorization: string | undefined;
 
   constructor(options: ClientOptions, envelope: EnvelopeCodec) {
     this.options = normalizeOptions(options);
     this.envelope = envelope;
     this.#baseHeaders = { accept: "application/json", ...this.options.headers };
+    const { token } = this.options;
+    this.#fixedAuthorization = typeof token === "string" && token ? `Bearer ${token}` : undefined;
   }
 
   /** Calls an endpoint; list endpoints give a `PagePromise` that also iterates every page. */
@@ -95,9 +99,12 @@ export class HttpClient {
     options: RequestOptions = {},
   ): Promise<APIResponse<unknown>> {
     const prepared = this.#prepare(route, input, options);
-    const token = route.auth === "none" ? undefined : (options.token ?? this.options.token);
-    if (typeof token === "string") prepared.init.headers.authorization = `Bearer ${token}`;
-    else if (token) await this.#authorize(prepared.init.headers, token);
+    if (route.auth !== "none") {
+      const { headers } = prepared.init;
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      else if (this.#fixedAuthorization) headers.authorization = this.#fixedAuthorization;
+      else if (typeof this.options.token === "function") await this.#authorize(headers, this.options.token);
+    }
 
     let first: FirstAttempt | undefined;
     if (prepared.totalTimeout === false) {
