@@ -5,7 +5,7 @@
  */
 import type { Contract } from "../contract/endpoint.ts";
 
-/** A bearer token, or a function that returns the current one (called before every attempt). */
+/** A bearer token, or a function that returns the current one (called before every attempt, retries included). */
 export type TokenSource = string | (() => string | undefined | Promise<string | undefined>);
 
 export interface RetryOptions {
@@ -32,7 +32,8 @@ export interface RetryOptions {
    */
   maxRetryAfter?: number;
   /**
-   * Statuses that are retried. Network errors and timeouts are always retried.
+   * Statuses that are retried. Network errors and timeouts are always retried. A `Retry-After` header
+   * (or, without one, `X-RateLimit-Reset`) sets the delay of a 429 or 503.
    * @default [408, 429, 500, 502, 503, 504]
    */
   statusCodes?: number[];
@@ -40,7 +41,7 @@ export interface RetryOptions {
 
 export interface RequestOptions {
   /**
-   * Time allowed for one attempt to get a response, in milliseconds, or `false` for none.
+   * Time allowed for one attempt to get a response and read its body, in milliseconds, or `false` for none.
    * @default 30000
    */
   timeout?: number | false;
@@ -124,13 +125,51 @@ export const defaultRetry: NormalizedRetry = {
   statusCodes: [408, 429, 500, 502, 503, 504],
 };
 
+/** Longest delay a JavaScript timer can wait; longer ones fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function checkDuration(name: string, value: number, allowZero: boolean): number {
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (!allowZero && value === 0) ||
+    value > MAX_TIMER_MS
+  )
+    throw new RangeError(
+      `\`${name}\` must be ${allowZero ? "a non-negative" : "a positive"} number of milliseconds up to ${MAX_TIMER_MS}, not ${String(value)}`,
+    );
+  return value;
+}
+
+/** Header names in lower case, so that a caller's `Accept` replaces the default `accept` instead of joining it. */
+export function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers) for (const name in headers) out[name.toLowerCase()] = headers[name]!;
+  return out;
+}
+
+/** Checks a `timeout` or `totalTimeout` value. */
+export function normalizeTimeout(name: string, value: number | false): number | false {
+  return value === false ? false : checkDuration(name, value, false);
+}
+
 export function normalizeRetry(
   retry: RetryOptions | number | undefined,
   base: NormalizedRetry = defaultRetry,
 ): NormalizedRetry {
   if (retry === undefined) return base;
-  if (typeof retry === "number") return { ...base, limit: retry };
-  return { ...base, ...Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined)) };
+  const merged: NormalizedRetry =
+    typeof retry === "number"
+      ? { ...base, limit: retry }
+      : { ...base, ...Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined)) };
+  if (!Number.isInteger(merged.limit) || merged.limit < 0)
+    throw new RangeError(`\`retry.limit\` must be a non-negative integer, not ${String(merged.limit)}`);
+  checkDuration("retry.baseDelay", merged.baseDelay, true);
+  checkDuration("retry.maxDelay", merged.maxDelay, true);
+  checkDuration("retry.maxRetryAfter", merged.maxRetryAfter, true);
+  if (!Array.isArray(merged.statusCodes)) throw new TypeError("`retry.statusCodes` must be an array of statuses");
+  return merged;
 }
 
 export function normalizeOptions(options: ClientOptions): NormalizedOptions {
@@ -142,10 +181,10 @@ export function normalizeOptions(options: ClientOptions): NormalizedOptions {
     baseUrl: url.href.replace(/\/+$/, ""),
     token: options.token,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeout: options.timeout ?? 30_000,
-    totalTimeout: options.totalTimeout ?? false,
+    timeout: normalizeTimeout("timeout", options.timeout ?? 30_000),
+    totalTimeout: normalizeTimeout("totalTimeout", options.totalTimeout ?? false),
     retry: normalizeRetry(options.retry),
-    headers: options.headers ?? {},
+    headers: lowerCaseHeaders(options.headers),
     signal: options.signal,
     idempotencyKeys: options.idempotencyKeys ?? false,
     validate: options.validate

@@ -219,8 +219,10 @@ describe("PusherTransport reconnection rules", () => {
     const t = transport({ url: `ws://127.0.0.1:${port}`, backoff: { minDelay: 60_000, maxDelay: 60_000 } });
     const statuses: string[] = [];
     t.on("status", (s) => statuses.push(s));
-    // The first attempt fails at once; the second waits half a minute or more.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The first attempt fails at once; the second waits a minute: wait (boundedly) until that wait has begun.
+    for (let i = 0; i < 100 && liveHandles().timers <= before.timers; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(liveHandles().timers).toBeGreaterThan(before.timers);
     t.close();
     expect(await handlesBackTo(before)).toBe(true);

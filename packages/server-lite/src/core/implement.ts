@@ -12,6 +12,7 @@ import { Failure, fieldErrors } from "./failure.ts";
 import { IdempotencyStore } from "./idempotency.ts";
 import type { Caller, PlatformDefinition } from "./platform.ts";
 import { type RateDecision, type RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
+import { readBody } from "./request-body.ts";
 import { inRouteOrder } from "./route-order.ts";
 
 export interface MountOptions {
@@ -118,22 +119,6 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     return limiter.take(`${platform.id}:anon:${address}`, policy.anonymous);
   };
 
-  async function readBody(c: Context, spec: EndpointSpec): Promise<{ value: unknown; text: string }> {
-    const declared = Number(c.req.header("content-length") ?? "0");
-    if (declared > options.bodyLimit) throw new Failure(envelope.codes.payloadTooLarge);
-    const text = await c.req.text();
-    if (Buffer.byteLength(text) > options.bodyLimit) throw new Failure(envelope.codes.payloadTooLarge);
-    if (!spec.body) return { value: undefined, text };
-    if (text.trim() === "") return { value: {}, text };
-    const type = c.req.header("content-type") ?? "";
-    if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new Failure(envelope.codes.unsupportedMediaType);
-    try {
-      return { value: JSON.parse(text), text };
-    } catch {
-      throw new Failure(envelope.codes.badRequest);
-    }
-  }
-
   function validate(schema: unknown, value: unknown): unknown {
     if (!schema) return {};
     const result = (schema as RunnableSchema).safeParse(value);
@@ -174,7 +159,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
           for (const name of paramNames) rawParams[name] = c.req.param(name) ?? "";
           const params = spec.params ? validate(spec.params, rawParams) : rawParams;
           const query = spec.query ? validate(spec.query, queryObject(c, queryKeys)) : {};
-          const { value, text } = await readBody(c, spec);
+          const { value, text } = await readBody(c, Boolean(spec.body), options.bodyLimit, envelope.codes);
           const body = spec.body ? validate(spec.body, value) : undefined;
 
           const key = c.req.header("idempotency-key");

@@ -87,6 +87,22 @@ export const errorClassForStatus = {
   429: RateLimitError,
 } as const;
 
+export interface ErrorTableRow {
+  /** An HTTP status, or `"5xx"` for every server error. */
+  status: number | "5xx";
+  /** The class thrown for it (its `name`). */
+  name: string;
+}
+
+/** Which error class each status throws, as the README's table lists it: `[{ status: 404, name: "NotFoundError" }, …]`. */
+export const errorTable: readonly ErrorTableRow[] = /* @__PURE__ */ (() => [
+  ...Object.entries(errorClassForStatus).map(([status, ErrorClass]) => ({
+    status: Number(status),
+    name: new ErrorClass({ status: Number(status), message: "" }).name,
+  })),
+  { status: "5xx" as const, name: new InternalServerError({ status: 500, message: "" }).name },
+])();
+
 export function createAPIError(init: APIErrorInit): APIError {
   if (init.status >= 500) return new InternalServerError(init);
   const ErrorClass = (errorClassForStatus as Record<number, typeof APIError>)[init.status] ?? APIError;

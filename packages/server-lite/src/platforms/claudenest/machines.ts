@@ -6,7 +6,7 @@ import { Failure } from "../../core/failure.ts";
 import { uuid } from "../../core/ids.ts";
 import { type NestCaller, userOf } from "./caller.ts";
 import type { NestHandlers } from "./handlers.ts";
-import { type MachineRow, type NestServices, ONLINE_WINDOW_MS } from "./services.ts";
+import { type MachineRow, type MachineViewRow, NestServices, ONLINE_WINDOW_MS } from "./services.ts";
 import { terminateMachineSessions } from "./session-runtime.ts";
 
 const DEFAULT_PER_PAGE = 15;
@@ -37,9 +37,9 @@ export const machines: NestHandlers<"machines"> = {
       );
       args.push(now, ONLINE_WINDOW_MS, now, ONLINE_WINDOW_MS, query.status);
     }
-    const { rows, ...found } = services.db.page<MachineRow>({
-      select: "SELECT * FROM cn_machines",
-      from: "cn_machines",
+    const { rows, ...found } = services.db.page<MachineViewRow>({
+      select: NestServices.MACHINE_SELECT,
+      from: "cn_machines m",
       where: where.join(" AND "),
       args,
       // rowid breaks ties: creation order, also for machines made within one millisecond.

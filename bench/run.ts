@@ -1,0 +1,31 @@
+/**
+ * @module
+ * Runs every benchmark line once and prints one table of medians and ratios. Nothing is asserted: the
+ * table says which targets were met. `node --conditions=source bench/run.ts [line...]` runs some lines only.
+ */
+import { cliStartup } from "./cli-startup.ts";
+import { inProcess } from "./in-process.ts";
+import { type Row, renderTable } from "./lib/table.ts";
+import { sdkLatency } from "./sdk-latency.ts";
+import { serverThroughput } from "./server-throughput.ts";
+
+const lines: Record<string, () => Promise<Row[]>> = {
+  "1": sdkLatency,
+  "2": inProcess,
+  "3": serverThroughput,
+  "4": cliStartup,
+};
+
+const selected = process.argv.slice(2).filter((arg) => arg in lines);
+const rows: Row[] = [];
+const started = performance.now();
+for (const id of selected.length > 0 ? selected : Object.keys(lines)) {
+  const lineStart = performance.now();
+  process.stderr.write(`bench: line ${id}…`);
+  rows.push(...(await lines[id]!()));
+  process.stderr.write(` ${((performance.now() - lineStart) / 1000).toFixed(1)} s\n`);
+}
+process.stdout.write(`${renderTable(rows)}\n`);
+process.stderr.write(
+  `bench: done in ${((performance.now() - started) / 1000).toFixed(1)} s (node ${process.version})\n`,
+);
