@@ -52,7 +52,7 @@ function pusher(auth: { bearer: string } | { inline: unknown }): Pusher {
   return client;
 }
 
-async function raw(): Promise<RawPusherClient> {
+async function raw(): Promise<RawPusherClient & { socketId: string }> {
   const client = await RawPusherClient.connect(`${url.replace("http", "ws")}/claudenest/app/claudenest`);
   raws.push(client);
   return client;
