@@ -36,7 +36,8 @@ const nest = new ClaudeNest({ baseUrl, token: account.token, retry: 0 });
 const { machine } = await nest.machines.register({ name: "bench", platform: "linux", hostname: "bench" });
 const project = await nest.projects.create({ machine: machine.id, name: "Bench", project_path: "/srv/bench" });
 const ids: string[] = [];
-for (let i = 0; i < WARMUP + CLAIMS; i++) ids.push((await nest.tasks.create({ project: project.id, title: `T${i}` })).id);
+for (let i = 0; i < WARMUP + CLAIMS; i++)
+  ids.push((await nest.tasks.create({ project: project.id, title: `T${i}` })).id);
 
 const watcher = nest.tasks.watch(project.id);
 await new Promise((resolve) => watcher.once("resync", resolve));
