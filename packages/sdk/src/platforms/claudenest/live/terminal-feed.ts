@@ -85,7 +85,8 @@ export class TerminalFeed {
     this.#settings = settings;
     this.#sessionId = sessionId;
     this.#channel = sessionChannel(sessionId);
-    this.#replay = Math.max(0, Math.min(MAX_LOGS, Math.floor(options.replay ?? 1000)));
+    const replay = options.replay ?? 1000;
+    this.#replay = Number.isFinite(replay) ? Math.max(0, Math.min(MAX_LOGS, Math.floor(replay))) : 1000;
     this.#holdLimit = Math.max(1, options.bufferSize ?? 1000);
     this.#backoff = new Backoff(settings.backoff);
   }
