@@ -46,6 +46,9 @@ describe("agentlane-server (cli.ts)", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(token).toMatch(/^cn_/);
     expect(banner).toContain(`claudenest   ${url}/claudenest/api`);
+    expect(banner).toContain(
+      `claudenest   ${url!.replace("http", "ws")}/claudenest/app/claudenest (Pusher app key claudenest)`,
+    );
 
     const response = await fetch(`${url}/claudenest/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);

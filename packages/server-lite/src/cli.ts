@@ -73,6 +73,11 @@ try {
 
 const lines = [`agentlane-server listening on ${url}`];
 for (const [id, base] of Object.entries(server.bases)) lines.push(`  ${id.padEnd(12)} ${url}${base}`);
+for (const [id, info] of Object.entries(server.realtime)) {
+  lines.push(
+    `  ${id.padEnd(12)} ${url.replace(/^http/, "ws")}${info.wsPath}/app/${info.appKey} (Pusher app key ${info.appKey})`,
+  );
+}
 lines.push(`  docs         ${url}/docs`);
 for (const [id, info] of Object.entries(server.seedInfo)) {
   lines.push(`demo ${id} account: ${info.email} / ${info.password}`);

@@ -1,19 +1,36 @@
 /**
  * @module
  * `new ClaudeNest({ baseUrl, token })`: every endpoint of the contract as a typed method, plus the
- * hand-written helpers an agent needs.
+ * hand-written helpers an agent needs: the task worker, the live terminal of a session, and watchers of a
+ * project's tasks and locks.
  */
 import { HttpClient } from "../../core/http-client.ts";
 import type { ClientOptions } from "../../core/options.ts";
 import { bindContract, type ContractClient } from "../../core/resource.ts";
+import type { PusherTransport } from "../../live/pusher-transport.ts";
 import type { ClaudeNestContract } from "./contract/index.ts";
 import type { AgentInfo } from "./contract/pairing.ts";
 import { claudenestEnvelope } from "./envelope.ts";
+import {
+  type LockWatcher,
+  type ProjectWatchOptions,
+  type TaskWatcher,
+  watchLocks,
+  watchTasks,
+} from "./live/project-watchers.ts";
+import { type ClaudeNestRealtimeOptions, RealtimeSettings } from "./live/realtime.ts";
+import { type AttachOptions, SessionTerminal } from "./live/terminal.ts";
 import { type PairedMachine, type PairMachineOptions, pairMachine } from "./pairing.ts";
 import { routes } from "./routes.generated.ts";
 import { type TaskHandler, type WorkOptions, type WorkResult, work } from "./worker.ts";
 
-export type ClaudeNestOptions = ClientOptions;
+export interface ClaudeNestOptions extends ClientOptions {
+  /**
+   * Live updates over the Pusher protocol (§13): the app key, where the server listens, the WebSocket class.
+   * @example { appKey: "my-reverb-key", url: "wss://api.claudenest.io:8080" }
+   */
+  realtime?: ClaudeNestRealtimeOptions;
+}
 
 type Resources = ContractClient<ClaudeNestContract>;
 
@@ -31,6 +48,38 @@ export interface TaskHelpers {
    * }, { signal: stop.signal });
    */
   work(projectId: string, instanceId: string, handler: TaskHandler, options?: WorkOptions): Promise<WorkResult>;
+  /**
+   * Follows a project's tasks live: `task:claimed`, `task:released` and `task:completed` events, and after
+   * every (re)connection a `resync` event with every task of the project.
+   * @example
+   * const watcher = nest.tasks.watch(project.id);
+   * watcher.on("resync", (tasks) => render(tasks));
+   * watcher.on("task:claimed", ({ task, instanceId }) => console.log(`${instanceId} took ${task.title}`));
+   */
+  watch(projectId: string, options?: ProjectWatchOptions): TaskWatcher;
+}
+
+/** The hand-written helpers of the `sessions` resource. */
+export interface SessionHelpers {
+  /**
+   * A session's terminal, live: its recent output first, then what it writes; `write`, `resize`,
+   * `terminate`; `exit` once it has ended. Reconnects by itself without losing or repeating output.
+   * `POST /sessions/{id}/attach` itself is `attachToken`.
+   * @example
+   * const terminal = nest.sessions.attach(session.id);
+   * terminal.write("ls\n");
+   * for await (const chunk of terminal) process.stdout.write(chunk);
+   */
+  attach(sessionId: string, options?: AttachOptions): SessionTerminal;
+}
+
+/** The hand-written helpers of the `locks` resource. */
+export interface LockHelpers {
+  /**
+   * Follows a project's file locks live: `file:locked` and `file:unlocked` events, and after every
+   * (re)connection a `resync` event with the live locks.
+   */
+  watch(projectId: string, options?: ProjectWatchOptions): LockWatcher;
 }
 
 export class ClaudeNest {
@@ -46,28 +95,52 @@ export class ClaudeNest {
   declare readonly machines: Resources["machines"];
   /** §6 Shared projects, their instances and activity. */
   declare readonly projects: Resources["projects"];
-  /** §5 Terminal sessions on a machine. */
-  declare readonly sessions: Resources["sessions"];
+  /** §5 Terminal sessions on a machine, and `sessions.attach()`, a session's live terminal. */
+  declare readonly sessions: Resources["sessions"] & SessionHelpers;
   /** §8 A project's shared context: sections, chunks, relevance search and summaries. */
   declare readonly context: Resources["context"];
-  /** §9 File locks between the instances of a project. */
-  declare readonly locks: Resources["locks"];
+  /** §9 File locks between the instances of a project, and `locks.watch()`. */
+  declare readonly locks: Resources["locks"] & LockHelpers;
   /** §10 Skills of a machine, addressed by path (`team/debugging`). */
   declare readonly skills: Resources["skills"];
   /** §11 MCP servers of a machine: start them, list and call their tools. */
   declare readonly mcp: Resources["mcp"];
   /** §12 Commands discovered on a machine: browse, search, queue for execution. */
   declare readonly commands: Resources["commands"];
-  /** §7 Tasks, and `tasks.work()`, the loop that claims and completes them. */
+  /** §7 Tasks, `tasks.work()`, the loop that claims and completes them, and `tasks.watch()`. */
   declare readonly tasks: Resources["tasks"] & TaskHelpers;
+  readonly #realtime: RealtimeSettings;
 
   constructor(options: ClaudeNestOptions) {
     this.http = new HttpClient(options, claudenestEnvelope);
+    const realtime = new RealtimeSettings(this.http.options, options.realtime);
+    this.#realtime = realtime;
     const resources = bindContract<ClaudeNestContract>(this.http, routes);
-    const helpers: TaskHelpers = {
+    const tasks: TaskHelpers = {
       work: (projectId, instanceId, handler, options) => work(this, projectId, instanceId, handler, options),
+      watch: (projectId, options) => watchTasks(this, realtime, projectId, options),
     };
-    Object.assign(this, resources, { tasks: { ...resources.tasks, ...helpers } });
+    const sessions: SessionHelpers = {
+      attach: (sessionId, options) => new SessionTerminal(this, realtime, sessionId, options),
+    };
+    const locks: LockHelpers = { watch: (projectId, options) => watchLocks(this, realtime, projectId, options) };
+    Object.assign(this, resources, {
+      tasks: { ...resources.tasks, ...tasks },
+      sessions: { ...resources.sessions, ...sessions },
+      locks: { ...resources.locks, ...locks },
+    });
+  }
+
+  /**
+   * A new live connection with this client's settings (private channels authorized through
+   * `{baseUrl}/broadcasting/auth` with the client's token), to share between watchers; close it when done.
+   * @example
+   * const transport = nest.realtimeTransport();
+   * const tasks = nest.tasks.watch(project.id, { transport });
+   * const locks = nest.locks.watch(project.id, { transport });
+   */
+  realtimeTransport(): PusherTransport {
+    return this.#realtime.transport();
   }
 
   /**

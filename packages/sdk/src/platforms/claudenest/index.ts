@@ -2,7 +2,13 @@
  * @module
  * The ClaudeNest client. The contract (zod schemas) is a separate entry, `@agentlane/sdk/claudenest/contract`.
  */
-export { ClaudeNest, type ClaudeNestOptions, type TaskHelpers } from "./client.ts";
+export {
+  ClaudeNest,
+  type ClaudeNestOptions,
+  type LockHelpers,
+  type SessionHelpers,
+  type TaskHelpers,
+} from "./client.ts";
 export type * from "./contract/index.ts";
 export {
   claudenestEnvelope,
@@ -12,6 +18,21 @@ export {
   type WireError,
   type WireMeta,
 } from "./envelope.ts";
+export {
+  type LockEvents,
+  projectChannel,
+  type SessionOutputEvent,
+  sessionChannel,
+  type TaskEvents,
+} from "./live/events.ts";
+export type { LockWatcher, ProjectWatchOptions, TaskWatcher } from "./live/project-watchers.ts";
+export { type ClaudeNestRealtimeOptions, DEFAULT_APP_KEY, realtimeUrl } from "./live/realtime.ts";
+export {
+  type AttachOptions,
+  SessionTerminal,
+  type SessionTerminalEvents,
+  type TerminalExit,
+} from "./live/terminal.ts";
 export type { PairedMachine, PairMachineOptions } from "./pairing.ts";
 export { routes } from "./routes.generated.ts";
 export {

@@ -39,7 +39,7 @@ export const routes = {
     get: {"method":"GET","path":"/sessions/{id}","auth":"agent","params":["id"],"query":[]},
     remove: {"method":"DELETE","path":"/sessions/{id}","auth":"agent","params":["id"],"query":[]},
     logs: {"method":"GET","path":"/sessions/{id}/logs","auth":"agent","params":["id"],"query":["limit","type"]},
-    attach: {"method":"POST","path":"/sessions/{id}/attach","auth":"agent","params":["id"],"query":[]},
+    attachToken: {"method":"POST","path":"/sessions/{id}/attach","auth":"agent","params":["id"],"query":[]},
     input: {"method":"POST","path":"/sessions/{id}/input","auth":"agent","params":["id"],"query":[]},
     resize: {"method":"POST","path":"/sessions/{id}/resize","auth":"agent","params":["id"],"query":[]},
   },

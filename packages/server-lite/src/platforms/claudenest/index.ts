@@ -16,6 +16,7 @@ import { machines } from "./machines.ts";
 import { mcp } from "./mcp.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
+import { realtime } from "./realtime.ts";
 import { migrations, tables } from "./schema.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
@@ -83,6 +84,8 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   },
   extraRoutes: oauthProviderRoutes,
   seed,
+  // §13: Pusher-protocol channels and the terminal's client events; see `realtime.ts`.
+  realtime,
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
   reset: (services) => Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined),
 };

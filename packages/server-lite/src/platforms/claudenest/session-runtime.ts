@@ -5,9 +5,10 @@
  * resizing and termination behave alike on both paths.
  *
  * With a command allow-list (`exec`), a session runs its first command in a pseudoterminal: output is stored
- * as `output` logs and published as `session:output` on `private-session.{id}`; when the process ends the
- * session becomes `terminated` with its exit code and `session:terminated` is published. Without one, the
- * session is recorded (status `created`), runs nothing, and its input is only logged.
+ * as `output` logs and published as `session:output` `{data, id}` (`id` is the log entry's) on
+ * `private-session.{id}`; when the process ends the session becomes `terminated` with its exit code and
+ * `session:terminated` is published. Without one, the session is recorded (status `created`), runs nothing,
+ * and its input is only logged.
  */
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
@@ -99,18 +100,19 @@ export function sessionView(services: NestServices, row: SessionRow): Session {
   };
 }
 
-/** Stores a log entry; keeps the latest `KEPT_LOGS` of the session. */
+/** Stores a log entry and answers its id; keeps the latest `KEPT_LOGS` of the session. */
 export function appendLog(
   services: NestServices,
   sessionId: string,
   type: SessionLogType,
   data: string,
   metadata: Record<string, unknown> = {},
-): void {
+): string {
   const { db } = services;
+  const id = uuid();
   db.run(
     "INSERT INTO cn_session_logs (id, session_id, type, data, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-    uuid(),
+    id,
     sessionId,
     type,
     data,
@@ -118,13 +120,14 @@ export function appendLog(
     services.now(),
   );
   const last = db.get<{ seq: number }>("SELECT last_insert_rowid() AS seq")!.seq;
-  if (last % PRUNE_EVERY !== 0) return;
+  if (last % PRUNE_EVERY !== 0) return id;
   const cutoff = db.get<{ seq: number }>(
     "SELECT seq FROM cn_session_logs WHERE session_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?",
     sessionId,
     KEPT_LOGS,
   );
   if (cutoff) db.run("DELETE FROM cn_session_logs WHERE session_id = ? AND seq <= ?", sessionId, cutoff.seq);
+  return id;
 }
 
 /** A new `ws_` token for a session's channel; only its hash is kept. */
@@ -150,6 +153,16 @@ export function verifyWebsocketToken(services: NestServices, token: string, sess
     hashToken(token),
   );
   return row !== undefined && row.session_id === sessionId && row.expires_at > services.now();
+}
+
+/** The session an unexpired `ws_` token was issued for, or undefined. */
+export function websocketTokenSession(services: NestServices, token: string): string | undefined {
+  const row = services.db.get<{ session_id: string }>(
+    "SELECT session_id FROM cn_ws_tokens WHERE token_hash = ? AND expires_at > ?",
+    hashToken(token),
+    services.now(),
+  );
+  return row?.session_id;
 }
 
 /** The id of the user a session belongs to, or undefined when there is no such session. */
@@ -182,8 +195,9 @@ function recordOutput(services: NestServices, sessionId: string, data: string): 
     services.terminals.kill(sessionId);
     return;
   }
-  appendLog(services, sessionId, "output", data);
-  services.events.publish(sessionChannel(sessionId), "session:output", { data });
+  const id = appendLog(services, sessionId, "output", data);
+  // `id` (beyond §13.3's `{data}`) is the log entry's: clients join their log replay and the live stream by it.
+  services.events.publish(sessionChannel(sessionId), "session:output", { data, id });
 }
 
 function recordExit(services: NestServices, sessionId: string, exitCode: number, signal: number): void {

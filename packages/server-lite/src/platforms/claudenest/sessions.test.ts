@@ -135,7 +135,7 @@ describe("sessions without a command allow-list", () => {
     await expect(nest.sessions.remove({ id: session.id })).rejects.toMatchObject(terminated);
     await expect(nest.sessions.input({ id: session.id, data: "x" })).rejects.toMatchObject(terminated);
     await expect(nest.sessions.resize({ id: session.id, cols: 80, rows: 24 })).rejects.toMatchObject(terminated);
-    await expect(nest.sessions.attach({ id: session.id })).rejects.toMatchObject(terminated);
+    await expect(nest.sessions.attachToken({ id: session.id })).rejects.toMatchObject(terminated);
     expect(events).toHaveLength(1);
     expect((await nest.sessions.get({ id: session.id })).status).toBe("terminated");
   });
@@ -190,7 +190,7 @@ describe("sessions without a command allow-list", () => {
     const one = await nest.sessions.create({ machine: machine.id });
     const two = await nest.sessions.create({ machine: machine.id });
 
-    const attached = await nest.sessions.attach({ id: one.session.id });
+    const attached = await nest.sessions.attachToken({ id: one.session.id });
     expect(attached.session.id).toBe(one.session.id);
     expect(attached.websocket_token).toMatch(/^ws_/);
     expect(attached.websocket_token).not.toBe(one.websocket_token);
@@ -273,7 +273,7 @@ describe("session access and validation", () => {
     for (const caller of [stranger, otherAgent]) {
       await expect(caller.sessions.get({ id: session.id })).rejects.toMatchObject(notFound);
       await expect(caller.sessions.logs({ id: session.id })).rejects.toMatchObject(notFound);
-      await expect(caller.sessions.attach({ id: session.id })).rejects.toMatchObject(notFound);
+      await expect(caller.sessions.attachToken({ id: session.id })).rejects.toMatchObject(notFound);
       await expect(caller.sessions.input({ id: session.id, data: "x" })).rejects.toMatchObject(notFound);
       await expect(caller.sessions.resize({ id: session.id, cols: 80, rows: 24 })).rejects.toMatchObject(notFound);
       await expect(caller.sessions.remove({ id: session.id })).rejects.toMatchObject(notFound);

@@ -128,7 +128,7 @@ export const sessions: NestHandlers<"sessions"> = {
     }));
   },
 
-  attach({ caller, params }, { services, fail }) {
+  attachToken({ caller, params }, { services, fail }) {
     const row = ownSession(services, caller, params.id);
     if (!isActive(row.status)) fail("SES_002");
     const token = issueWebsocketToken(services, row.id, row.user_id);

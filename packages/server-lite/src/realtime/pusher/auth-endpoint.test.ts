@@ -66,12 +66,19 @@ describe("POST /broadcasting/auth", () => {
     expect((await post("<x/>", { "content-type": "application/xml" })).status).toBe(415);
   });
 
-  it("is mounted only for realtime-enabled servers", async () => {
+  it("is mounted for a platform's own realtime plug-in without any server option", async () => {
     const plain = await createServer();
     try {
-      const res = await plain.fetch(new Request(URL_, { method: "POST" }));
-      expect(res.status).toBe(404);
-      expect(plain.realtime).toEqual({});
+      const res = await plain.fetch(
+        new Request(URL_, {
+          method: "POST",
+          body: new URLSearchParams({ socket_id: "1.2", channel_name: "private-session.x" }),
+        }),
+      );
+      expect(res.status).toBe(401);
+      expect(plain.realtime).toEqual({
+        claudenest: { appKey: "claudenest", wsPath: "/claudenest", authEndpoint: "/claudenest/api/broadcasting/auth" },
+      });
     } finally {
       await plain.close();
     }

@@ -26,6 +26,12 @@
  *   others with their holder. Duplicate paths (after normalization) count once.
  * - `releaseByInstance` frees every live lock of the instance and answers the freed paths, sorted.
  * - `check` and `list` only read; `list` answers live locks sorted by path, `remaining_seconds` rounded up.
+ *
+ * Realtime (§13.3): lock events go to `private-project.{projectId}`, the project's channel (the document names
+ * the events but not their channel), open to the project owner's personal token and to the project machine's
+ * `mn_` token: `file:locked` `{path, lockedBy, reason}` and `file:unlocked` `{path}`, with normalized paths. A
+ * lock that simply expires publishes nothing until the next lock change of the project clears it (see above):
+ * `nest.locks.watch(projectId)` re-reads the list after every (re)connection.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";

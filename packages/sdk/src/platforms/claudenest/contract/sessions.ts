@@ -22,9 +22,21 @@
  * - `logs` answers the most recent `limit` entries (default 1000, at most 10000) in the order they were
  *   written. A session keeps its latest 10000 log entries.
  * - `websocket_token` (`ws_...`) authorizes subscribing to `private-session.{id}`, for that session only;
- *   it is valid 24 hours. `attach` issues a fresh one each time.
+ *   it is valid 24 hours. `POST /sessions/{id}/attach` issues a fresh one each time; its SDK method is
+ *   `attachToken`, because `nest.sessions.attach(id)` is the live terminal stream built on it.
  * - `input` answers `data: null`; `resize` answers the session with its new `pty_size`.
  * - A machine token (`mn_`) may act on its own machine's sessions only.
+ *
+ * Realtime (§13, Pusher protocol, app key `claudenest` on server-lite): `private-session.{id}` is open to the
+ * session's `ws_` token (sent inline as `auth: {token}` or `auth: {headers: {Authorization: "Bearer ws_..."}}`),
+ * to its owner's personal token and to its machine's token (those two also through `POST /broadcasting/auth`).
+ * - Server events: `session:output` `{data, id}`, and `session:terminated` `{}` once the session has ended
+ *   (its process exited, or it was terminated). `id` is not in the document: it is the id of the `output`
+ *   log entry the chunk was stored as, so that a client that replays `logs` and then follows the live stream
+ *   (or catches up after a reconnection) can tell which chunks it has already shown.
+ * - Client events: `client-session:input` `{data}`, `client-session:resize` `{cols, rows}` and
+ *   `client-session:terminate` `{}`, validated and acted on like `input`, `resize` and `DELETE`; a bad payload
+ *   or an ended session is answered with a `pusher:error` that says why, and the event is not relayed.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
@@ -170,10 +182,10 @@ const logs = endpoint({
   errors: ["SES_001"],
 });
 
-const attach = endpoint({
+const attachToken = endpoint({
   method: "POST",
   path: "/sessions/{id}/attach",
-  summary: "A fresh WebSocket token for a session's live stream",
+  summary: "A fresh WebSocket token for a session's live stream (§5.6 Attach to Session)",
   auth: "agent",
   params: SessionId,
   response: named<SessionWithToken>(SessionWithTokenSchema),
@@ -203,4 +215,4 @@ const resize = endpoint({
 });
 
 /** The sessions endpoints. */
-export const sessions = { list, create, get, remove, logs, attach, input, resize };
+export const sessions = { list, create, get, remove, logs, attachToken, input, resize };

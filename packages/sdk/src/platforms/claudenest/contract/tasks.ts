@@ -26,6 +26,14 @@
  * - `create` and `update` take an optional `instance_id` in the body and `remove` in the query: the instance
  *   that acted, recorded in the activity log and marked as seen. Every task action is logged as activity
  *   (`task_created`, `task_updated`, `task_deleted`, `task_claimed`, `task_released`, `task_completed`).
+ *
+ * Realtime (§13.3): task events go to `private-project.{projectId}`, the project's channel (the document names
+ * the events but not their channel), open to the project owner's personal token and to the project machine's
+ * `mn_` token. After the change is committed: `task:claimed` `{task, instanceId}`, `task:released`
+ * `{task, reason}` (`reason` is `null` when none was given) and `task:completed` `{task, summary}`, `task` as
+ * `get` answers it. Creating, updating and deleting tasks publish nothing (§13.3 names no such events): a
+ * watcher that must see them re-reads the list. `nest.tasks.watch(projectId)` does so after every
+ * (re)connection.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";

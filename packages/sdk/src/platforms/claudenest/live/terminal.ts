@@ -1,0 +1,99 @@
+/**
+ * @module
+ * `nest.sessions.attach(id)`: a session's terminal as a duplex stream. Output arrives as `output` events and
+ * through `for await (const chunk of terminal)`, starting with the session's recent output so that a late
+ * attach shows the current screen; `write`, `resize` and `terminate` send the §13.3 client events. The stream
+ * survives dropped connections without losing or repeating output (see `terminal-feed.ts`), emits `exit` once
+ * the session has ended, and `close()` releases its connection and timers.
+ */
+import { EventEmitter } from "eventemitter3";
+import { Watcher, type WatcherStatus } from "../../../live/watcher.ts";
+import type { ClaudeNest } from "../client.ts";
+import type { RealtimeSettings } from "./realtime.ts";
+import { type TerminalEvents, type TerminalExit, TerminalFeed } from "./terminal-feed.ts";
+
+export type { TerminalEvents, TerminalExit };
+
+export interface AttachOptions {
+  /**
+   * How many of the latest output log entries are shown first; `0` shows only what comes next.
+   * @default 1000
+   */
+  replay?: number;
+  /**
+   * Chunks buffered per `for await` loop that has not caught up; beyond it the oldest are dropped (with an
+   * `error` event).
+   * @default 1000
+   */
+  bufferSize?: number;
+}
+
+export interface SessionTerminalEvents {
+  output: (data: string) => void;
+  exit: (exit: TerminalExit) => void;
+  /** `connecting`, `connected` (live and caught up), `reconnecting`, `closed`. */
+  status: (status: WatcherStatus) => void;
+  /** A refused client event, a failed read (retried), lost output; a fatal one also ends the stream. */
+  error: (error: Error) => void;
+}
+
+export class SessionTerminal extends EventEmitter<SessionTerminalEvents> implements AsyncIterable<string> {
+  readonly sessionId: string;
+  /** Resolves with the session's end, or with `undefined` when the stream stops first (closed, or refused). */
+  readonly exited: Promise<TerminalExit | undefined>;
+  readonly #feed: TerminalFeed;
+  readonly #watcher: Watcher<TerminalEvents>;
+
+  constructor(nest: ClaudeNest, settings: RealtimeSettings, sessionId: string, options: AttachOptions = {}) {
+    super();
+    this.sessionId = sessionId;
+    this.#feed = new TerminalFeed(nest, settings, sessionId, options);
+    let settle!: (exit: TerminalExit | undefined) => void;
+    this.exited = new Promise((resolve) => {
+      settle = resolve;
+    });
+    this.#watcher = new Watcher<TerminalEvents>((sink) => this.#feed.start(sink), options);
+    this.#watcher.on("output", (data) => this.emit("output", data));
+    this.#watcher.on("exit", (exit) => {
+      settle(exit);
+      this.emit("exit", exit);
+    });
+    this.#watcher.on("error", (error) => this.emit("error", error));
+    this.#watcher.on("status", (status) => {
+      if (status === "closed") settle(undefined);
+      this.emit("status", status);
+    });
+  }
+
+  get status(): WatcherStatus {
+    return this.#watcher.status;
+  }
+
+  /** Types into the terminal (`client-session:input`); queued while reconnecting, false when dropped. */
+  write(data: string): boolean {
+    return this.#feed.send("client-session:input", { data });
+  }
+
+  /** Resizes the terminal (`client-session:resize`). */
+  resize(cols: number, rows: number): boolean {
+    return this.#feed.send("client-session:resize", { cols, rows });
+  }
+
+  /** Ends the session (`client-session:terminate`); `exit` follows. */
+  terminate(): boolean {
+    return this.#feed.send("client-session:terminate", {});
+  }
+
+  /** Stops following the session (the session itself keeps running); leaves no socket or timer. */
+  close(): void {
+    this.#watcher.close();
+  }
+
+  /** The output, chunk by chunk, until the session exits or the stream is closed; throws a fatal error. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<string, void, undefined> {
+    for await (const item of this.#watcher) {
+      if (item.event === "exit") return;
+      yield item.data;
+    }
+  }
+}
