@@ -11,6 +11,7 @@ export type Row = Record<string, unknown>;
 export class Database {
   readonly sqlite: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  readonly #pages = new Map<string, { statement: StatementSync; names: string[] }>();
   #depth = 0;
 
   constructor(location = ":memory:") {
@@ -55,11 +56,13 @@ export class Database {
   }
 
   /**
-   * One page of a query and the size of the whole result: `select` is everything before `WHERE` (e.g.
-   * `SELECT * FROM cn_tasks t`), `from` the table part counted for the total.
+   * One page of a query and the size of the whole result, in one statement: the total comes from a window
+   * count, and rows are read as arrays (cheaper to build than objects) and named here.
    */
   page<T = Row>(query: {
-    select: string;
+    /** The selected columns, e.g. `t.*, (SELECT ...) AS blocked`. */
+    columns: string;
+    /** The table part, e.g. `cn_tasks t`. */
     from: string;
     where: string;
     args: readonly unknown[];
@@ -67,16 +70,31 @@ export class Database {
     page: number;
     perPage: number;
   }): { rows: T[]; page: number; perPage: number; total: number } {
-    const total = this.get<{ n: number }>(
-      `SELECT count(*) AS n FROM ${query.from} WHERE ${query.where}`,
-      ...query.args,
-    )!.n;
-    const rows = this.all<T>(
-      `${query.select} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
-      ...query.args,
+    const sql = `SELECT ${query.columns}, count(*) OVER () AS _total FROM ${query.from} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`;
+    let statement = this.#pages.get(sql);
+    if (!statement) {
+      const prepared = this.sqlite.prepare(sql);
+      prepared.setReturnArrays(true);
+      statement = { statement: prepared, names: prepared.columns().map((c) => c.name) };
+      this.#pages.set(sql, statement);
+    }
+    const { names } = statement;
+    const last = names.length - 1;
+    const arrays = statement.statement.all(
+      ...(query.args as never[]),
       query.perPage,
       (query.page - 1) * query.perPage,
-    );
+    ) as unknown as unknown[][];
+    const rows = arrays.map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < last; i++) row[names[i]!] = values[i];
+      return row as T;
+    });
+    // A page past the end has no row to carry the total.
+    const total =
+      arrays.length > 0
+        ? Number(arrays[0]![last])
+        : this.get<{ n: number }>(`SELECT count(*) AS n FROM ${query.from} WHERE ${query.where}`, ...query.args)!.n;
     return { rows, page: query.page, perPage: query.perPage, total };
   }
 
@@ -114,6 +132,7 @@ export class Database {
 
   close(): void {
     this.#statements.clear();
+    this.#pages.clear();
     if (this.sqlite.isOpen) this.sqlite.close();
   }
 }

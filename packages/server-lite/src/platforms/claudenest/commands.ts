@@ -92,7 +92,7 @@ function declares(options: readonly string[], given: string): boolean {
 
 function page(services: NestServices, where: string, args: unknown[], query: { page?: number; per_page?: number }) {
   const { rows, ...page } = services.db.page<CommandRow>({
-    select: "SELECT * FROM cn_commands",
+    columns: "*",
     from: "cn_commands",
     where,
     args,

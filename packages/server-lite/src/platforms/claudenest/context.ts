@@ -146,7 +146,7 @@ export const context: NestHandlers<"context"> = {
       args.push(query.instance_id);
     }
     const { rows, ...page } = services.db.page<ChunkRow>({
-      select: "SELECT * FROM cn_context_chunks",
+      columns: "*",
       from: "cn_context_chunks",
       where: where.join(" AND "),
       args,

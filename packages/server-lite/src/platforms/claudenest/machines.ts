@@ -38,7 +38,7 @@ export const machines: NestHandlers<"machines"> = {
       args.push(now, ONLINE_WINDOW_MS, now, ONLINE_WINDOW_MS, query.status);
     }
     const { rows, ...found } = services.db.page<MachineViewRow>({
-      select: NestServices.MACHINE_SELECT,
+      columns: NestServices.MACHINE_COLUMNS,
       from: "cn_machines m",
       where: where.join(" AND "),
       args,

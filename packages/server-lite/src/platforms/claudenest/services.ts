@@ -47,11 +47,11 @@ export interface MachineRow {
   connected_at: number | null;
   woken_at: number | null;
   created_at: string;
-  /** Present when the row was read with `MACHINE_SELECT`. */
+  /** Present when the row was read with `MACHINE_COLUMNS`. */
   active_sessions?: number;
 }
 
-/** What a machine's view is made from: `MACHINE_SELECT` reads only these. */
+/** What a machine's view is made from: `MACHINE_COLUMNS` reads only these. */
 export type MachineViewRow = Pick<
   MachineRow,
   | "id"
@@ -147,16 +147,15 @@ export class NestServices {
     return "offline";
   }
 
-  /** Sessions of a machine that are not over yet (they count towards its `max_sessions`). */
   /**
    * The columns a machine view needs, with its active session count computed in the same query (a list
-   * page then costs one query, not one per machine). Add `WHERE`/`ORDER BY` after it.
+   * page then costs one query, not one per machine). Read from `cn_machines m`.
    */
-  static readonly MACHINE_SELECT = `SELECT m.id, m.name, m.platform, m.hostname, m.arch, m.capabilities,
+  static readonly MACHINE_COLUMNS = `m.id, m.name, m.platform, m.hostname, m.arch, m.capabilities,
     m.max_sessions, m.last_seen_at, m.connected_at, m.woken_at, m.created_at,
-    (SELECT count(*) FROM cn_sessions s WHERE s.machine_id = m.id AND s.status IN ${ACTIVE_STATUSES_SQL}) AS active_sessions
-    FROM cn_machines m`;
+    (SELECT count(*) FROM cn_sessions s WHERE s.machine_id = m.id AND s.status IN ${ACTIVE_STATUSES_SQL}) AS active_sessions`;
 
+  /** Sessions of a machine that are not over yet (they count towards its `max_sessions`). */
   activeSessions(machineId: string): number {
     return this.db.get<{ n: number }>(
       `SELECT count(*) AS n FROM cn_sessions WHERE machine_id = ? AND status IN ${ACTIVE_STATUSES_SQL}`,

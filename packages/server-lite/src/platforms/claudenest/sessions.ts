@@ -54,7 +54,7 @@ export const sessions: NestHandlers<"sessions"> = {
   list({ caller, params, query }, { services }) {
     const machine = ownMachine(services, caller, params.machine);
     const { rows, ...page } = services.db.page<SessionRow>({
-      select: "SELECT * FROM cn_sessions",
+      columns: "*",
       from: "cn_sessions",
       where: query.status ? "machine_id = ? AND status = ?" : "machine_id = ?",
       args: query.status ? [machine.id, query.status] : [machine.id],

@@ -36,12 +36,14 @@ export interface TaskRow {
   blocked: number;
 }
 
-/** Every task column plus its dependencies and whether it is blocked; add `WHERE`/`ORDER BY` after it. */
-export const TASK_SELECT = `SELECT t.*,
+/** Every task column plus its dependencies and whether it is blocked, from `cn_tasks t`. */
+export const TASK_COLUMNS = `t.*,
   (SELECT json_group_array(depends_on ORDER BY rowid) FROM cn_task_dependencies WHERE task_id = t.id) AS dependencies,
   EXISTS (SELECT 1 FROM cn_task_dependencies d JOIN cn_tasks p ON p.id = d.depends_on
-          WHERE d.task_id = t.id AND p.status <> 'completed') AS blocked
-  FROM cn_tasks t`;
+          WHERE d.task_id = t.id AND p.status <> 'completed') AS blocked`;
+
+/** `TASK_COLUMNS` of `cn_tasks t`; add `WHERE`/`ORDER BY` after it. */
+export const TASK_SELECT = `SELECT ${TASK_COLUMNS} FROM cn_tasks t`;
 
 export function toTask(services: NestServices, row: TaskRow): Task {
   return {

@@ -14,7 +14,7 @@ import {
   projectOfTask,
   refreshCurrentTask,
   releaseExpiredClaims,
-  TASK_SELECT,
+  TASK_COLUMNS,
   type TaskRow,
   taskById,
   taskRow,
@@ -72,7 +72,7 @@ export const tasks: NestHandlers<"tasks"> = {
       args.push(query.priority);
     }
     const { rows, ...found } = services.db.page<TaskRow>({
-      select: TASK_SELECT,
+      columns: TASK_COLUMNS,
       from: "cn_tasks t",
       where: where.join(" AND "),
       args,
