@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ClaudeNest } from "@agentlane/sdk";
-import { contract } from "@agentlane/sdk/claudenest/contract";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type LiteServer, type ServerOptions } from "../../index.ts";
 import type { NestServices } from "./services.ts";
 import { appendLog, formatDuration, KEPT_LOGS, sessionOwner } from "./session-runtime.ts";
+import { clientFor } from "./test-support.ts";
 
 const servers: LiteServer[] = [];
 
@@ -17,14 +16,7 @@ afterEach(async () => {
 async function start(options: ServerOptions = {}) {
   const server = await createServer({ seed: true, ...options });
   servers.push(server);
-  const client = (token: string) =>
-    new ClaudeNest({
-      baseUrl: "http://lite.test/claudenest/api",
-      fetch: (input, init) => server.fetch(new Request(input, init)),
-      token,
-      validate: { contract },
-      retry: 0,
-    });
+  const client = (token: string) => clientFor(server, token);
   const nest = client(server.seedInfo.claudenest!.token!);
   const { machine, token } = await nest.machines.register({ name: "box", platform: "linux", hostname: "box" });
   await client(token).machines.get({ id: machine.id });

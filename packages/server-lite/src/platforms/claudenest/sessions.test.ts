@@ -1,13 +1,14 @@
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ClaudeNest } from "@agentlane/sdk";
-import { contract, type Session } from "@agentlane/sdk/claudenest/contract";
+import type { ClaudeNest } from "@agentlane/sdk";
+import type { Session } from "@agentlane/sdk/claudenest/contract";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type LiteServer, type ServerOptions } from "../../index.ts";
 import type { NestServices } from "./services.ts";
 import { NO_EXEC_MESSAGE } from "./session-runtime.ts";
 import { verifyWebsocketToken } from "./sessions.ts";
+import { clientFor } from "./test-support.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const servers: LiteServer[] = [];
@@ -19,14 +20,7 @@ afterEach(async () => {
 async function setup(options: ServerOptions = {}) {
   const server = await createServer({ seed: true, ...options });
   servers.push(server);
-  const client = (token: string) =>
-    new ClaudeNest({
-      baseUrl: "http://lite.test/claudenest/api",
-      fetch: (input, init) => server.fetch(new Request(input, init)),
-      token,
-      validate: { contract },
-      retry: 0,
-    });
+  const client = (token: string) => clientFor(server, token);
   const nest = client(server.seedInfo.claudenest!.token!);
   /** A machine whose agent has just called in with its token, so it is online. */
   const onlineMachine = async (maxSessions = 10) => {

@@ -3,9 +3,11 @@
  * What the skills, MCP and commands tests share: an in-process server, a user with two machines (and the
  * first one's machine token), and another user's machine.
  */
-import { ClaudeNest, type Machine } from "@agentlane/sdk/claudenest";
-import { contract } from "@agentlane/sdk/claudenest/contract";
+import type { ClaudeNest, Machine } from "@agentlane/sdk/claudenest";
 import { createServer, type LiteServer, type ServerOptions } from "../../index.ts";
+import { clientFor } from "./test-support.ts";
+
+export { clientFor };
 
 export interface MachineToolsWorld {
   server: LiteServer;
@@ -19,16 +21,6 @@ export interface MachineToolsWorld {
   /** Another user's machine, which neither client may touch. */
   strangerMachine: Machine;
   close(): Promise<void>;
-}
-
-export function clientFor(server: LiteServer, token?: string): ClaudeNest {
-  return new ClaudeNest({
-    baseUrl: "http://lite.test/claudenest/api",
-    fetch: (input, init) => server.fetch(new Request(input, init)),
-    ...(token ? { token } : {}),
-    validate: { contract },
-    retry: 0,
-  });
 }
 
 async function registerUser(server: LiteServer, email: string): Promise<ClaudeNest> {

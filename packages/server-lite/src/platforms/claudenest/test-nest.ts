@@ -3,9 +3,10 @@
  * What the ClaudeNest tests share: an in-process server with the demo user, SDK clients bound to it
  * (every response checked against the contract), and raw requests for what the SDK never sends.
  */
-import { ClaudeNest } from "@agentlane/sdk";
-import { contract, type User } from "@agentlane/sdk/claudenest/contract";
+import type { ClaudeNest } from "@agentlane/sdk";
+import type { User } from "@agentlane/sdk/claudenest/contract";
 import { Clock, createServer, type LiteServer, type ServerOptions } from "../../index.ts";
+import { clientFor } from "./test-support.ts";
 
 export const ORIGIN = "http://lite.test";
 /** Where the harness's clock stands when the server starts; it moves only by `clock.advance()`. */
@@ -42,14 +43,7 @@ export async function startNest(options: ServerOptions = {}): Promise<NestHarnes
   const server = await createServer({ seed: true, clock, ...options });
   const baseUrl = ORIGIN + server.bases.claudenest;
   const token = server.seedInfo.claudenest!.token!;
-  const client = (as?: string) =>
-    new ClaudeNest({
-      baseUrl,
-      fetch: (input, init) => server.fetch(new Request(input, init)),
-      ...(as === undefined ? {} : { token: as }),
-      validate: { contract },
-      retry: 0,
-    });
+  const client = (as?: string) => clientFor(server, as, { baseUrl });
   return {
     server,
     baseUrl,
