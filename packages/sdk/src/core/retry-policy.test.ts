@@ -2,6 +2,7 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { isConnectionError } from "./errors/connection-error.ts";
+import { settle } from "./test-fake-clock.ts";
 import type { Hit } from "./test-fixtures.ts";
 import { baseUrl, client, failed, ok, recorder, route, send } from "./test-fixtures.ts";
 
@@ -51,28 +52,6 @@ function scripted(failures: Array<{ status: number; headers?: Record<string, str
     return Response.json(body, { status: next?.status ?? 200, headers: next?.headers ?? {} });
   };
   return { hits: rec.hits, fetch };
-}
-
-/**
- * Runs a call to completion on the fake clock; resolves with its outcome instead of throwing. Before each
- * step of the clock, real macrotasks run (`setImmediate` is not faked) so that every response has been
- * read and every retry delay scheduled: the clock never jumps ahead of work still in flight.
- */
-async function settle(promise: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> {
-  let done = false;
-  const outcome = promise
-    .then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    )
-    .finally(() => {
-      done = true;
-    });
-  for (let step = 0; step < 1000 && !done; step++) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (!done) await vi.advanceTimersToNextTimerAsync();
-  }
-  return outcome;
 }
 
 const times = (hits: Hit[]) => hits.map((h) => h.at);

@@ -2,6 +2,7 @@ import { createServer, type LiteServer } from "@agentlane/server-lite";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isAbortError } from "../../core/errors/abort-error.ts";
 import { GoneError } from "../../core/errors/api-error.ts";
+import { settle } from "../../core/test-fake-clock.ts";
 import { ClaudeNest } from "./client.ts";
 import { contract } from "./contract/index.ts";
 
@@ -27,24 +28,6 @@ function nest(token?: string): ClaudeNest {
     validate: { contract },
     retry: 0,
   });
-}
-
-/** Lets a promise settle while the fake clock steps from timer to timer. */
-async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  let done = false;
-  const outcome = promise
-    .then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    )
-    .finally(() => {
-      done = true;
-    });
-  for (let step = 0; step < 100 && !done; step++) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (!done) await vi.advanceTimersToNextTimerAsync();
-  }
-  return outcome;
 }
 
 describe("pairMachine", () => {
