@@ -4,7 +4,7 @@
  * `agentlane-server`: server-lite for local development.
  *
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
- *                    [--no-rate-limit] [--lite] [--exec bash]
+ *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash]
  */
 import { parseArgs } from "node:util";
 import { createServer, type PlatformId, platforms } from "./server.ts";
@@ -17,6 +17,7 @@ const usage = `Usage: agentlane-server [options]
   --platform <id>     serve one platform at its documented root (${Object.keys(platforms).join(", ")})
   --no-rate-limit     do not enforce the documented rate limits
   --lite              serve /_lite/* (clock, reset) for tests
+  --no-cors           do not answer CORS preflights (by default any origin may call the API)
   --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
   --help              show this help`;
 
@@ -37,6 +38,7 @@ try {
       "rate-limit": { type: "boolean", default: true },
       "no-rate-limit": { type: "boolean", default: false },
       lite: { type: "boolean", default: false },
+      "no-cors": { type: "boolean", default: false },
       exec: { type: "string", multiple: true },
       help: { type: "boolean", default: false },
     },
@@ -61,6 +63,7 @@ const server = await createServer({
   seed: values.seed as boolean,
   rateLimit: !values["no-rate-limit"],
   lite: values.lite as boolean,
+  cors: !values["no-cors"],
   exec: (values.exec as string[] | undefined) ?? [],
   ...(platform ? { platform: platform as PlatformId } : {}),
 });

@@ -197,3 +197,61 @@ describe("listen()", () => {
     await server.close();
   });
 });
+
+describe("cors", () => {
+  const preflight = (server: LiteServer) =>
+    server.fetch(
+      new Request("http://lite.test/claudenest/api/auth/me", {
+        method: "OPTIONS",
+        headers: {
+          origin: "http://localhost:5173",
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "authorization, idempotency-key",
+        },
+      }),
+    );
+
+  it("answers preflights and exposes the headers the SDK reads, when on", async () => {
+    const server = await createServer({ cors: true, seed: true });
+    try {
+      const answer = await preflight(server);
+      expect(answer.status).toBe(204);
+      expect(answer.headers.get("access-control-allow-origin")).toBe("*");
+      expect(answer.headers.get("access-control-allow-headers")).toContain("authorization");
+      const me = await server.fetch(
+        new Request("http://lite.test/claudenest/api/auth/me", {
+          headers: { origin: "http://localhost:5173", authorization: `Bearer ${server.seedInfo.claudenest!.token}` },
+        }),
+      );
+      expect(me.status).toBe(200);
+      expect(me.headers.get("access-control-allow-origin")).toBe("*");
+      expect(me.headers.get("access-control-expose-headers")).toContain("retry-after");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("admits only the origins listed", async () => {
+    const server = await createServer({ cors: ["http://localhost:5173"] });
+    try {
+      expect((await preflight(server)).headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+      const other = await server.fetch(
+        new Request("http://lite.test/claudenest/api/health", { headers: { origin: "https://evil.example" } }),
+      );
+      expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("is off by default: a preflight is a wrong method", async () => {
+    const server = await createServer();
+    try {
+      const answer = await preflight(server);
+      expect(answer.status).toBe(405);
+      expect(answer.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+});

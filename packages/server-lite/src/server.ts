@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import { Clock } from "./core/clock.ts";
 import { docsPage, openAPIDocument } from "./core/docs.ts";
 import { EventBus } from "./core/events.ts";
@@ -45,6 +46,14 @@ export interface ServerOptions {
   lite?: boolean;
   /** Mount only this platform, at its documented root (`/api/...`), instead of all under `/<id>`. */
   platform?: PlatformId;
+  /**
+   * Answer browsers' CORS preflights and let pages on these origins (`true`: any origin) call the API and read
+   * the headers the SDK needs (request id, rate limits, `Retry-After`). Tokens travel as bearer headers, never
+   * cookies, so no credentials mode is offered.
+   * @default false (the CLI turns it on for any origin)
+   * @example ["http://localhost:5173"]
+   */
+  cors?: boolean | string[];
   /**
    * Largest request body accepted, in bytes.
    * @default 1048576
@@ -111,6 +120,23 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const servicesById = new Map<string, unknown>();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
 
+  if (options.cors) {
+    app.use(
+      "*",
+      cors({
+        origin: options.cors === true ? "*" : options.cors,
+        exposeHeaders: [
+          "x-request-id",
+          "x-ratelimit-limit",
+          "x-ratelimit-remaining",
+          "x-ratelimit-reset",
+          "retry-after",
+          "idempotent-replayed",
+        ],
+        maxAge: 600,
+      }),
+    );
+  }
   if (options.lite) mountLite(app, { clock, reset: () => server.reset() });
   for (const platform of selected) {
     const services = platform.createServices({ db, clock, events, exec: options.exec ?? [] });
