@@ -181,7 +181,7 @@ export function releaseExpiredClaims(services: NestServices, project: ProjectRow
       refreshCurrentTask(services, project.id, task.assigned_to);
       logActivity(services, project.id, task.assigned_to, "task_released", {
         task_id: task.id,
-        title: task.title,
+        task_title: task.title,
         reason,
         timed_out: true,
       });

@@ -396,6 +396,8 @@ describe("tasks: claim, release, complete", () => {
       ["task_completed", "i2"],
       ["task_deleted", "planner"],
     ]);
+    // §6.8 names the task in every task activity by `task_id` and `task_title`.
+    for (const entry of activity) expect(entry.details).toMatchObject({ task_id: task.id, task_title: "Logged" });
     expect(activity[1]!.details).toMatchObject({ task_id: task.id, fields: ["priority"] });
     expect(activity[3]!.details).toMatchObject({ task_id: task.id, reason: "lunch" });
     expect(activity[5]!.details).toMatchObject({ summary: "done", files_modified: ["x.ts"] });

@@ -107,7 +107,7 @@ export const tasks: NestHandlers<"tasks"> = {
       if (instance) touchInstance(services, project.id, instance);
       logActivity(services, project.id, instance, "task_created", {
         task_id: id,
-        title: body.title,
+        task_title: body.title,
         priority: body.priority ?? "medium",
       });
     });
@@ -148,7 +148,7 @@ export const tasks: NestHandlers<"tasks"> = {
       if (instance) touchInstance(services, project.id, instance);
       logActivity(services, project.id, instance, "task_updated", {
         task_id: row.id,
-        title: body.title ?? row.title,
+        task_title: body.title ?? row.title,
         fields: Object.keys(body).filter((k) => k !== "instance_id" && body[k as keyof typeof body] !== undefined),
       });
     });
@@ -164,7 +164,7 @@ export const tasks: NestHandlers<"tasks"> = {
       services.db.run("DELETE FROM cn_tasks WHERE id = ?", row.id);
       if (row.status === "in_progress" && row.assigned_to) refreshCurrentTask(services, project.id, row.assigned_to);
       if (instance) touchInstance(services, project.id, instance);
-      logActivity(services, project.id, instance, "task_deleted", { task_id: row.id, title: row.title });
+      logActivity(services, project.id, instance, "task_deleted", { task_id: row.id, task_title: row.title });
     });
     return null;
   },
@@ -196,7 +196,7 @@ export const tasks: NestHandlers<"tasks"> = {
         project.id,
         instance,
       );
-      logActivity(services, project.id, instance, "task_claimed", { task_id: row.id, title: row.title });
+      logActivity(services, project.id, instance, "task_claimed", { task_id: row.id, task_title: row.title });
       return true;
     });
     const task = taskById(services, params.id);
@@ -218,7 +218,7 @@ export const tasks: NestHandlers<"tasks"> = {
       );
       touchInstance(services, project.id, instance);
       refreshCurrentTask(services, project.id, instance);
-      logActivity(services, project.id, instance, "task_released", { task_id: row.id, title: row.title, reason });
+      logActivity(services, project.id, instance, "task_released", { task_id: row.id, task_title: row.title, reason });
     });
     const task = taskById(services, params.id);
     publish(services, project.id, "task:released", { task, reason });
@@ -248,7 +248,7 @@ export const tasks: NestHandlers<"tasks"> = {
       refreshCurrentTask(services, project.id, instance);
       logActivity(services, project.id, instance, "task_completed", {
         task_id: row.id,
-        title: row.title,
+        task_title: row.title,
         summary: body.summary,
         files_modified: filesModified,
       });

@@ -25,7 +25,8 @@
  * - Status changes only through `claim`, `release` and `complete`; `update` edits the other fields.
  * - `create` and `update` take an optional `instance_id` in the body and `remove` in the query: the instance
  *   that acted, recorded in the activity log and marked as seen. Every task action is logged as activity
- *   (`task_created`, `task_updated`, `task_deleted`, `task_claimed`, `task_released`, `task_completed`).
+ *   (`task_created`, `task_updated`, `task_deleted`, `task_claimed`, `task_released`, `task_completed`) whose
+ *   `details` name the task with `task_id` and `task_title`, as §6.8's example does.
  *
  * Realtime (§13.3): task events go to `private-project.{projectId}`, the project's channel (the document names
  * the events but not their channel), open to the project owner's personal token and to the project machine's
