@@ -362,6 +362,36 @@ describe("tasks: claim, release, complete", () => {
     expect([stats.completed_tasks, stats.pending_tasks]).toEqual([1, 0]);
   });
 
+  it("releases and completes without an instance_id for whichever instance holds the claim (§7.8, §7.9)", async () => {
+    const { nest, project } = await projectSetup();
+    const task = await nest.tasks.create({ project: project.id, title: "Auth" });
+    await expect(nest.tasks.release({ id: task.id, reason: "nothing to release" })).rejects.toMatchObject({
+      status: 403,
+      code: "TSK_003",
+      message: expect.stringContaining("Task is not claimed"),
+    });
+    await expect(nest.tasks.complete({ id: task.id, summary: "too early" })).rejects.toMatchObject({
+      code: "TSK_003",
+    });
+    await nest.tasks.claim({ id: task.id, instance_id: "i1" });
+    await expect(nest.tasks.release({ id: task.id, reason: "Blocked by dependency" })).resolves.toMatchObject({
+      task: { status: "pending", assigned_to: null },
+    });
+    await nest.tasks.claim({ id: task.id, instance_id: "i2" });
+    await expect(
+      nest.tasks.complete({ id: task.id, summary: "Done", files_modified: ["auth.php"] }),
+    ).resolves.toMatchObject({
+      task: { status: "completed", assigned_to: "i2", files_modified: ["auth.php"] },
+    });
+    const activity = (await nest.projects.activity({ id: project.id, limit: 2 })).reverse();
+    expect(activity.map((a) => [a.type, a.instance_id])).toEqual([
+      ["task_claimed", "i2"],
+      ["task_completed", "i2"],
+    ]);
+    const instances = await nest.projects.instances({ id: project.id });
+    expect(instances.find((i) => i.id === "i2")).toMatchObject({ tasks_completed: 1, current_task_id: null });
+  });
+
   it("keeps each instance's current task and completed count", async () => {
     const { nest, project } = await projectSetup();
     const a = await nest.tasks.create({ project: project.id, title: "A" });

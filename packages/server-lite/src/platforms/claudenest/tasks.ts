@@ -36,20 +36,28 @@ function replaceDependencies(services: NestServices, taskId: string, dependencie
   }
 }
 
-/** The task held by `instanceId`, or TSK_003. */
-function heldTask(services: NestServices, taskId: string, instanceId: string): TaskRow {
+/**
+ * The claimed task with the instance holding it, or TSK_003. With `instanceId` the claim must be that instance's;
+ * without it the caller acts for whichever instance holds the claim.
+ */
+function heldTask(
+  services: NestServices,
+  taskId: string,
+  instanceId: string | undefined,
+): TaskRow & { assigned_to: string } {
   const row = taskRow(services, taskId)!;
-  if (row.status !== "in_progress" || row.assigned_to !== instanceId) {
+  const holder = row.assigned_to;
+  if (row.status !== "in_progress" || holder === null || (instanceId !== undefined && holder !== instanceId)) {
     throw new Failure(
       "TSK_003",
       row.status === "completed"
         ? "Task is already completed"
-        : row.assigned_to === null
+        : holder === null
           ? "Task is not claimed"
           : "Task not claimed by this instance",
     );
   }
-  return row;
+  return { ...row, assigned_to: holder };
 }
 
 function publish(services: NestServices, projectId: string, event: string, payload: unknown): void {
@@ -207,16 +215,17 @@ export const tasks: NestHandlers<"tasks"> = {
 
   release({ caller, params, body }, { services }) {
     const project = readyProject(services, projectOfTask(services, caller, params.id));
-    const instance = body.instance_id;
     const reason = body.reason ?? null;
     services.db.tx(() => {
-      const row = heldTask(services, params.id, instance);
+      const row = heldTask(services, params.id, body.instance_id);
+      const instance = row.assigned_to;
       services.db.run(
         "UPDATE cn_tasks SET status = 'pending', assigned_to = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?",
         services.clock.iso(),
         row.id,
       );
-      touchInstance(services, project.id, instance);
+      // Only an instance that names itself has acted; a release on its behalf does not mark it as seen.
+      if (body.instance_id) touchInstance(services, project.id, instance);
       refreshCurrentTask(services, project.id, instance);
       logActivity(services, project.id, instance, "task_released", { task_id: row.id, task_title: row.title, reason });
     });
@@ -227,10 +236,10 @@ export const tasks: NestHandlers<"tasks"> = {
 
   complete({ caller, params, body }, { services }) {
     const project = readyProject(services, projectOfTask(services, caller, params.id));
-    const instance = body.instance_id;
     const filesModified = body.files_modified ?? [];
     services.db.tx(() => {
-      const row = heldTask(services, params.id, instance);
+      const row = heldTask(services, params.id, body.instance_id);
+      const instance = row.assigned_to;
       services.db.run(
         "UPDATE cn_tasks SET status = 'completed', completed_at = ?, completion_summary = ?, files_modified = ?, updated_at = ? WHERE id = ?",
         services.now(),
@@ -239,7 +248,7 @@ export const tasks: NestHandlers<"tasks"> = {
         services.clock.iso(),
         row.id,
       );
-      touchInstance(services, project.id, instance);
+      if (body.instance_id) touchInstance(services, project.id, instance);
       services.db.run(
         "UPDATE cn_instances SET tasks_completed = tasks_completed + 1 WHERE project_id = ? AND id = ?",
         project.id,

@@ -11,9 +11,11 @@
  * - `next-available` answers `data: null` when no task is available: the highest priority
  *   (`critical` > `high` > `medium` > `low`) pending task whose dependencies are all completed, oldest first among
  *   equals.
- * - `release` and `complete` name the acting instance with `instance_id` in the body, as `claim` does; only the
- *   instance holding the claim may release or complete (`TSK_003`, 403). `claim`, `release` and `complete` all
- *   answer `{ task, message }`.
+ * - `release` (§7.8 shows only `reason`) and `complete` (§7.9 shows only `summary` and `files_modified`) take the
+ *   acting instance as an optional `instance_id`, as `claim` does. With it, only the instance holding the claim may
+ *   release or complete (`TSK_003`, 403); without it the caller acts for whichever instance holds the claim, as the
+ *   document's examples (and ClaudeNest's dashboard) do. Either way the task must be claimed (`TSK_003`, "Task is
+ *   not claimed"). `claim`, `release` and `complete` all answer `{ task, message }`.
  * - Claiming a task that is not claimable answers 409 `TSK_002`: claimed by another instance, completed, or
  *   blocked by a dependency that is not completed (the message says which). Claiming again a task the same
  *   instance holds succeeds without changing anything.
@@ -115,13 +117,15 @@ export const ClaimTaskBodySchema = z.object({ instance_id: InstanceId });
 export interface ClaimTaskBody extends z.output<typeof ClaimTaskBodySchema> {}
 
 export const ReleaseTaskBodySchema = z.object({
-  instance_id: InstanceId,
+  /** The instance releasing its claim; without it the task is released whoever holds it. */
+  instance_id: InstanceId.optional(),
   reason: z.string().max(1000).optional(),
 });
 export interface ReleaseTaskBody extends z.output<typeof ReleaseTaskBodySchema> {}
 
 export const CompleteTaskBodySchema = z.object({
-  instance_id: InstanceId,
+  /** The instance completing its claimed task; without it the task is completed for whoever holds it. */
+  instance_id: InstanceId.optional(),
   summary: z.string().min(1).max(100_000),
   /** @default [] */
   files_modified: Files.optional(),
@@ -220,7 +224,7 @@ const release = endpoint({
   body: named<ReleaseTaskBody>(ReleaseTaskBodySchema),
   response: named<TaskAction>(TaskActionSchema),
   errors: ["TSK_001", "TSK_003"],
-  note: "The document shows only `reason`; the instance is named by `instance_id`, as in claim.",
+  note: "The document shows only `reason`; an optional `instance_id`, as in claim, makes the release holder-only.",
 });
 
 const complete = endpoint({
@@ -232,7 +236,7 @@ const complete = endpoint({
   body: named<CompleteTaskBody>(CompleteTaskBodySchema),
   response: named<TaskAction>(TaskActionSchema),
   errors: ["TSK_001", "TSK_003"],
-  note: "The document shows only `summary` and `files_modified`; the instance is named by `instance_id`, as in claim.",
+  note: "The document shows only `summary` and `files_modified`; an optional `instance_id`, as in claim, makes completing holder-only.",
 });
 
 /** The tasks endpoints. */
