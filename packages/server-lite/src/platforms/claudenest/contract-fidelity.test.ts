@@ -349,6 +349,8 @@ let tools: NestHarness;
 const answers = new Map<Documented, Answer>();
 /** Error examples: §3.2 expired pairing, §7.7 already claimed, §14.2 validation. */
 const errors = new Map<"PAR_002" | "TSK_002" | "VAL_001", Answer>();
+/** The session and project of the walk, for the tests of documented query defaults. */
+const walked = { session: "", project: "" };
 
 beforeAll(async () => {
   h = await startNest();
@@ -427,6 +429,7 @@ beforeAll(async () => {
     initial_prompt: "Refactor the auth module",
     pty_size: { cols: 120, rows: 40 },
   });
+  walked.session = session.id;
   await call("POST", `/sessions/${session.id}/input`, { data: "ls -la\n" });
   await record("sessions.list", "GET", `/machines/${machine.id}/sessions`);
   await record("sessions.logs", "GET", `/sessions/${session.id}/logs`);
@@ -443,6 +446,7 @@ beforeAll(async () => {
       settings: { maxContextTokens: 8000, taskTimeoutMinutes: 60 },
     })
   ).body.data as { id: string };
+  walked.project = project.id;
   await call("PATCH", `/projects/${project.id}/context`, {
     current_focus: "Implementing auth",
     recent_changes: "Added JWT authentication",
@@ -655,5 +659,35 @@ describe("every documented example error (seed 001)", () => {
     expect(answer.body.error).toMatchObject({ code: "VAL_001", message: "The given data was invalid." });
     expect(departures(answer.body.error, { "errors.email": "array", "errors.name": "array" })).toEqual([]);
     expect(departures(answer.body, { "meta.timestamp": "string", "meta.request_id": "string" })).toEqual([]);
+  });
+});
+
+describe("documented query defaults (seed 001)", () => {
+  it("§12.1: commands are listed 50 per page by default, and so is their search", () => {
+    expect(answers.get("commands.list")!.body.meta?.pagination).toMatchObject({ per_page: 50 });
+    expect(answers.get("commands.search")!.body.meta?.pagination).toMatchObject({ per_page: 50 });
+  });
+
+  it("§5.5: a session's logs answer the last 1000 entries by default", async () => {
+    for (let i = 0; i < 1001; i++) {
+      await h.request("POST", `/sessions/${walked.session}/input`, { token: h.token, body: { data: `${i}\n` } });
+    }
+    const logs = (await (await h.request("GET", `/sessions/${walked.session}/logs`, { token: h.token })).json())
+      .data as { data: string }[];
+    expect(logs).toHaveLength(1000);
+    expect(logs.at(-1)!.data).toBe("1000\n");
+  });
+
+  it("§6.8: a project's activity answers the last 50 entries by default", async () => {
+    for (let i = 0; i < 51; i++) {
+      await h.request("POST", `/projects/${walked.project}/broadcast`, {
+        token: h.token,
+        body: { type: "announcement", content: `Message ${i}` },
+      });
+    }
+    const activity = (await (await h.request("GET", `/projects/${walked.project}/activity`, { token: h.token })).json())
+      .data as { details: { content?: string } }[];
+    expect(activity).toHaveLength(50);
+    expect(activity[0]!.details.content).toBe("Message 50");
   });
 });
