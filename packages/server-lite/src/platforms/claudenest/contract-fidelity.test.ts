@@ -4,6 +4,8 @@
  * the documented JSON type. Extra keys are allowed; a missing or mistyped documented key is a departure.
  */
 import { fileURLToPath } from "node:url";
+import { contract } from "@agentlane/sdk/claudenest/contract";
+import type { RunnableSchema } from "@agentlane/sdk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NestHarness, startNest } from "./test-nest.ts";
 
@@ -593,6 +595,17 @@ describe("every documented example response (seed 001)", () => {
     expect(answer, `${name} was not called`).toBeDefined();
     expect(answer!.body.success, JSON.stringify(answer!.body)).toBe(true);
     expect(departures(answer!.body.data, keys)).toEqual([]);
+  });
+
+  // The contract's schema must declare every documented key: zod drops keys a schema does not name, so a key
+  // missing from the schema (or of another type) shows up here even though the server sends it.
+  it.each(cases)("%s: the contract's response schema keeps every documented key", (name, keys) => {
+    const [resource, method] = name.split(" ")[0]!.split(".") as [string, string];
+    const endpoints = contract[resource as keyof typeof contract] as Record<string, { spec: { response: unknown } }>;
+    const schema = endpoints[method]!.spec.response as RunnableSchema;
+    const parsed = schema.safeParse(answers.get(name)!.body.data);
+    expect(parsed.success, JSON.stringify(parsed)).toBe(true);
+    expect(departures(parsed.success ? parsed.data : undefined, keys)).toEqual([]);
   });
 
   it("logout answers data: null (§2.4)", () => {
