@@ -8,6 +8,11 @@
  * - `remember: true` makes the login token last 365 days instead of 30.
  * - `POST /auth/tokens` also returns the new token's `id`, so it can be revoked without listing.
  * - `AUTH_004` is used for bad magic-link tokens, as §2.7 says (the table calls it a reset token).
+ * - The two token shapes are kept as documented, though they differ: `login`, `register` and the OAuth callback
+ *   answer `{user, token, expires_at}` (§2.1, §2.2), the magic link `{user, tokens: {access_token,
+ *   refresh_token}}` (§2.7). The access token is a personal `cn_` token valid 30 days. The `cn_rt_` refresh token
+ *   is not a bearer token and no endpoint takes it: the document has no refresh endpoint, so none is added; sign
+ *   in again when the access token expires. A magic link is valid 15 minutes and works once.
  * - OAuth: server-lite is its own provider; `redirect_url` points at its authorize page, which redirects to
  *   the callback with a one-time `code`.
  */

@@ -16,6 +16,8 @@
  *   declares (`--step=5` matches a declared `--step`), else `VAL_001`. When the machine is offline the
  *   agent would never receive it: `CMD_002`, and nothing is queued.
  * - Deleting answers `data: null`; clearing answers how many commands were deleted.
+ * - `/commands/search` and `/commands/{id}` share a shape: the fixed segment wins, and command ids are UUIDs, so no
+ *   command can be shadowed by `search`.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";

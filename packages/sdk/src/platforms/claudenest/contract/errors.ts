@@ -2,7 +2,16 @@
  * @module
  * §14 error codes with their HTTP statuses, verbatim, plus the HTTP-level codes server-lite needs for
  * situations the document does not name (unknown route, wrong method, unreadable body).
+ *
+ * Where the document contradicts itself:
+ * - Statuses come from the §14.1 table, so `PAR_003`, `PRJ_002`, `TSK_002` and `LCK_001` are 409 and `PAR_002` is
+ *   410 although the §1.3 status list names neither; §7.7's already-claimed example, which shows no status, is 409.
+ * - `AUTH_004` is "Invalid or expired reset token" in the table but the magic-link error in §2.7; no reset
+ *   endpoint is documented, so it is the magic-link error, with §2.7's wording.
+ * - `AUTH_003` ("Unable to send reset link") belongs to password-reset endpoints the document does not describe;
+ *   it is kept for completeness and no endpoint answers it.
  */
+/** Each error code with its HTTP status and default message. */
 export const errorCodes = {
   AUTH_001: { status: 400, message: "Invalid provider" },
   AUTH_002: { status: 401, message: "Invalid credentials" },
@@ -42,4 +51,5 @@ export const errorCodes = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json" },
 } as const;
 
+/** Every code a ClaudeNest error may carry (`error.code` of the envelope, `APIError.code` in the SDK). */
 export type ClaudeNestErrorCode = keyof typeof errorCodes;

@@ -2,6 +2,20 @@
  * @module
  * The ClaudeNest contract (seed document 001): every endpoint as data, one module per resource.
  * Import it to validate responses (`validate: { contract }`) or to build a server.
+ *
+ * Each resource module says where it departs from the document or fills a gap. Choices that span resources:
+ * - Path parameters keep the document's names, which differ for one resource (`/machines/{id}` but
+ *   `/machines/{machine}/sessions`, `/projects/{id}` but `/projects/{project}/tasks`), so SDK inputs do too:
+ *   `nest.machines.get({ id })`, `nest.sessions.list({ machine })`.
+ * - Which endpoints take a machine's `mn_` token is never stated: each endpoint's `auth` says. `agent` endpoints
+ *   take it for the machine's own resources (its sessions, projects, tasks, locks, context, skills, MCP servers
+ *   and commands) and act as the owning user; `user` endpoints (account, tokens, machine management, pairing
+ *   confirmation, deleting a project) need a personal `cn_` token.
+ * - The routes ClaudeNest's agent daemon uses without documenting them (`/instances/...`, `skills/sync`,
+ *   `mcp/sync`, `credentials/...`, `tasks/claim-next`, password reset, token refresh) are not part of the contract.
+ * - Rate limits are §15's: 10 a minute for the auth and pairing endpoints (their `rateLimit`), 1000 for every other
+ *   authenticated call; server-lite allows 60 a minute to the remaining anonymous calls (`health`), which §15
+ *   does not cover.
  */
 import { auth } from "./auth.ts";
 import { commands } from "./commands.ts";
@@ -31,6 +45,7 @@ export * from "./sessions.ts";
 export * from "./skills.ts";
 export * from "./tasks.ts";
 
+/** Every ClaudeNest endpoint, by resource and method name: what `new ClaudeNest()` and server-lite are made from. */
 export const contract = {
   health,
   auth,
@@ -45,4 +60,5 @@ export const contract = {
   mcp,
   commands,
 };
+/** The type of {@link contract}. */
 export type ClaudeNestContract = typeof contract;

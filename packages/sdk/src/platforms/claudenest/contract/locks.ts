@@ -29,7 +29,8 @@
  *
  * Realtime (§13.3): lock events go to `private-project.{projectId}`, the project's channel (the document names
  * the events but not their channel), open to the project owner's personal token and to the project machine's
- * `mn_` token: `file:locked` `{path, lockedBy, reason}` and `file:unlocked` `{path}`, with normalized paths. A
+ * `mn_` token: `file:locked` `{path, lockedBy, reason}` and `file:unlocked` `{path}`, with normalized paths
+ * (`lockedBy` in camelCase as §13.3 writes it, where REST answers say `locked_by`). A
  * lock that simply expires publishes nothing until the next lock change of the project clears it (see above):
  * `nest.locks.watch(projectId)` re-reads the list after every (re)connection.
  */

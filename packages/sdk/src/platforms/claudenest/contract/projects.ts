@@ -12,6 +12,8 @@
  * - `broadcast` records an activity and a `broadcast` context chunk, and publishes `project:broadcast` on
  *   `private-project.{id}`; it answers the recipients: active instances (`target: "all"`) or the one named.
  * - `activity` answers the newest first; `limit` defaults to 50 (at most 500).
+ * - `settings` keeps §6.2's camelCase keys (`maxContextTokens`, `taskTimeoutMinutes`) inside snake_case bodies,
+ *   as documented; other keys are kept as given.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";

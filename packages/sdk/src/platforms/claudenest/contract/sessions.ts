@@ -37,6 +37,11 @@
  * - Client events: `client-session:input` `{data}`, `client-session:resize` `{cols, rows}` and
  *   `client-session:terminate` `{}`, validated and acted on like `input`, `resize` and `DELETE`; a bad payload
  *   or an ended session is answered with a `pusher:error` that says why, and the event is not relayed.
+ *   The §13.3 table calls them `session:input`, `session:resize` and `session:terminate`, but the Pusher protocol
+ *   only takes events from clients with the `client-` prefix, which is what §13.4's example sends; the bare names
+ *   are refused.
+ * - Channel and event names are the document's (`private-session.{id}`, `session:output`), not those ClaudeNest's
+ *   own server uses (`private-sessions.{id}`, `.session.output`): clients are written against the document.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";

@@ -19,6 +19,9 @@
  * - Claiming a task that is not claimable answers 409 `TSK_002`: claimed by another instance, completed, or
  *   blocked by a dependency that is not completed (the message says which). Claiming again a task the same
  *   instance holds succeeds without changing anything.
+ * - `next-available` only reads, so two instances may be offered the same task. The claim is atomic and exactly
+ *   one of them wins; the other gets `TSK_002` and asks again (as `nest.tasks.work` does). ClaudeNest's own
+ *   server has an undocumented `claim-next`; it is not part of this contract.
  * - A claim older than the project's `settings.taskTimeoutMinutes` (default 60), measured by the server clock, is
  *   released when any task endpoint of the project next reads it: activity `task_released` and `task:released`
  *   with reason `Claim timed out after N minutes`.
@@ -32,7 +35,8 @@
  *
  * Realtime (§13.3): task events go to `private-project.{projectId}`, the project's channel (the document names
  * the events but not their channel), open to the project owner's personal token and to the project machine's
- * `mn_` token. After the change is committed: `task:claimed` `{task, instanceId}`, `task:released`
+ * `mn_` token. Their payloads keep §13.3's camelCase (`instanceId`) although REST bodies are snake_case: wire
+ * names stay as documented. After the change is committed: `task:claimed` `{task, instanceId}`, `task:released`
  * `{task, reason}` (`reason` is `null` when none was given) and `task:completed` `{task, summary}`, `task` as
  * `get` answers it. Creating, updating and deleting tasks publish nothing (§13.3 names no such events): a
  * watcher that must see them re-reads the list. `nest.tasks.watch(projectId)` does so after every
