@@ -26,6 +26,6 @@ export const UserSchema = z.object({
   email: z.string(),
   name: z.string(),
   avatar_url: z.string().nullable(),
-  email_verified_at: Timestamp.nullable().optional(),
+  email_verified_at: Timestamp.nullable(),
 });
 export interface User extends z.output<typeof UserSchema> {}

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
-import { Id, type Message, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
 export const MachineStatus = z.enum(["online", "offline", "connecting"]);
 
@@ -43,6 +43,14 @@ export const EnvironmentSchema = z.object({
   max_sessions: z.number().int(),
 });
 export interface Environment extends z.output<typeof EnvironmentSchema> {}
+
+export const MachineRegistrationSchema = z.object({ machine: MachineSchema, token: z.string() });
+/** A registered machine with its machine token (`mn_...`), which is answered only here and by `regenerateToken`. */
+export interface MachineRegistration extends z.output<typeof MachineRegistrationSchema> {}
+
+export const WakeResultSchema = z.object({ message: z.string(), machine: MachineSchema });
+/** §4.8: the Wake-on-LAN signal was sent; `machine` is `connecting` until its agent connects. */
+export interface WakeResult extends z.output<typeof WakeResultSchema> {}
 
 const Capabilities = z.array(z.string().min(1).max(64)).max(64);
 const MaxSessions = z.number().int().min(1).max(1000);
@@ -95,7 +103,7 @@ const register = endpoint({
   summary: "Register a machine; answers its machine token",
   auth: "user",
   body: named<RegisterMachineBody>(RegisterMachineBodySchema),
-  response: named<{ machine: Machine; token: string }>(z.object({ machine: MachineSchema, token: z.string() })),
+  response: named<MachineRegistration>(MachineRegistrationSchema),
   status: 201,
 });
 
@@ -156,7 +164,7 @@ const wake = endpoint({
   summary: "Send a Wake-on-LAN signal",
   auth: "user",
   params: MachineId,
-  response: named<Message & { machine: Machine }>(z.object({ message: z.string(), machine: MachineSchema })),
+  response: named<WakeResult>(WakeResultSchema),
   errors: ["MCH_001", "MCH_003", "MCH_004"],
 });
 
