@@ -13,6 +13,7 @@ export function renderRoutes(contract: Contract): string {
   return `// Generated from the contract by scripts/gen-routes.ts: do not edit.
 import type { RouteTable } from "../../contract/routes.ts";
 
+/** Each endpoint's method, path, auth and parameter names: all a client needs at run time, without zod. */
 export const routes = {
 ${resources.join("\n")}
 } as const satisfies RouteTable;

@@ -7,6 +7,7 @@
  */
 import type { AnySchema, SchemaInput, SchemaOutput } from "./schema.ts";
 
+/** The HTTP methods an endpoint may use. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
@@ -15,6 +16,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export type AuthRequirement = "none" | "optional" | "user" | "agent" | "pairing" | "admin";
 
+/** One endpoint as data: what `endpoint()` takes. */
 export interface EndpointSpec {
   readonly method: HttpMethod;
   /** Path template relative to the platform's base, with `{name}` parameters (`{name+}` may span slashes). */
@@ -52,7 +54,9 @@ export type EndpointParsed<S extends EndpointSpec> = {
   query: OutputOf<S["query"]>;
   body: OutputOf<S["body"]>;
 };
+/** What an endpoint answers: its response schema's output. */
 export type EndpointResult<S extends EndpointSpec> = SchemaOutput<S["response"]>;
+/** The error codes an endpoint documents, as a union. */
 export type EndpointErrorCode<S extends EndpointSpec> = S["errors"] extends readonly (infer C)[] ? C & string : never;
 
 type Item<T> = T extends readonly (infer I)[] ? I : never;
@@ -76,6 +80,7 @@ export interface ClientMethodTypes<In, Out, Paginated extends boolean> {
   optional: AllOptional<In>;
 }
 
+/** An endpoint made by `endpoint()`: its spec, with the derived types as phantom fields. */
 export interface Endpoint<S extends EndpointSpec = EndpointSpec> {
   readonly spec: S;
   /** Phantom: the types the SDK method is built from. Never set at run time. */

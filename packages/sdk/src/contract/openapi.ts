@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Contract, EndpointSpec } from "./endpoint.ts";
 import { pathParams } from "./path.ts";
 
+/** What an OpenAPI document needs besides the contract: title, version, server and envelope. */
 export interface OpenAPIOptions {
   title: string;
   version: string;
@@ -38,6 +39,7 @@ function queryParameters(spec: EndpointSpec): JsonSchema[] {
   }));
 }
 
+/** The OpenAPI 3 document of a contract: one operation per endpoint, schemas from zod. */
 export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const wrap = options.wrapSuccess ?? ((d) => d);

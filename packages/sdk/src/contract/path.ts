@@ -5,12 +5,17 @@
 
 const paramPattern = /\{(\w+)(\+?)\}/g;
 
+/** A `{name}` (or greedy `{name+}`) parameter of a path template. */
 export interface PathParam {
   name: string;
   /** May contain slashes. */
   greedy: boolean;
 }
 
+/**
+ * The parameters of a path template, in order: `/machines/{machine}/skills/{path+}` gives `machine` and greedy
+ * `path`.
+ */
 export function pathParams(template: string): PathParam[] {
   return [...template.matchAll(paramPattern)].map((m) => ({ name: m[1]!, greedy: m[2] === "+" }));
 }

@@ -7,6 +7,7 @@
 import type { AuthRequirement, Contract, HttpMethod } from "./endpoint.ts";
 import { pathParams } from "./path.ts";
 
+/** What a client needs of an endpoint at run time: method, path, auth and parameter names, without schemas. */
 export interface Route {
   readonly method: HttpMethod;
   readonly path: string;
@@ -18,6 +19,7 @@ export interface Route {
   readonly paginated?: boolean;
 }
 
+/** Routes by resource and method name, as `routes.generated.ts` holds them. */
 export type RouteTable = Record<string, Record<string, Route>>;
 
 function objectKeys(schema: unknown): string[] {

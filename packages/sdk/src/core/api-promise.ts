@@ -5,6 +5,7 @@
  */
 import type { ResponseMeta } from "./envelope.ts";
 
+/** An unwrapped answer with what came with it: status, headers, the envelope's meta and the request id. */
 export interface APIResponse<T> {
   data: T;
   meta: ResponseMeta;
@@ -14,6 +15,7 @@ export interface APIResponse<T> {
   requestId: string | undefined;
 }
 
+/** A promise of an endpoint's data; `withResponse()` also gives the status, headers and meta. */
 export class APIPromise<T> extends Promise<T> {
   readonly #response: Promise<APIResponse<T>>;
   #data: Promise<T> | undefined;

@@ -8,6 +8,7 @@ import type { Contract } from "../contract/endpoint.ts";
 /** A bearer token, or a function that returns the current one (called before every attempt, retries included). */
 export type TokenSource = string | (() => string | undefined | Promise<string | undefined>);
 
+/** How failed attempts are retried: exponential backoff with full jitter, honouring `Retry-After`. */
 export interface RetryOptions {
   /**
    * How many times a failed attempt is retried.
@@ -39,6 +40,7 @@ export interface RetryOptions {
   statusCodes?: number[];
 }
 
+/** Options of one call (the second argument of every method), merged over the client's. */
 export interface RequestOptions {
   /**
    * Time allowed for one attempt to get a response and read its body, in milliseconds, or `false` for none.
@@ -70,6 +72,7 @@ export interface RequestOptions {
   token?: string;
 }
 
+/** Options of a client (`new ClaudeNest(options)`); every call may override the `RequestOptions` among them. */
 export interface ClientOptions extends Omit<RequestOptions, "idempotencyKey" | "token"> {
   /**
    * The API's base URL, including the platform's API prefix.

@@ -19,9 +19,11 @@ export type ClientMethod<T> =
       : (input: In, options?: RequestOptions) => Returned<Out, Paginated>
     : never;
 
+/** The SDK methods of one resource of a contract, by name. */
 export type ResourceClient<R extends Resource> = {
   readonly [K in keyof R]: ClientMethod<NonNullable<R[K]["~client"]>>;
 };
+/** The SDK methods of a whole contract: `client.tasks.claim(...)`. */
 export type ContractClient<C extends Contract> = { readonly [K in keyof C]: ResourceClient<C[K]> };
 
 /** Binds every route of a table to the HTTP client. */

@@ -6,6 +6,7 @@
 import type { TokenSource } from "../core/options.ts";
 import { LiveSubscriptionError } from "./errors.ts";
 
+/** Where and how {@link pusherAuthEndpoint} authorizes private channels. */
 export interface PusherAuthEndpointOptions {
   /**
    * The auth endpoint's URL.

@@ -4,6 +4,7 @@
  * within a fraction below its nominal value, so that clients dropped together do not return together.
  */
 
+/** Reconnection delays: exponential from `minDelay` to `maxDelay`, with jitter. */
 export interface BackoffOptions {
   /**
    * Nominal delay before the first reconnection, in milliseconds.
@@ -32,6 +33,7 @@ export interface BackoffOptions {
   minUptime?: number;
 }
 
+/** Reconnection delays that grow while connections fail and start over once one has lasted `minUptime`. */
 export class Backoff {
   readonly minDelay: number;
   readonly maxDelay: number;

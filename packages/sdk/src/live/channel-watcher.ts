@@ -14,12 +14,14 @@ import { PusherTransport, type PusherTransportOptions } from "./pusher-transport
 import type { LiveTransport, TransportStatus } from "./transport.ts";
 import { Watcher, type WatcherOptions, type WatcherSink } from "./watcher.ts";
 
+/** The channels a watcher follows and the transport it uses. */
 export interface WatchOptions extends WatcherOptions {
   /** A transport to share (the watcher leaves it open), or options for one the watcher owns and closes. */
   transport: LiveTransport | PusherTransportOptions;
   channels: readonly string[];
 }
 
+/** A watcher's channels plus how it re-reads the current state after every (re)connection. */
 export interface ResyncingWatchOptions<State> extends WatchOptions {
   /** Reads the current state over REST; `signal` aborts when the watcher closes or the connection drops. */
   resync: (signal: AbortSignal) => Promise<State>;

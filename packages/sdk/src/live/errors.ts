@@ -6,6 +6,7 @@
 import { AgentlaneError } from "../core/errors/agentlane-error.ts";
 import { hasKind, markError } from "../core/errors/brand.ts";
 
+/** Base of the errors of live connections and watchers. */
 export class LiveError extends AgentlaneError {
   override name = "LiveError";
   /** The protocol code (a close code or a `pusher:error` code), when the server sent one. */
@@ -50,6 +51,7 @@ export class LiveOverflowError extends LiveError {
   }
 }
 
+/** Whether `value` is a {@link LiveError}, also across bundles and realms. */
 export function isLiveError(value: unknown): value is LiveError {
   return hasKind(value, "live");
 }

@@ -24,6 +24,7 @@ import {
 } from "./pusher-frames.ts";
 import type { ChannelHandlers, LiveTransport, TransportStatus } from "./transport.ts";
 
+/** Where a Pusher-protocol server listens, its app key, and how private channels are authorized. */
 export interface PusherTransportOptions {
   /**
    * Where the Pusher server listens, with any path prefix before `/app/{appKey}`; `http(s)` becomes `ws(s)`.
@@ -72,6 +73,7 @@ export interface PusherTransportOptions {
   maxQueuedEvents?: number;
 }
 
+/** What a {@link PusherTransport} emits. */
 export interface PusherTransportEvents {
   status: (status: TransportStatus) => void;
   /** A connection was established; its socket id. */
@@ -89,6 +91,10 @@ interface ChannelState {
   queue: string[];
 }
 
+/**
+ * One reconnecting Pusher-protocol connection shared by any number of channel subscriptions; resubscribes after
+ * every reconnection.
+ */
 export class PusherTransport extends EventEmitter<PusherTransportEvents> implements LiveTransport {
   readonly #options: PusherTransportOptions;
   readonly #socket: ReconnectingWebSocket;

@@ -11,6 +11,7 @@ import type { LiveSubscriptionError } from "./errors.ts";
  */
 export type TransportStatus = "connecting" | "connected" | "reconnecting" | "closed";
 
+/** What a subscriber of a channel is told. */
 export interface ChannelHandlers {
   /** An event published on the channel. */
   event(event: string, data: unknown): void;
@@ -20,6 +21,7 @@ export interface ChannelHandlers {
   error?(error: LiveSubscriptionError): void;
 }
 
+/** A live connection that channels can be subscribed on; watchers are built on it. */
 export interface LiveTransport {
   readonly status: TransportStatus;
   /** Why the transport closed by itself (a server refusal), once it has. */

@@ -10,6 +10,7 @@ import { EventEmitter } from "eventemitter3";
 import { LiveOverflowError } from "./errors.ts";
 import type { TransportStatus } from "./transport.ts";
 
+/** Where a watcher's connection is: `connecting`, `connected`, `reconnecting` or `closed`. */
 export type WatcherStatus = TransportStatus;
 
 /** One event as `for await` yields it. */
@@ -17,6 +18,7 @@ export type WatchEvent<Events> = {
   [K in keyof Events & string]: { event: K; data: Events[K]; channel: string };
 }[keyof Events & string];
 
+/** A watcher's listeners: one per event name, plus `status` and `error`. */
 export type WatcherEvents<Events> = {
   [K in keyof Events & string]: (data: Events[K], channel: string) => void;
 } & {
@@ -36,6 +38,7 @@ export interface WatcherSink<Events> {
 /** Starts a source; answers the function that stops it. */
 export type WatcherSource<Events> = (sink: WatcherSink<Events>) => () => void;
 
+/** How many events a watcher buffers for each `for await` loop that lags behind. */
 export interface WatcherOptions {
   /**
    * Events buffered per `for await` loop that has not caught up; beyond it the oldest are dropped.
@@ -53,6 +56,7 @@ interface IteratorState<Events> {
   finished: boolean;
 }
 
+/** Live events by name (`on("task:claimed", ...)`) and as an async iterable; `close()` ends it. */
 export class Watcher<Events extends object> extends EventEmitter<WatcherEvents<Events>> {
   readonly #bufferSize: number;
   readonly #iterators = new Set<IteratorState<Events>>();

@@ -10,6 +10,7 @@ export class AbortError extends AgentlaneError {
   }
 }
 
+/** Whether `value` is an {@link AbortError}, also across bundles and realms. */
 export function isAbortError(value: unknown): value is AbortError {
   return hasKind(value, "abort");
 }

@@ -9,6 +9,7 @@ export class AgentlaneError extends Error {
   }
 }
 
+/** Whether `value` is an {@link AgentlaneError}, also across bundles and realms. */
 export function isAgentlaneError(value: unknown): value is AgentlaneError {
   return hasKind(value, "agentlane");
 }

@@ -6,6 +6,7 @@
 import { AgentlaneError } from "./agentlane-error.ts";
 import { hasKind, markError } from "./brand.ts";
 
+/** What an {@link APIError} is made from. */
 export interface APIErrorInit {
   status: number;
   /** The platform's own error code, e.g. `PAR_002`. */
@@ -19,6 +20,10 @@ export interface APIErrorInit {
   body?: unknown;
 }
 
+/**
+ * The platform answered with an error: its status, the platform's `code` (e.g. `TSK_002`), message, details and
+ * request id. Subclasses follow the status.
+ */
 export class APIError extends AgentlaneError {
   override name = "APIError";
   readonly status: number;
@@ -47,30 +52,39 @@ export class APIError extends AgentlaneError {
   }
 }
 
+/** HTTP 400, e.g. ClaudeNest `MCH_002` (machine offline) or `SES_002` (session already terminated). */
 export class BadRequestError extends APIError {
   override name = "BadRequestError";
 }
+/** HTTP 401: the token is missing, unknown, expired or revoked (ClaudeNest `AUTH_002`). */
 export class AuthenticationError extends APIError {
   override name = "AuthenticationError";
 }
+/** HTTP 403, e.g. ClaudeNest `TSK_003` (task not claimed by this instance). */
 export class PermissionDeniedError extends APIError {
   override name = "PermissionDeniedError";
 }
+/** HTTP 404, e.g. ClaudeNest `MCH_001`, `TSK_001`. */
 export class NotFoundError extends APIError {
   override name = "NotFoundError";
 }
+/** HTTP 409, e.g. ClaudeNest `TSK_002` (task already claimed) or `LCK_001` (file locked by another instance). */
 export class ConflictError extends APIError {
   override name = "ConflictError";
 }
+/** HTTP 410, e.g. ClaudeNest `PAR_002` (pairing code expired). */
 export class GoneError extends APIError {
   override name = "GoneError";
 }
+/** HTTP 422: validation failed (ClaudeNest `VAL_001`); `fieldErrors` lists the messages per field. */
 export class UnprocessableEntityError extends APIError {
   override name = "UnprocessableEntityError";
 }
+/** HTTP 429: rate limited (ClaudeNest `RTE_001`); a retried call first waits for `Retry-After` or `X-RateLimit-Reset`. */
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
 }
+/** Any HTTP 5xx, e.g. ClaudeNest `MCP_002`, `CMD_002`, `SRV_001`. */
 export class InternalServerError extends APIError {
   override name = "InternalServerError";
 }
@@ -87,6 +101,7 @@ export const errorClassForStatus = {
   429: RateLimitError,
 } as const;
 
+/** One row of {@link errorTable}. */
 export interface ErrorTableRow {
   /** An HTTP status, or `"5xx"` for every server error. */
   status: number | "5xx";
@@ -103,12 +118,14 @@ export const errorTable: readonly ErrorTableRow[] = /* @__PURE__ */ (() => [
   { status: "5xx" as const, name: new InternalServerError({ status: 500, message: "" }).name },
 ])();
 
+/** The {@link APIError} subclass for a status, made from what the response said. */
 export function createAPIError(init: APIErrorInit): APIError {
   if (init.status >= 500) return new InternalServerError(init);
   const ErrorClass = (errorClassForStatus as Record<number, typeof APIError>)[init.status] ?? APIError;
   return new ErrorClass(init);
 }
 
+/** Whether `value` is an {@link APIError} (any subclass), also across bundles and realms. */
 export function isAPIError(value: unknown): value is APIError {
   return hasKind(value, "api");
 }

@@ -10,6 +10,7 @@ export class ConnectionError extends AgentlaneError {
   }
 }
 
+/** Whether `value` is a {@link ConnectionError} (a {@link TimeoutError} too), also across bundles and realms. */
 export function isConnectionError(value: unknown): value is ConnectionError {
   return hasKind(value, "connection");
 }

@@ -1,6 +1,7 @@
 import { AgentlaneError } from "./agentlane-error.ts";
 import { hasKind, markError } from "./brand.ts";
 
+/** Where a response departed from its schema, and how. */
 export interface ValidationIssue {
   path: ReadonlyArray<PropertyKey>;
   message: string;
@@ -25,6 +26,7 @@ export class ResponseValidationError extends AgentlaneError {
   }
 }
 
+/** Whether `value` is a {@link ResponseValidationError}, also across bundles and realms. */
 export function isResponseValidationError(value: unknown): value is ResponseValidationError {
   return hasKind(value, "response-validation");
 }

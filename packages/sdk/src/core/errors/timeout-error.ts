@@ -10,6 +10,7 @@ export class TimeoutError extends ConnectionError {
   }
 }
 
+/** Whether `value` is a {@link TimeoutError}, also across bundles and realms. */
 export function isTimeoutError(value: unknown): value is TimeoutError {
   return hasKind(value, "timeout");
 }

@@ -24,6 +24,7 @@ import { type PairedMachine, type PairMachineOptions, pairMachine } from "./pair
 import { routes } from "./routes.generated.ts";
 import { type TaskHandler, type WorkOptions, type WorkResult, work } from "./worker.ts";
 
+/** Options of a {@link ClaudeNest} client: the HTTP options and the realtime connection. */
 export interface ClaudeNestOptions extends ClientOptions {
   /**
    * Live updates over the Pusher protocol (§13): the app key, where the server listens, the WebSocket class.
@@ -82,6 +83,13 @@ export interface LockHelpers {
   watch(projectId: string, options?: ProjectWatchOptions): LockWatcher;
 }
 
+/**
+ * A ClaudeNest client: every endpoint of the document as a typed method, by resource
+ * (`nest.tasks.claim({ id, instance_id })`), plus the helpers agents need.
+ * @example
+ * const nest = new ClaudeNest({ baseUrl: "http://localhost:8000/api", token: process.env.CLAUDENEST_TOKEN });
+ * const { task } = await nest.tasks.claim({ id: taskId, instance_id: "instance_1" });
+ */
 export class ClaudeNest {
   /** The HTTP client every method goes through. */
   readonly http: HttpClient;

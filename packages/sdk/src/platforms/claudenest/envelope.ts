@@ -6,6 +6,7 @@
  */
 import type { DecodedError, EnvelopeCodec, Pagination, ResponseMeta } from "../../core/envelope.ts";
 
+/** §4.1 `meta.pagination` as sent. */
 export interface WirePagination {
   current_page: number;
   last_page: number;
@@ -13,12 +14,14 @@ export interface WirePagination {
   total: number;
 }
 
+/** §1.2 `meta` as sent: time, request id and, on lists, pagination. */
 export interface WireMeta {
   timestamp: string;
   request_id: string;
   pagination?: WirePagination;
 }
 
+/** §1.2 `error` as sent. */
 export interface WireError {
   code: string;
   message: string;
@@ -26,6 +29,7 @@ export interface WireError {
   errors?: Record<string, string[]>;
 }
 
+/** §1.2: a ClaudeNest response body, success or error. */
 export type WireBody =
   | { success: true; data: unknown; meta: WireMeta }
   | { success: false; error: WireError; meta: WireMeta };
@@ -60,6 +64,9 @@ function readError(body: unknown, status: number): DecodedError {
   return { message: typeof body === "string" && body ? body.slice(0, 500) : `HTTP ${status}` };
 }
 
+/**
+ * Reads ClaudeNest's §1.2 envelope: `{success, data, meta}` or `{success: false, error, meta}`, `?page=` pagination.
+ */
 export const claudenestEnvelope: EnvelopeCodec = {
   decode(body, status) {
     if (isObject(body) && body.success === false) return { ok: false, error: readError(body, status) };

@@ -6,6 +6,7 @@ import { AbortError } from "../../core/errors/abort-error.ts";
 import type { ClaudeNest } from "./client.ts";
 import type { AgentInfo, PairingTicket } from "./contract/pairing.ts";
 
+/** Options of `nest.pairMachine()`. */
 export interface PairMachineOptions {
   /** Called once with the code to show the user, and the ticket it came with. */
   onCode?: (code: string, ticket: PairingTicket) => void;
@@ -20,6 +21,7 @@ export interface PairMachineOptions {
   signal?: AbortSignal;
 }
 
+/** The machine a completed pairing created, with its token. */
 export interface PairedMachine {
   id: string;
   /** The machine token (`mn_…`): use it as the agent's bearer token. */

@@ -1,6 +1,7 @@
 // Generated from the contract by scripts/gen-routes.ts: do not edit.
 import type { RouteTable } from "../../contract/routes.ts";
 
+/** Each endpoint's method, path, auth and parameter names: all a client needs at run time, without zod. */
 export const routes = {
   health: {
     check: {"method":"GET","path":"/health","auth":"none","params":[],"query":[]},

@@ -15,11 +15,13 @@ export interface TaskOutcome {
   files_modified?: string[];
 }
 
+/** What a task handler gets besides the task. */
 export interface TaskContext {
   /** Aborted when the worker is asked to stop: finish quickly or throw to release the task. */
   signal: AbortSignal;
 }
 
+/** Does a task's work and reports it; throwing releases the task with the error's message. */
 export type TaskHandler = (task: Task, context: TaskContext) => Promise<TaskOutcome> | TaskOutcome;
 
 /** What the worker did, one step at a time. */
@@ -35,6 +37,7 @@ export type WorkerEvent =
   | { type: "unlock_failed"; task: Task; error: unknown }
   | { type: "idle"; delay: number };
 
+/** Options of `nest.tasks.work()`. */
 export interface WorkOptions {
   /** Stops the worker: it finishes or releases the task in hand, then resolves. */
   signal?: AbortSignal;

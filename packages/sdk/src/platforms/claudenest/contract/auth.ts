@@ -21,18 +21,24 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, type Message, MessageSchema, Nothing, Timestamp, type User, UserSchema } from "./common.ts";
 
+/** §2.1: the OAuth providers, `google` and `github`. */
 export const Provider = z.enum(["google", "github"]);
 
+/** The zod schema of {@link AuthSession}. */
 export const AuthSessionSchema = z.object({ user: UserSchema, token: z.string(), expires_at: Timestamp.nullable() });
+/** §2.1/§2.2: the signed-in user with a personal token (`cn_...`) and its expiry (`null` when it never expires). */
 export interface AuthSession extends z.output<typeof AuthSessionSchema> {}
 
+/** The zod schema of {@link LoginBody}. */
 export const LoginBodySchema = z.object({
   email: z.email(),
   password: z.string().min(1),
   remember: z.boolean().optional(),
 });
+/** §2.2: email and password; `remember` makes the token last a year instead of 30 days. */
 export interface LoginBody extends z.output<typeof LoginBodySchema> {}
 
+/** The zod schema of {@link RegisterBody}. */
 export const RegisterBodySchema = z
   .object({
     name: z.string().min(1).max(255),
@@ -44,8 +50,10 @@ export const RegisterBodySchema = z
     path: ["password"],
     message: "The password field confirmation does not match.",
   });
+/** §2.3: a new account; `password_confirmation` must repeat `password`. */
 export interface RegisterBody extends z.output<typeof RegisterBodySchema> {}
 
+/** The zod schema of {@link Token}. */
 export const TokenSchema = z.object({
   id: Id,
   name: z.string(),
@@ -55,8 +63,10 @@ export const TokenSchema = z.object({
   is_active: z.boolean(),
   created_at: Timestamp,
 });
+/** §2.6: a personal access token as listed (its secret is never answered again). */
 export interface Token extends z.output<typeof TokenSchema> {}
 
+/** The zod schema of {@link CreateTokenBody}. */
 export const CreateTokenBodySchema = z.object({
   name: z.string().min(1).max(255),
   /** @default ["*"] */
@@ -64,8 +74,10 @@ export const CreateTokenBodySchema = z.object({
   /** Days until the token expires; without it the token does not expire. */
   expires_in_days: z.number().int().min(1).max(3650).optional(),
 });
+/** §2.6: a new personal access token's name, abilities and lifetime. */
 export interface CreateTokenBody extends z.output<typeof CreateTokenBodySchema> {}
 
+/** The zod schema of {@link CreatedToken}. */
 export const CreatedTokenSchema = z.object({
   id: Id,
   token: z.string(),
@@ -73,12 +85,15 @@ export const CreatedTokenSchema = z.object({
   abilities: z.array(z.string()),
   expires_at: Timestamp.nullable(),
 });
+/** §2.6: a new personal access token; `token` is answered only once, here. */
 export interface CreatedToken extends z.output<typeof CreatedTokenSchema> {}
 
+/** The zod schema of {@link MagicLinkSession}. */
 export const MagicLinkSessionSchema = z.object({
   user: UserSchema,
   tokens: z.object({ access_token: z.string(), refresh_token: z.string() }),
 });
+/** §2.7: the user signed in by a magic link, with an access token and a refresh token. */
 export interface MagicLinkSession extends z.output<typeof MagicLinkSessionSchema> {}
 
 const oauthRedirect = endpoint({

@@ -24,6 +24,7 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
+/** The zod schema of {@link DiscoveredCommand}. */
 export const DiscoveredCommandSchema = z.object({
   id: Id,
   name: z.string(),
@@ -39,10 +40,12 @@ export const DiscoveredCommandSchema = z.object({
   options: z.array(z.string()),
   created_at: Timestamp,
 });
+/** §12.3: a command the agent found on its machine. */
 export interface DiscoveredCommand extends z.output<typeof DiscoveredCommandSchema> {}
 
 const Words = z.array(z.string().min(1).max(255)).max(100);
 
+/** The zod schema of {@link RegisterCommandBody}. */
 export const RegisterCommandBodySchema = z.object({
   name: z.string().min(1).max(255),
   type: z.string().min(1).max(32),
@@ -56,19 +59,25 @@ export const RegisterCommandBodySchema = z.object({
   /** @default [] */
   options: Words.optional(),
 });
+/** §12.4: a command to register on a machine. */
 export interface RegisterCommandBody extends z.output<typeof RegisterCommandBodySchema> {}
 
+/** The zod schema of {@link BulkRegisterCommandsBody}. */
 export const BulkRegisterCommandsBodySchema = z.object({
   commands: z.array(RegisterCommandBodySchema).min(1).max(500),
 });
+/** §12.5: commands to register at once. */
 export interface BulkRegisterCommandsBody extends z.output<typeof BulkRegisterCommandsBodySchema> {}
 
+/** The zod schema of {@link BulkRegisterResult}. */
 export const BulkRegisterResultSchema = z.object({
   registered: z.number().int(),
   skipped: z.number().int(),
 });
+/** §12.5: how many commands were registered, and how many were skipped as already known. */
 export interface BulkRegisterResult extends z.output<typeof BulkRegisterResultSchema> {}
 
+/** The zod schema of {@link ExecuteCommandBody}. */
 export const ExecuteCommandBodySchema = z.object({
   /** @default [] */
   arguments: z.array(z.string().max(4096)).max(100).optional(),
@@ -77,8 +86,10 @@ export const ExecuteCommandBodySchema = z.object({
   /** Working directory on the machine; the agent's own when absent. */
   cwd: z.string().min(1).max(4096).optional(),
 });
+/** §12.6: arguments, options and working directory of a command to run. */
 export interface ExecuteCommandBody extends z.output<typeof ExecuteCommandBodySchema> {}
 
+/** The zod schema of {@link CommandExecution}. */
 export const CommandExecutionSchema = z.object({
   execution_id: Id,
   status: z.literal("queued"),
@@ -86,12 +97,17 @@ export const CommandExecutionSchema = z.object({
   command: z.string(),
   queued_at: Timestamp,
 });
+/** §12.6: a command queued for the machine's agent, with the command line it will run. */
 export interface CommandExecution extends z.output<typeof CommandExecutionSchema> {}
 
+/** The zod schema of {@link ListCommandsQuery}. */
 export const ListCommandsQuerySchema = z.object({ ...PageQuery });
+/** §12.1: the page of commands to answer. */
 export interface ListCommandsQuery extends z.output<typeof ListCommandsQuerySchema> {}
 
+/** The zod schema of {@link SearchCommandsQuery}. */
 export const SearchCommandsQuerySchema = z.object({ q: z.string().min(1).max(255), ...PageQuery });
+/** §12.2: the search term `q`, and the page of matches to answer. */
 export interface SearchCommandsQuery extends z.output<typeof SearchCommandsQuerySchema> {}
 
 const OnMachine = z.object({ machine: Id });

@@ -6,6 +6,7 @@ import { z } from "zod";
 
 /** ISO-8601 timestamp, as every ClaudeNest example writes them. */
 export const Timestamp = z.string();
+/** An identifier as ClaudeNest answers it (a UUID for the rows server-lite creates). */
 export const Id = z.string().min(1);
 
 /** `per_page` and `page` of the documented Laravel pagination; `page` is not in the document but Laravel takes it. */
@@ -16,11 +17,13 @@ export const PageQuery = {
 
 /** What a message-only answer carries. */
 export const MessageSchema = z.object({ message: z.string() });
+/** An answer that only says what happened. */
 export interface Message extends z.output<typeof MessageSchema> {}
 
 /** Endpoints that answer nothing useful (`logout`, deletes) answer `data: null`, as §2.4 shows. */
 export const Nothing = z.null();
 
+/** The zod schema of {@link User}. */
 export const UserSchema = z.object({
   id: Id,
   email: z.string(),
@@ -28,4 +31,5 @@ export const UserSchema = z.object({
   avatar_url: z.string().nullable(),
   email_verified_at: Timestamp.nullable(),
 });
+/** §2.5: a ClaudeNest account; `email_verified_at` is `null` until the email is verified. */
 export interface User extends z.output<typeof UserSchema> {}

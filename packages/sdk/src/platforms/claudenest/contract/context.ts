@@ -32,6 +32,7 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
+/** §8.6: what a context chunk records. */
 export const ContextChunkType = z.enum([
   "task_completion",
   "context_update",
@@ -42,13 +43,16 @@ export const ContextChunkType = z.enum([
 ]);
 export type ContextChunkType = z.output<typeof ContextChunkType>;
 
+/** The zod schema of {@link TokenUsage}. */
 export const TokenUsageSchema = z.object({
   total: z.number().int(),
   max: z.number().int(),
   percent: z.number(),
 });
+/** §8.1: estimated tokens of a project's context against its `maxContextTokens`. */
 export interface TokenUsage extends z.output<typeof TokenUsageSchema> {}
 
+/** The zod schema of {@link ProjectContext}. */
 export const ProjectContextSchema = z.object({
   summary: z.string().nullable(),
   architecture: z.string().nullable(),
@@ -58,10 +62,12 @@ export const ProjectContextSchema = z.object({
   compiled_context: z.string(),
   token_usage: TokenUsageSchema,
 });
+/** §8.1: a project's context sections, compiled into one document, with its token usage. */
 export interface ProjectContext extends z.output<typeof ProjectContextSchema> {}
 
 const Text = z.string().max(100_000);
 
+/** The zod schema of {@link UpdateContextBody}. */
 export const UpdateContextBodySchema = z.object({
   summary: Text.nullable().optional(),
   architecture: Text.nullable().optional(),
@@ -69,8 +75,10 @@ export const UpdateContextBodySchema = z.object({
   current_focus: Text.nullable().optional(),
   recent_changes: Text.nullable().optional(),
 });
+/** §8.3: the context sections to change; `null` clears one. */
 export interface UpdateContextBody extends z.output<typeof UpdateContextBodySchema> {}
 
+/** The zod schema of {@link QueryContextBody}. */
 export const QueryContextBodySchema = z.object({
   query: z.string().trim().min(1).max(10_000),
   /** @default 10 */
@@ -78,8 +86,10 @@ export const QueryContextBodySchema = z.object({
   /** Results below this similarity are left out. @default 0 */
   min_similarity: z.number().min(0).max(1).optional(),
 });
+/** §8.2: what to search for, how many results at most, and the lowest similarity to keep. */
 export interface QueryContextBody extends z.output<typeof QueryContextBodySchema> {}
 
+/** The zod schema of {@link ContextMatch}. */
 export const ContextMatchSchema = z.object({
   id: Id,
   content: z.string(),
@@ -88,8 +98,10 @@ export const ContextMatchSchema = z.object({
   files: z.array(z.string()),
   created_at: Timestamp,
 });
+/** §8.2: a context chunk found by a query, with its similarity to it (0 to 1). */
 export interface ContextMatch extends z.output<typeof ContextMatchSchema> {}
 
+/** The zod schema of {@link ContextQueryResult}. */
 export const ContextQueryResultSchema = z.object({
   query: z.string(),
   results: z.array(ContextMatchSchema),
@@ -97,15 +109,19 @@ export const ContextQueryResultSchema = z.object({
   /** `"bm25"` from server-lite; the document's example shows `"vector"`. */
   search_method: z.string(),
 });
+/** §8.2: the chunks most relevant to a query, best first. */
 export interface ContextQueryResult extends z.output<typeof ContextQueryResultSchema> {}
 
+/** The zod schema of {@link ContextSummary}. */
 export const ContextSummarySchema = z.object({
   summary: z.string(),
   chunks_processed: z.number().int(),
   tokens_used: z.number().int(),
 });
+/** §8.4: the summary made of the recent chunks, how many were read and the tokens that took. */
 export interface ContextSummary extends z.output<typeof ContextSummarySchema> {}
 
+/** The zod schema of {@link ContextChunk}. */
 export const ContextChunkSchema = z.object({
   id: Id,
   content: z.string(),
@@ -117,15 +133,19 @@ export const ContextChunkSchema = z.object({
   expires_at: Timestamp.nullable(),
   created_at: Timestamp,
 });
+/** §8.5: a piece of a project's shared context, added by an instance or by the server. */
 export interface ContextChunk extends z.output<typeof ContextChunkSchema> {}
 
+/** The zod schema of {@link ListChunksQuery}. */
 export const ListChunksQuerySchema = z.object({
   type: ContextChunkType.optional(),
   instance_id: z.string().min(1).max(255).optional(),
   ...PageQuery,
 });
+/** §8.5: filters and page of the chunk list. */
 export interface ListChunksQuery extends z.output<typeof ListChunksQuerySchema> {}
 
+/** The zod schema of {@link AddChunkBody}. */
 export const AddChunkBodySchema = z.object({
   content: z.string().trim().min(1).max(100_000),
   type: ContextChunkType,
@@ -138,6 +158,7 @@ export const AddChunkBodySchema = z.object({
   /** ISO-8601 date-time in the future; never expires when left out. */
   expires_at: z.iso.datetime({ offset: true }).optional(),
 });
+/** §8.6: a context chunk to add to a project. */
 export interface AddChunkBody extends z.output<typeof AddChunkBodySchema> {}
 
 const ProjectParam = z.object({ project: Id });

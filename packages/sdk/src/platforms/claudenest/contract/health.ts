@@ -7,7 +7,9 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 
+/** The zod schema of {@link Health}. */
 export const HealthSchema = z.object({ status: z.string(), version: z.string(), timestamp: z.string() });
+/** §16: the server's status, version and time. */
 export interface Health extends z.output<typeof HealthSchema> {}
 
 const check = endpoint({

@@ -39,6 +39,7 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Timestamp } from "./common.ts";
 
+/** The zod schema of {@link Lock}. */
 export const LockSchema = z.object({
   path: z.string(),
   locked_by: z.string(),
@@ -47,6 +48,7 @@ export const LockSchema = z.object({
   expires_at: Timestamp,
   remaining_seconds: z.number().int(),
 });
+/** §9.1: a live file lock. */
 export interface Lock extends z.output<typeof LockSchema> {}
 
 const LockPath = z.string().min(1).max(4096);
@@ -58,6 +60,7 @@ const Minutes = z
   .min(1)
   .max(24 * 60);
 
+/** The zod schema of {@link AcquireLockBody}. */
 export const AcquireLockBodySchema = z.object({
   path: LockPath,
   instance_id: InstanceId,
@@ -65,11 +68,15 @@ export const AcquireLockBodySchema = z.object({
   /** @default 30 */
   duration_minutes: Minutes.optional(),
 });
+/** §9.2: the file an instance locks, why, and for how long. */
 export interface AcquireLockBody extends z.output<typeof AcquireLockBodySchema> {}
 
+/** The zod schema of {@link CheckLockBody}. */
 export const CheckLockBodySchema = z.object({ path: LockPath });
+/** §9.3: the file to check. */
 export interface CheckLockBody extends z.output<typeof CheckLockBodySchema> {}
 
+/** The zod schema of {@link LockStatus}. */
 export const LockStatusSchema = z.object({
   path: z.string(),
   locked: z.boolean(),
@@ -77,15 +84,19 @@ export const LockStatusSchema = z.object({
   reason: z.string().nullable(),
   expires_at: Timestamp.nullable(),
 });
+/** §9.3: whether a file is locked, by whom and until when. */
 export interface LockStatus extends z.output<typeof LockStatusSchema> {}
 
+/** The zod schema of {@link ExtendLockBody}. */
 export const ExtendLockBodySchema = z.object({
   path: LockPath,
   instance_id: InstanceId,
   additional_minutes: Minutes,
 });
+/** §9.4: the lock to extend, and by how many minutes. */
 export interface ExtendLockBody extends z.output<typeof ExtendLockBodySchema> {}
 
+/** The zod schema of {@link BulkLockBody}. */
 export const BulkLockBodySchema = z.object({
   paths: z.array(LockPath).min(1).max(100),
   instance_id: InstanceId,
@@ -93,24 +104,34 @@ export const BulkLockBodySchema = z.object({
   /** @default 30 */
   duration_minutes: Minutes.optional(),
 });
+/** §9.5: the files an instance locks at once. */
 export interface BulkLockBody extends z.output<typeof BulkLockBodySchema> {}
 
+/** The zod schema of {@link LockHolder}. */
 export const LockHolderSchema = z.object({ locked_by: z.string(), reason: z.string().nullable() });
+/** §9.5: who holds a lock that could not be taken, and why. */
 export interface LockHolder extends z.output<typeof LockHolderSchema> {}
 
+/** The zod schema of {@link BulkLockResult}. */
 export const BulkLockResultSchema = z.object({
   acquired: z.array(z.string()),
   failed: z.array(z.string()),
   failed_details: z.record(z.string(), LockHolderSchema),
 });
+/** §9.5: the paths locked, the paths that were not, and who holds those. */
 export interface BulkLockResult extends z.output<typeof BulkLockResultSchema> {}
 
+/** The zod schema of {@link ReleaseLockBody}. */
 export const ReleaseLockBodySchema = z.object({ path: LockPath, instance_id: InstanceId });
+/** §9.6: the file an instance unlocks. */
 export interface ReleaseLockBody extends z.output<typeof ReleaseLockBodySchema> {}
 
+/** The zod schema of {@link ForceReleaseBody}. */
 export const ForceReleaseBodySchema = z.object({ path: LockPath });
+/** §9.7: the file to unlock, whoever holds it. */
 export interface ForceReleaseBody extends z.output<typeof ForceReleaseBodySchema> {}
 
+/** The zod schema of {@link LockRelease}. */
 export const LockReleaseSchema = z.object({
   path: z.string(),
   /** Whether a live lock was freed. */
@@ -118,16 +139,21 @@ export const LockReleaseSchema = z.object({
   /** The instance whose lock was freed. */
   locked_by: z.string().nullable(),
 });
+/** §9.6, §9.7: whether a lock was freed, and whose it was. */
 export interface LockRelease extends z.output<typeof LockReleaseSchema> {}
 
+/** The zod schema of {@link ReleaseByInstanceBody}. */
 export const ReleaseByInstanceBodySchema = z.object({ instance_id: InstanceId });
+/** §9.8: the instance whose locks are freed. */
 export interface ReleaseByInstanceBody extends z.output<typeof ReleaseByInstanceBodySchema> {}
 
+/** The zod schema of {@link InstanceRelease}. */
 export const InstanceReleaseSchema = z.object({
   instance_id: z.string(),
   released: z.array(z.string()),
   count: z.number().int(),
 });
+/** §9.8: the paths freed for an instance. */
 export interface InstanceRelease extends z.output<typeof InstanceReleaseSchema> {}
 
 const ProjectParam = z.object({ project: Id });

@@ -13,8 +13,10 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
+/** §4.1: `online` while its agent is connected, `connecting` after a wake signal, else `offline`. */
 export const MachineStatus = z.enum(["online", "offline", "connecting"]);
 
+/** The zod schema of {@link Machine}. */
 export const MachineSchema = z.object({
   id: Id,
   name: z.string(),
@@ -29,8 +31,10 @@ export const MachineSchema = z.object({
   connected_at: Timestamp.nullable(),
   created_at: Timestamp,
 });
+/** §4.1: a machine with its agent's connection state. */
 export interface Machine extends z.output<typeof MachineSchema> {}
 
+/** The zod schema of {@link Environment}. */
 export const EnvironmentSchema = z.object({
   platform: z.string(),
   hostname: z.string(),
@@ -42,12 +46,15 @@ export const EnvironmentSchema = z.object({
   capabilities: z.array(z.string()),
   max_sessions: z.number().int(),
 });
+/** §4.7: what the machine's agent reported about its host. */
 export interface Environment extends z.output<typeof EnvironmentSchema> {}
 
+/** The zod schema of {@link MachineRegistration}. */
 export const MachineRegistrationSchema = z.object({ machine: MachineSchema, token: z.string() });
 /** A registered machine with its machine token (`mn_...`), which is answered only here and by `regenerateToken`. */
 export interface MachineRegistration extends z.output<typeof MachineRegistrationSchema> {}
 
+/** The zod schema of {@link WakeResult}. */
 export const WakeResultSchema = z.object({ message: z.string(), machine: MachineSchema });
 /** §4.8: the Wake-on-LAN signal was sent; `machine` is `connecting` until its agent connects. */
 export interface WakeResult extends z.output<typeof WakeResultSchema> {}
@@ -55,6 +62,7 @@ export interface WakeResult extends z.output<typeof WakeResultSchema> {}
 const Capabilities = z.array(z.string().min(1).max(64)).max(64);
 const MaxSessions = z.number().int().min(1).max(1000);
 
+/** The zod schema of {@link RegisterMachineBody}. */
 export const RegisterMachineBodySchema = z.object({
   name: z.string().min(1).max(255),
   platform: z.string().min(1).max(64),
@@ -69,20 +77,25 @@ export const RegisterMachineBodySchema = z.object({
   /** @default 10 */
   max_sessions: MaxSessions.optional(),
 });
+/** §4.2: a machine to register. */
 export interface RegisterMachineBody extends z.output<typeof RegisterMachineBodySchema> {}
 
+/** The zod schema of {@link UpdateMachineBody}. */
 export const UpdateMachineBodySchema = z.object({
   name: z.string().min(1).max(255).optional(),
   max_sessions: MaxSessions.optional(),
   capabilities: Capabilities.optional(),
 });
+/** §4.4: the machine fields to change. */
 export interface UpdateMachineBody extends z.output<typeof UpdateMachineBodySchema> {}
 
+/** The zod schema of {@link ListMachinesQuery}. */
 export const ListMachinesQuerySchema = z.object({
   search: z.string().optional(),
   status: MachineStatus.optional(),
   ...PageQuery,
 });
+/** §4.1: search, status filter and page of the machine list. */
 export interface ListMachinesQuery extends z.output<typeof ListMachinesQuerySchema> {}
 
 const MachineId = z.object({ id: Id });

@@ -30,6 +30,7 @@ import { Id, Nothing, Timestamp } from "./common.ts";
 /** The path segment that names the aggregate of all tools, so no server may be called that. */
 export const RESERVED_MCP_NAME = "all-tools";
 
+/** A valid MCP server name: letters, digits, `.`, `_` and `-`, not the reserved `all-tools`. */
 export const McpServerName = z
   .string()
   .min(1)
@@ -40,6 +41,7 @@ export const McpServerName = z
   )
   .refine((name) => name !== RESERVED_MCP_NAME, `The name "${RESERVED_MCP_NAME}" is reserved.`);
 
+/** Where an MCP server is in its life: `stopped`, `starting`, `running` or `error`. */
 export const McpStatus = z.enum(["stopped", "starting", "running", "error"]);
 
 const Command = z.string().min(1).max(1024);
@@ -49,6 +51,7 @@ const Env = z.record(
   z.string().max(8192),
 );
 
+/** The zod schema of {@link McpServer}. */
 export const McpServerSchema = z.object({
   id: Id,
   name: z.string(),
@@ -66,22 +69,28 @@ export const McpServerSchema = z.object({
   last_error: z.string().nullable(),
   created_at: Timestamp,
 });
+/** §11.1: an MCP server configured on a machine. */
 export interface McpServer extends z.output<typeof McpServerSchema> {}
 
+/** The zod schema of {@link McpTool}. */
 export const McpToolSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   /** The tool's input as JSON Schema. */
   parameters: z.record(z.string(), z.unknown()),
 });
+/** §11.7: a tool an MCP server offers, with its input as JSON Schema. */
 export interface McpTool extends z.output<typeof McpToolSchema> {}
 
+/** The zod schema of {@link McpServerTool}. */
 export const McpServerToolSchema = McpToolSchema.extend({
   /** Name of the MCP server offering the tool. */
   server: z.string(),
 });
+/** §11.9: a tool of a running MCP server, with the server offering it. */
 export interface McpServerTool extends z.output<typeof McpServerToolSchema> {}
 
+/** The zod schema of {@link AddMcpServerBody}. */
 export const AddMcpServerBodySchema = z.object({
   name: McpServerName,
   display_name: z.string().max(255).nullable().optional(),
@@ -95,8 +104,10 @@ export const AddMcpServerBodySchema = z.object({
   /** @default false */
   auto_start: z.boolean().optional(),
 });
+/** §11.3: an MCP server to configure on a machine. */
 export interface AddMcpServerBody extends z.output<typeof AddMcpServerBodySchema> {}
 
+/** The zod schema of {@link UpdateMcpServerBody}. */
 export const UpdateMcpServerBodySchema = z.object({
   display_name: z.string().max(255).nullable().optional(),
   command: Command.optional(),
@@ -105,16 +116,21 @@ export const UpdateMcpServerBodySchema = z.object({
   env: Env.optional(),
   auto_start: z.boolean().optional(),
 });
+/** §11.4: the MCP server fields to change (applied at its next start). */
 export interface UpdateMcpServerBody extends z.output<typeof UpdateMcpServerBodySchema> {}
 
+/** The zod schema of {@link ExecuteToolBody}. */
 export const ExecuteToolBodySchema = z.object({
   tool: z.string().min(1).max(255),
   /** @default {} */
   parameters: z.record(z.string(), z.unknown()).optional(),
 });
+/** §11.8: the tool to call and its parameters. */
 export interface ExecuteToolBody extends z.output<typeof ExecuteToolBodySchema> {}
 
+/** The zod schema of {@link ToolResult}. */
 export const ToolResultSchema = z.object({ content: z.string(), mimeType: z.string() });
+/** §11.8: what a tool answered. */
 export interface ToolResult extends z.output<typeof ToolResultSchema> {}
 
 const OnMachine = z.object({ machine: Id });

@@ -14,23 +14,30 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Timestamp } from "./common.ts";
 
+/** The zod schema of {@link AgentInfo}. */
 export const AgentInfoSchema = z.looseObject({
   platform: z.string().min(1),
   hostname: z.string().min(1),
   node_version: z.string().optional(),
   agent_version: z.string().optional(),
 });
+/** §3.1: what an agent tells about its host when it starts pairing. */
 export interface AgentInfo extends z.output<typeof AgentInfoSchema> {}
 
+/** The zod schema of {@link PairingTicket}. */
 export const PairingTicketSchema = z.object({ code: z.string(), token: z.string(), expires_at: Timestamp });
+/** §3.1: the code to show the user, and the temporary token that polls for completion. */
 export interface PairingTicket extends z.output<typeof PairingTicketSchema> {}
 
+/** The zod schema of {@link PairingStatus}. */
 export const PairingStatusSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("pending"), expires_at: Timestamp }),
   z.object({ status: z.literal("completed"), machine: z.object({ id: Id, token: z.string() }) }),
 ]);
+/** §3.2: a pairing still `pending`, or `completed` with the new machine's token. */
 export type PairingStatus = z.output<typeof PairingStatusSchema>;
 
+/** The zod schema of {@link PairingCompletion}. */
 export const PairingCompletionSchema = z.object({
   machine: z.object({
     id: Id,
@@ -41,6 +48,7 @@ export const PairingCompletionSchema = z.object({
   }),
   pairing: z.object({ code: z.string(), completed_at: Timestamp }),
 });
+/** §3.3: the machine created by confirming a pairing code. */
 export interface PairingCompletion extends z.output<typeof PairingCompletionSchema> {}
 
 const initiate = endpoint({

@@ -20,6 +20,7 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, Timestamp } from "./common.ts";
 
+/** The zod schema of {@link ProjectSettings}. */
 export const ProjectSettingsSchema = z.looseObject({
   /** @default 100000 */
   maxContextTokens: z.number().int().min(1000).max(10_000_000).optional(),
@@ -31,8 +32,10 @@ export const ProjectSettingsSchema = z.looseObject({
     .max(7 * 24 * 60)
     .optional(),
 });
+/** §6.2: a project's settings (camelCase keys, as documented). */
 export interface ProjectSettings extends z.output<typeof ProjectSettingsSchema> {}
 
+/** The zod schema of {@link Project}. */
 export const ProjectSchema = z.object({
   id: Id,
   machine_id: Id,
@@ -44,8 +47,10 @@ export const ProjectSchema = z.object({
   pending_tasks_count: z.number().int(),
   created_at: Timestamp,
 });
+/** §6.1: a shared project as listed. */
 export interface Project extends z.output<typeof ProjectSchema> {}
 
+/** The zod schema of {@link ProjectDetail}. */
 export const ProjectDetailSchema = ProjectSchema.extend({
   architecture: z.string().nullable(),
   conventions: z.string().nullable(),
@@ -54,10 +59,12 @@ export const ProjectDetailSchema = ProjectSchema.extend({
   settings: ProjectSettingsSchema,
   updated_at: Timestamp,
 });
+/** §6.3: a shared project with its context sections and settings. */
 export interface ProjectDetail extends z.output<typeof ProjectDetailSchema> {}
 
 const Text = z.string().max(100_000);
 
+/** The zod schema of {@link CreateProjectBody}. */
 export const CreateProjectBodySchema = z.object({
   name: z.string().min(1).max(255),
   project_path: z.string().min(1).max(4096),
@@ -66,8 +73,10 @@ export const CreateProjectBodySchema = z.object({
   conventions: Text.optional(),
   settings: ProjectSettingsSchema.optional(),
 });
+/** §6.2: a shared project to create on a machine. */
 export interface CreateProjectBody extends z.output<typeof CreateProjectBodySchema> {}
 
+/** The zod schema of {@link UpdateProjectBody}. */
 export const UpdateProjectBodySchema = z.object({
   name: z.string().min(1).max(255).optional(),
   summary: Text.nullable().optional(),
@@ -77,8 +86,10 @@ export const UpdateProjectBodySchema = z.object({
   recent_changes: Text.nullable().optional(),
   settings: ProjectSettingsSchema.optional(),
 });
+/** §6.4: the project fields to change; `null` clears a text field. */
 export interface UpdateProjectBody extends z.output<typeof UpdateProjectBodySchema> {}
 
+/** The zod schema of {@link ProjectStats}. */
 export const ProjectStatsSchema = z.object({
   total_tokens: z.number().int(),
   max_tokens: z.number().int(),
@@ -90,8 +101,10 @@ export const ProjectStatsSchema = z.object({
   in_progress_tasks: z.number().int(),
   active_locks: z.number().int(),
 });
+/** §6.6: a project's token usage, task counts, active instances and locks. */
 export interface ProjectStats extends z.output<typeof ProjectStatsSchema> {}
 
+/** The zod schema of {@link Instance}. */
 export const InstanceSchema = z.object({
   id: z.string(),
   status: z.enum(["idle", "busy"]),
@@ -100,8 +113,10 @@ export const InstanceSchema = z.object({
   current_task_id: Id.nullable(),
   uptime: z.number().int(),
 });
+/** §6.7: a Claude instance working on a project. */
 export interface Instance extends z.output<typeof InstanceSchema> {}
 
+/** The zod schema of {@link Activity}. */
 export const ActivitySchema = z.object({
   id: Id,
   instance_id: z.string().nullable(),
@@ -109,16 +124,20 @@ export const ActivitySchema = z.object({
   details: z.record(z.string(), z.unknown()),
   created_at: Timestamp,
 });
+/** §6.8: one entry of a project's activity log. */
 export interface Activity extends z.output<typeof ActivitySchema> {}
 
+/** The zod schema of {@link BroadcastBody}. */
 export const BroadcastBodySchema = z.object({
   type: z.string().min(1).max(64),
   content: z.string().min(1).max(10_000),
   /** `all`, or one instance id. @default "all" */
   target: z.string().min(1).max(255).optional(),
 });
+/** §6.9: a message for a project's instances. */
 export interface BroadcastBody extends z.output<typeof BroadcastBodySchema> {}
 
+/** The zod schema of {@link Broadcast}. */
 export const BroadcastSchema = z.object({
   id: Id,
   type: z.string(),
@@ -127,6 +146,7 @@ export const BroadcastSchema = z.object({
   recipients: z.array(z.string()),
   created_at: Timestamp,
 });
+/** §6.9: a message broadcast to a project's instances, with the instances it reached. */
 export interface Broadcast extends z.output<typeof BroadcastSchema> {}
 
 const MachineParam = z.object({ machine: Id });

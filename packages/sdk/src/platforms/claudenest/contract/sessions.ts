@@ -48,9 +48,11 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
+/** §5.2: how a session runs: `interactive`, `headless` or `oneshot`. */
 export const SessionMode = z.enum(["interactive", "headless", "oneshot"]);
 export type SessionMode = z.output<typeof SessionMode>;
 
+/** Where a session is in its life; the first four are active. */
 export const SessionStatus = z.enum([
   "created",
   "starting",
@@ -62,15 +64,19 @@ export const SessionStatus = z.enum([
 ]);
 export type SessionStatus = z.output<typeof SessionStatus>;
 
+/** §5.5: what a log entry holds: `input`, `output` or `error`. */
 export const SessionLogType = z.enum(["input", "output", "error"]);
 export type SessionLogType = z.output<typeof SessionLogType>;
 
+/** The zod schema of {@link PtySize}. */
 export const PtySizeSchema = z.object({
   cols: z.number().int().min(20).max(500),
   rows: z.number().int().min(10).max(200),
 });
+/** §5.8: a terminal's size in columns and rows. */
 export interface PtySize extends z.output<typeof PtySizeSchema> {}
 
+/** The zod schema of {@link Session}. */
 export const SessionSchema = z.object({
   id: Id,
   machine_id: Id,
@@ -91,8 +97,10 @@ export const SessionSchema = z.object({
   created_at: Timestamp,
   updated_at: Timestamp,
 });
+/** §5.1: a terminal session on a machine. */
 export interface Session extends z.output<typeof SessionSchema> {}
 
+/** The zod schema of {@link SessionLog}. */
 export const SessionLogSchema = z.object({
   id: Id,
   type: SessionLogType,
@@ -100,11 +108,15 @@ export const SessionLogSchema = z.object({
   metadata: z.record(z.string(), z.unknown()),
   created_at: Timestamp,
 });
+/** §5.5: one entry of a session's input, output or errors. */
 export interface SessionLog extends z.output<typeof SessionLogSchema> {}
 
+/** The zod schema of {@link SessionWithToken}. */
 export const SessionWithTokenSchema = z.object({ session: SessionSchema, websocket_token: z.string() });
+/** §5.2, §5.6: a session with a `ws_` token that opens its live channel. */
 export interface SessionWithToken extends z.output<typeof SessionWithTokenSchema> {}
 
+/** The zod schema of {@link CreateSessionBody}. */
 export const CreateSessionBodySchema = z.object({
   /** @default "interactive" */
   mode: SessionMode.optional(),
@@ -114,19 +126,26 @@ export const CreateSessionBodySchema = z.object({
   /** @default { cols: 120, rows: 40 } */
   pty_size: PtySizeSchema.optional(),
 });
+/** §5.2: the mode, directory, prompt and terminal size of a new session. */
 export interface CreateSessionBody extends z.output<typeof CreateSessionBodySchema> {}
 
+/** The zod schema of {@link ListSessionsQuery}. */
 export const ListSessionsQuerySchema = z.object({ status: SessionStatus.optional(), ...PageQuery });
+/** §5.1: status filter and page of the session list. */
 export interface ListSessionsQuery extends z.output<typeof ListSessionsQuerySchema> {}
 
+/** The zod schema of {@link SessionLogsQuery}. */
 export const SessionLogsQuerySchema = z.object({
   /** @default 1000 */
   limit: z.coerce.number<number>().int().min(1).max(10_000).optional(),
   type: SessionLogType.optional(),
 });
+/** §5.5: how many of the latest entries, and of which type. */
 export interface SessionLogsQuery extends z.output<typeof SessionLogsQuerySchema> {}
 
+/** The zod schema of {@link SessionInputBody}. */
 export const SessionInputBodySchema = z.object({ data: z.string().min(1).max(65_536) });
+/** §5.7: what to type into a session's terminal. */
 export interface SessionInputBody extends z.output<typeof SessionInputBodySchema> {}
 
 const MachineParam = z.object({ machine: Id });

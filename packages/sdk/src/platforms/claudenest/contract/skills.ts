@@ -39,6 +39,7 @@ export const SkillPath = z
 const Priority = z.number().int().min(0).max(1000);
 const Metadata = z.record(z.string(), z.unknown());
 
+/** The zod schema of {@link SkillSummary}. */
 export const SkillSummarySchema = z.object({
   id: Id,
   path: z.string(),
@@ -49,14 +50,18 @@ export const SkillSummarySchema = z.object({
   size_bytes: z.number().int(),
   last_modified: Timestamp,
 });
+/** §10.1: a skill as listed. */
 export interface SkillSummary extends z.output<typeof SkillSummarySchema> {}
 
+/** The zod schema of {@link Skill}. */
 export const SkillSchema = SkillSummarySchema.extend({
   content: z.string(),
   metadata: Metadata,
 });
+/** §10.2: a skill with its content and metadata. */
 export interface Skill extends z.output<typeof SkillSchema> {}
 
+/** The zod schema of {@link UpsertSkillBody}. */
 export const UpsertSkillBodySchema = z.object({
   path: SkillPath,
   name: z.string().min(1).max(255),
@@ -69,8 +74,10 @@ export const UpsertSkillBodySchema = z.object({
   /** @default {} */
   metadata: Metadata.optional(),
 });
+/** §10.3: a skill to create, or to update at the same path. */
 export interface UpsertSkillBody extends z.output<typeof UpsertSkillBodySchema> {}
 
+/** The zod schema of {@link UpdateSkillBody}. */
 export const UpdateSkillBodySchema = z.object({
   name: z.string().min(1).max(255).optional(),
   content: z.string().optional(),
@@ -79,23 +86,32 @@ export const UpdateSkillBodySchema = z.object({
   enabled: z.boolean().optional(),
   metadata: Metadata.optional(),
 });
+/** §10.4: the skill fields to change. */
 export interface UpdateSkillBody extends z.output<typeof UpdateSkillBodySchema> {}
 
+/** The zod schema of {@link SkillUpdate}. */
 export const SkillUpdateSchema = UpdateSkillBodySchema.extend({ path: z.string().min(1) });
+/** §10.7: one update of a bulk update. */
 export interface SkillUpdate extends z.output<typeof SkillUpdateSchema> {}
 
+/** The zod schema of {@link BulkSkillsBody}. */
 export const BulkSkillsBodySchema = z.object({ updates: z.array(SkillUpdateSchema).min(1).max(500) });
+/** §10.7: updates of several skills, each naming its path. */
 export interface BulkSkillsBody extends z.output<typeof BulkSkillsBodySchema> {}
 
+/** The zod schema of {@link BulkSkillsResult}. */
 export const BulkSkillsResultSchema = z.object({
   /** Updates applied. */
   updated: z.number().int(),
   /** Paths of updates skipped because no such skill exists on the machine. */
   not_found: z.array(z.string()),
 });
+/** §10.7: how many updates were applied, and the paths that were not found. */
 export interface BulkSkillsResult extends z.output<typeof BulkSkillsResultSchema> {}
 
+/** The zod schema of {@link SkillToggle}. */
 export const SkillToggleSchema = z.object({ path: z.string(), enabled: z.boolean() });
+/** §10.5: a skill's path and whether it is now enabled. */
 export interface SkillToggle extends z.output<typeof SkillToggleSchema> {}
 
 const OnMachine = z.object({ machine: Id });

@@ -47,12 +47,15 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
+/** §7.2: how urgent a task is, from `low` to `critical`. */
 export const TaskPriority = z.enum(["low", "medium", "high", "critical"]);
 export type TaskPriority = z.output<typeof TaskPriority>;
 
+/** A task's progress: `pending`, `in_progress` (claimed) or `completed`. */
 export const TaskStatus = z.enum(["pending", "in_progress", "completed"]);
 export type TaskStatus = z.output<typeof TaskStatus>;
 
+/** The zod schema of {@link Task}. */
 export const TaskSchema = z.object({
   id: Id,
   project_id: Id,
@@ -73,6 +76,7 @@ export const TaskSchema = z.object({
   created_at: Timestamp,
   updated_at: Timestamp,
 });
+/** §7.1: a task of a shared project. */
 export interface Task extends z.output<typeof TaskSchema> {}
 
 /** The instance acting on a task: any name the instance chooses, stable for its lifetime. */
@@ -82,6 +86,7 @@ const Dependencies = z.array(Id).max(100);
 const Description = z.string().max(100_000);
 const EstimatedTokens = z.number().int().min(0).max(100_000_000);
 
+/** The zod schema of {@link CreateTaskBody}. */
 export const CreateTaskBodySchema = z.object({
   title: z.string().min(1).max(255),
   description: Description.optional(),
@@ -95,8 +100,10 @@ export const CreateTaskBodySchema = z.object({
   /** The instance creating the task, for the activity log. */
   instance_id: InstanceId.optional(),
 });
+/** §7.2: a task to create in a project. */
 export interface CreateTaskBody extends z.output<typeof CreateTaskBodySchema> {}
 
+/** The zod schema of {@link UpdateTaskBody}. */
 export const UpdateTaskBodySchema = z.object({
   title: z.string().min(1).max(255).optional(),
   description: Description.nullable().optional(),
@@ -108,25 +115,33 @@ export const UpdateTaskBodySchema = z.object({
   /** The instance editing the task, for the activity log. */
   instance_id: InstanceId.optional(),
 });
+/** §7.5: the task fields to change (its status changes only by claim, release and complete). */
 export interface UpdateTaskBody extends z.output<typeof UpdateTaskBodySchema> {}
 
+/** The zod schema of {@link ListTasksQuery}. */
 export const ListTasksQuerySchema = z.object({
   status: TaskStatus.optional(),
   priority: TaskPriority.optional(),
   ...PageQuery,
 });
+/** §7.1: filters and page of the task list. */
 export interface ListTasksQuery extends z.output<typeof ListTasksQuerySchema> {}
 
+/** The zod schema of {@link ClaimTaskBody}. */
 export const ClaimTaskBodySchema = z.object({ instance_id: InstanceId });
+/** §7.7: the instance claiming the task. */
 export interface ClaimTaskBody extends z.output<typeof ClaimTaskBodySchema> {}
 
+/** The zod schema of {@link ReleaseTaskBody}. */
 export const ReleaseTaskBodySchema = z.object({
   /** The instance releasing its claim; without it the task is released whoever holds it. */
   instance_id: InstanceId.optional(),
   reason: z.string().max(1000).optional(),
 });
+/** §7.8: why the task is released, and by which instance. */
 export interface ReleaseTaskBody extends z.output<typeof ReleaseTaskBodySchema> {}
 
+/** The zod schema of {@link CompleteTaskBody}. */
 export const CompleteTaskBodySchema = z.object({
   /** The instance completing its claimed task; without it the task is completed for whoever holds it. */
   instance_id: InstanceId.optional(),
@@ -134,9 +149,12 @@ export const CompleteTaskBodySchema = z.object({
   /** @default [] */
   files_modified: Files.optional(),
 });
+/** §7.9: what was done, and by which instance. */
 export interface CompleteTaskBody extends z.output<typeof CompleteTaskBodySchema> {}
 
+/** The zod schema of {@link TaskAction}. */
 export const TaskActionSchema = z.object({ task: TaskSchema, message: z.string() });
+/** §7.7: the task after a claim, release or completion, and what happened. */
 export interface TaskAction extends z.output<typeof TaskActionSchema> {}
 
 const ProjectParam = z.object({ project: Id });
@@ -228,7 +246,7 @@ const release = endpoint({
   body: named<ReleaseTaskBody>(ReleaseTaskBodySchema),
   response: named<TaskAction>(TaskActionSchema),
   errors: ["TSK_001", "TSK_003"],
-  note: "The document shows only `reason`; an optional `instance_id`, as in claim, makes the release holder-only.",
+  note: "The document shows only `reason`; an optional `instance_id` makes it holder-only.",
 });
 
 const complete = endpoint({
@@ -240,7 +258,7 @@ const complete = endpoint({
   body: named<CompleteTaskBody>(CompleteTaskBodySchema),
   response: named<TaskAction>(TaskActionSchema),
   errors: ["TSK_001", "TSK_003"],
-  note: "The document shows only `summary` and `files_modified`; an optional `instance_id`, as in claim, makes completing holder-only.",
+  note: "The document shows only `summary` and `files_modified`; an optional `instance_id` makes it holder-only.",
 });
 
 /** The tasks endpoints. */

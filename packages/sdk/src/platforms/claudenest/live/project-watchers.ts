@@ -14,6 +14,7 @@ import type { Task } from "../contract/tasks.ts";
 import { type LockEvents, projectChannel, type TaskEvents } from "./events.ts";
 import type { RealtimeSettings } from "./realtime.ts";
 
+/** Options of `nest.tasks.watch()` and `nest.locks.watch()`. */
 export interface ProjectWatchOptions extends WatcherOptions {
   /**
    * A connection to share with other watchers (it stays open when the watcher closes); by default the watcher

@@ -16,6 +16,7 @@ import { PusherTransport, type PusherTransportOptions } from "../../../live/push
 /** The app key server-lite's ClaudeNest serves; a hosted ClaudeNest has its own Reverb key. */
 export const DEFAULT_APP_KEY = "claudenest";
 
+/** How a ClaudeNest client reaches the §13 WebSocket (Laravel Reverb, Pusher protocol). */
 export interface ClaudeNestRealtimeOptions {
   /**
    * The Pusher (Reverb) app key.

@@ -32,6 +32,7 @@ export interface TerminalEvents {
   exit: TerminalExit;
 }
 
+/** How a session ended. */
 export interface TerminalExit {
   /** The process's exit code; `null` when the session was terminated by request or ran no process. */
   exitCode: number | null;

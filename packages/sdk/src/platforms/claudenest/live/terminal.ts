@@ -14,6 +14,7 @@ import { type TerminalEvents, type TerminalExit, TerminalFeed } from "./terminal
 
 export type { TerminalEvents, TerminalExit };
 
+/** Options of `nest.sessions.attach()`. */
 export interface AttachOptions {
   /**
    * How many of the latest output log entries are shown first; `0` shows only what comes next.
@@ -28,6 +29,7 @@ export interface AttachOptions {
   bufferSize?: number;
 }
 
+/** What a {@link SessionTerminal} emits. */
 export interface SessionTerminalEvents {
   output: (data: string) => void;
   exit: (exit: TerminalExit) => void;
@@ -37,6 +39,10 @@ export interface SessionTerminalEvents {
   error: (error: Error) => void;
 }
 
+/**
+ * A session's live terminal (`nest.sessions.attach(id)`): `output` events and `for await` chunks, `write`, `resize`,
+ * `terminate`, and `exit`.
+ */
 export class SessionTerminal extends EventEmitter<SessionTerminalEvents> implements AsyncIterable<string> {
   readonly sessionId: string;
   /** Resolves with the session's end, or with `undefined` when the stream stops first (closed, or refused). */
