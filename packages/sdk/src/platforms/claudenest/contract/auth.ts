@@ -7,6 +7,8 @@
  * - `register` answers like `login` (`{user, token, expires_at}`), with 201.
  * - `remember: true` makes the login token last 365 days instead of 30.
  * - `POST /auth/tokens` also returns the new token's `id`, so it can be revoked without listing.
+ * - Token `abilities` are kept and answered as given (`["*"]` by default). The document defines no ability but
+ *   `*`, so no endpoint checks them: every token may do what its user may.
  * - `AUTH_004` is used for bad magic-link tokens, as §2.7 says (the table calls it a reset token).
  * - The two token shapes are kept as documented, though they differ: `login`, `register` and the OAuth callback
  *   answer `{user, token, expires_at}` (§2.1, §2.2), the magic link `{user, tokens: {access_token,
