@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Failure } from "./failure.ts";
 import { readBody } from "./request-body.ts";
 
-const codes = { payloadTooLarge: "TOO_LARGE", unsupportedMediaType: "MEDIA", badRequest: "BAD" };
+const codes = { payloadTooLarge: "TOO_LARGE", unsupportedMediaType: "MEDIA", badRequest: "BAD", validation: "INVALID" };
 
 /** An app answering what `readBody` gave, or the failure's code; `reads` counts calls of `c.req.text()`. */
 function app(takesBody: boolean, limit = 100) {
@@ -18,7 +18,8 @@ function app(takesBody: boolean, limit = 100) {
     try {
       return c.json(await readBody(c, takesBody, limit, codes));
     } catch (error) {
-      if (error instanceof Failure) return c.json({ code: error.code }, 400);
+      if (error instanceof Failure)
+        return c.json({ code: error.code, ...(error.errors ? { errors: error.errors } : {}) }, 400);
       throw error;
     }
   });
@@ -59,6 +60,18 @@ describe("readBody", () => {
       code: "BAD",
     });
     expect(await send({ method: "POST", body: "x".repeat(11) })).toEqual({ code: "TOO_LARGE" });
+  });
+
+  it("refuses JSON nested deeper than values can be stored, naming the field", async () => {
+    const { send } = app(true, 1024 * 1024);
+    const deep = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
+    const json = { "content-type": "application/json" };
+    const answer = await send({ method: "POST", headers: json, body: `{"name":"x","metadata":{"a":${deep}}}` });
+    expect(answer).toEqual({
+      code: "INVALID",
+      errors: { metadata: ["The metadata field is nested too deeply: at most 512 levels of objects and arrays."] },
+    });
+    expect(await send({ method: "POST", headers: json, body: deep })).toMatchObject({ code: "INVALID" });
   });
 
   it("gives no value to an endpoint without a body, but keeps the text", async () => {

@@ -1,17 +1,20 @@
 /**
  * @module
  * Reads a request's body once, within the size limit, and parses it as JSON when the endpoint takes one.
+ * JSON nested deeper than `MAX_JSON_DEPTH` is refused as a validation failure on the field that holds it.
  *
  * A GET or HEAD that declares no body (no `Content-Length`, no `Transfer-Encoding`) is not read: it has
  * none, and over a socket reading it would still build a whole `Request` to find that out.
  */
 import type { Context } from "hono";
 import { Failure } from "./failure.ts";
+import { MAX_JSON_DEPTH, tooDeeplyNested } from "./json-depth.ts";
 
 export interface BodyCodes {
   payloadTooLarge: string;
   unsupportedMediaType: string;
   badRequest: string;
+  validation: string;
 }
 
 export interface ReadBody {
@@ -39,9 +42,16 @@ export async function readBody(c: Context, takesBody: boolean, limit: number, co
   if (text.trim() === "") return { value: {}, text };
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new Failure(codes.unsupportedMediaType);
+  let value: unknown;
   try {
-    return { value: JSON.parse(text), text };
+    value = JSON.parse(text);
   } catch {
     throw new Failure(codes.badRequest);
   }
+  const field = tooDeeplyNested(value);
+  if (field !== undefined) {
+    const message = `The ${field} field is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays.`;
+    throw new Failure(codes.validation, message, { [field]: [message] });
+  }
+  return { value, text };
 }
