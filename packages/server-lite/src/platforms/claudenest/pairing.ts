@@ -4,6 +4,7 @@
  * together, or neither.
  */
 import { randomInt } from "node:crypto";
+import type { AgentInfo } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import { userOf } from "./caller.ts";
@@ -23,6 +24,11 @@ interface PairingRow {
   completed_at: number | null;
   machine_id: string | null;
   machine_token: string | null;
+}
+
+/** The fields of `agent_info` that become the machine's; the rest is not kept. */
+function machineFields({ platform, hostname, arch, node_version, agent_version }: AgentInfo) {
+  return { platform, hostname, arch, node_version, agent_version };
 }
 
 function newCode(): string {
@@ -48,7 +54,7 @@ export const pairing: NestHandlers<"pairing"> = {
       "INSERT INTO cn_pairings (code, token_hash, agent_info, expires_at) VALUES (?, ?, ?, ?)",
       code,
       hashToken(token),
-      JSON.stringify(body.agent_info),
+      JSON.stringify(machineFields(body.agent_info)),
       now + CODE_TTL_MS,
     );
     return { code, token, expires_at: services.clock.iso(now + CODE_TTL_MS) };
