@@ -106,6 +106,13 @@ describe("auth.register (§2.3)", () => {
     });
   });
 
+  it("refuses an email longer than 255 characters", async () => {
+    const email = `${"j".repeat(250)}@example.com`;
+    const response = await h.request("POST", "/auth/register", { body: { ...body, email } });
+    expect(response.status).toBe(422);
+    expect(Object.keys((await response.json()).error.errors)).toEqual(["email"]);
+  });
+
   it("names every missing field, and keeps type errors apart from missing ones", async () => {
     const missing = await (await h.request("POST", "/auth/register", { body: {} })).json();
     expect(missing.error.code).toBe("VAL_001");
@@ -245,6 +252,21 @@ describe("tokens: me, logout, list, create, revoke (§2.4–2.6)", () => {
     });
     expect(response.status).toBe(422);
     expect(Object.keys((await response.json()).error.errors).sort()).toEqual(["expires_in_days", "name"]);
+  });
+
+  it("createToken holds abilities to 100 names of at most 255 characters", async () => {
+    const refused = async (abilities: string[]) => {
+      const response = await h.request("POST", "/auth/tokens", { token: h.token, body: { name: "ci", abilities } });
+      expect(response.status).toBe(422);
+      return Object.keys((await response.json()).error.errors);
+    };
+    expect(await refused(Array.from({ length: 101 }, (_, i) => `ability-${i}`))).toEqual(["abilities"]);
+    expect(await refused(["tasks:read", "x".repeat(256)])).toEqual(["abilities.1"]);
+    const created = await h.nest.auth.createToken({
+      name: "ci",
+      abilities: Array.from({ length: 100 }, (_, i) => `a${i}`),
+    });
+    expect(created.abilities).toHaveLength(100);
   });
 });
 

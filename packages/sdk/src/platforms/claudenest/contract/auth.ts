@@ -7,6 +7,8 @@
  * - `register` answers like `login` (`{user, token, expires_at}`), with 201.
  * - `remember: true` makes the login token last 365 days instead of 30.
  * - `POST /auth/tokens` also returns the new token's `id`, so it can be revoked without listing.
+ * - A registered email is at most 255 characters, as Laravel's `email|max:255` rule holds it; a token has at
+ *   most 100 abilities of at most 255 characters each.
  * - `AUTH_004` is used for bad magic-link tokens, as §2.7 says (the table calls it a reset token).
  * - OAuth: server-lite is its own provider; `redirect_url` points at its authorize page, which redirects to
  *   the callback with a one-time `code`.
@@ -31,7 +33,7 @@ export interface LoginBody extends z.output<typeof LoginBodySchema> {}
 export const RegisterBodySchema = z
   .object({
     name: z.string().min(1).max(255),
-    email: z.email(),
+    email: z.email().max(255),
     password: z.string().min(8),
     password_confirmation: z.string(),
   })
@@ -55,7 +57,7 @@ export interface Token extends z.output<typeof TokenSchema> {}
 export const CreateTokenBodySchema = z.object({
   name: z.string().min(1).max(255),
   /** @default ["*"] */
-  abilities: z.array(z.string().min(1)).optional(),
+  abilities: z.array(z.string().min(1).max(255)).max(100).optional(),
   /** Days until the token expires; without it the token does not expire. */
   expires_in_days: z.number().int().min(1).max(3650).optional(),
 });
