@@ -33,11 +33,31 @@ function declaresNoBody(c: Context): boolean {
   );
 }
 
+/**
+ * The body as text, read chunk by chunk and given up (the stream cancelled) as soon as it passes `limit`: a
+ * body of undeclared length (chunked) is never held in memory beyond the limit.
+ */
+export async function readLimitedText(c: Context, limit: number, tooLarge: string): Promise<string> {
+  const stream = c.req.raw.body;
+  if (!stream) return "";
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new Failure(tooLarge);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function readBody(c: Context, takesBody: boolean, limit: number, codes: BodyCodes): Promise<ReadBody> {
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > limit) throw new Failure(codes.payloadTooLarge);
-  const text = declaresNoBody(c) ? "" : await c.req.text();
-  if (Buffer.byteLength(text) > limit) throw new Failure(codes.payloadTooLarge);
+  const text = declaresNoBody(c) ? "" : await readLimitedText(c, limit, codes.payloadTooLarge);
   if (!takesBody) return { value: undefined, text };
   if (text.trim() === "") return { value: {}, text };
   const type = c.req.header("content-type") ?? "";
