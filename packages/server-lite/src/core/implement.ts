@@ -223,7 +223,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     }
   }
 
-  platform.extraRoutes?.(app, base, options.services as S);
+  platform.extraRoutes?.(app, base, options.services as S, (c, failure) => failureResponse(failure, requestIdOf(c)));
 
   return {
     base,

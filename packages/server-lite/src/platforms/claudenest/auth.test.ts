@@ -340,6 +340,27 @@ describe("OAuth (§2.1)", () => {
     expect((await page.json()).error.code).toBe("AUTH_001");
   });
 
+  it("the provider page answers in the ClaudeNest envelope and validates who it signs in", async () => {
+    const unknown = await h.request("GET", "/auth/gitlab/authorize");
+    expect(await unknown.json()).toEqual({
+      success: false,
+      error: { code: "AUTH_001", message: "Invalid provider: gitlab. Use google or github." },
+      meta: { timestamp: "2026-02-02T12:00:00.000Z", request_id: expect.stringMatching(/^req_/) },
+    });
+    for (const [query, field] of [
+      ["email=not-an-email", "email"],
+      [`email=${"a".repeat(250)}%40example.com`, "email"],
+      [`name=${"n".repeat(256)}`, "name"],
+      ["name=", "name"],
+    ] as const) {
+      const page = await h.request("GET", `/auth/github/authorize?state=s&${query}`);
+      expect(page.status, query).toBe(422);
+      const { error } = await page.json();
+      expect([error.code, Object.keys(error.errors)], query).toEqual(["VAL_001", [field]]);
+    }
+    expect(h.server.db.get<{ n: number }>("SELECT count(*) AS n FROM cn_oauth_codes")!.n).toBe(0);
+  });
+
   it("the callback without a code answers VAL_001 on `code`", async () => {
     const response = await h.request("GET", "/auth/google/callback");
     expect(response.status).toBe(422);

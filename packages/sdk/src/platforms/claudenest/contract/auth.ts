@@ -11,7 +11,8 @@
  *   most 100 abilities of at most 255 characters each.
  * - `AUTH_004` is used for bad magic-link tokens, as §2.7 says (the table calls it a reset token).
  * - OAuth: server-lite is its own provider; `redirect_url` points at its authorize page, which redirects to
- *   the callback with a one-time `code`.
+ *   the callback with a one-time `code`. The page's optional `email` and `name` choose who signs in and are
+ *   validated like `register`'s (`VAL_001` in the ClaudeNest envelope otherwise).
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
