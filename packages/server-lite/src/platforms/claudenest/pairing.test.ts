@@ -70,6 +70,18 @@ describe("pairing.initiate (§3.1)", () => {
 });
 
 describe("pairing.status (§3.2)", () => {
+  it("keeps the machine token in the store only sealed with the agent's pairing token", async () => {
+    const ticket = await agent().pairing.initiate({ agent_info: agentInfo });
+    await h.nest.pairing.complete({ code: ticket.code });
+    const status = await agent().pairing.status({ code: ticket.code }, { token: ticket.token });
+    if (status.status !== "completed") throw new Error("the pairing is completed");
+    const stored = JSON.stringify(h.server.db.all("SELECT * FROM cn_pairings"));
+    expect(stored).not.toContain(status.machine.token);
+    expect(stored).not.toContain(status.machine.token.slice(3));
+    expect(stored).not.toContain(ticket.token);
+    await expect(h.client(status.machine.token).machines.get({ id: status.machine.id })).resolves.toBeDefined();
+  });
+
   it("is pending until the user completes it, then answers the machine and its token", async () => {
     const ticket = await agent().pairing.initiate({ agent_info: agentInfo });
     const poll = () => agent().pairing.status({ code: ticket.code }, { token: ticket.token });
