@@ -2,6 +2,7 @@
  * @module
  * `Idempotency-Key` on POST and PATCH: the first answer for a key and caller is stored for 24 hours and
  * replayed for every repeat; the same key with a different request is refused (422), as the IETF draft says.
+ * Keys are at most 255 characters, and forgotten ones are deleted, so the store does not grow without end.
  */
 import { createHash } from "node:crypto";
 import type { Database } from "../store/database.ts";
@@ -21,6 +22,10 @@ export const idempotencyMigration = {
 };
 
 const TTL_MS = 24 * 60 * 60 * 1000;
+/** Longest key accepted (as long as the keys Stripe takes); a longer one is refused with 422. */
+export const MAX_KEY_LENGTH = 255;
+/** Forgotten keys are deleted at most this often, on a save. */
+const PURGE_EVERY_MS = 60 * 1000;
 
 export interface StoredResponse {
   status: number;
@@ -30,6 +35,7 @@ export interface StoredResponse {
 export class IdempotencyStore {
   readonly db: Database;
   readonly clock: Clock;
+  #purgedAt = Number.NEGATIVE_INFINITY;
 
   constructor(db: Database, clock: Clock) {
     this.db = db;
@@ -53,6 +59,11 @@ export class IdempotencyStore {
   }
 
   save(scope: string, key: string, fingerprint: string, response: StoredResponse): void {
+    const now = this.clock.now();
+    if (now - this.#purgedAt >= PURGE_EVERY_MS) {
+      this.#purgedAt = now;
+      this.db.run("DELETE FROM _idempotency WHERE created_at <= ?", now - TTL_MS);
+    }
     this.db.run(
       "INSERT OR REPLACE INTO _idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       scope,
@@ -60,7 +71,7 @@ export class IdempotencyStore {
       fingerprint,
       response.status,
       response.body,
-      this.clock.now(),
+      now,
     );
   }
 }

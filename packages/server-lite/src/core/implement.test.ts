@@ -307,6 +307,31 @@ describe("Idempotency-Key", () => {
     });
   });
 
+  it("refuses a key longer than 255 characters with 422, running nothing", async () => {
+    const before = machines();
+    const response = await h.request("POST", "/machines", {
+      token: h.token,
+      body,
+      headers: { "idempotency-key": "k".repeat(256) },
+    });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.errors).toEqual({
+      "Idempotency-Key": ["The Idempotency-Key may not be longer than 255 characters."],
+    });
+    expect(machines()).toBe(before);
+    await expect(h.nest.machines.register(body, { idempotencyKey: "k".repeat(255) })).resolves.toBeDefined();
+  });
+
+  it("drops keys from the store once they are forgotten", async () => {
+    const stored = () => h.server.db.get<{ n: number }>("SELECT count(*) AS n FROM _idempotency")!.n;
+    await h.nest.machines.register(body, { idempotencyKey: "old-1" });
+    await h.nest.machines.register(body, { idempotencyKey: "old-2" });
+    expect(stored()).toBe(2);
+    h.server.clock.advance(24 * 60 * 60 * 1000);
+    await h.nest.machines.register(body, { idempotencyKey: "new" });
+    expect(stored()).toBe(1);
+  });
+
   it("covers PATCH, and a key is forgotten after 24 hours", async () => {
     const { machine } = await h.nest.machines.register(body);
     await h.nest.machines.update({ id: machine.id, name: "patched" }, { idempotencyKey: "key-5" });

@@ -9,7 +9,7 @@ import { pathParams, toRouterPath } from "@agentlane/sdk/contract";
 import type { Context, Hono } from "hono";
 import type { Clock } from "./clock.ts";
 import { Failure, fieldErrors } from "./failure.ts";
-import { IdempotencyStore } from "./idempotency.ts";
+import { IdempotencyStore, MAX_KEY_LENGTH } from "./idempotency.ts";
 import type { Caller, PlatformDefinition } from "./platform.ts";
 import { type RateDecision, type RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { readBody } from "./request-body.ts";
@@ -166,6 +166,10 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
           const replayable = key && (spec.method === "POST" || spec.method === "PATCH");
           const fingerprint = replayable ? IdempotencyStore.fingerprint(spec.method, c.req.path, text) : "";
           let release: (() => void) | undefined;
+          if (replayable && key.length > MAX_KEY_LENGTH) {
+            const message = `The Idempotency-Key may not be longer than ${MAX_KEY_LENGTH} characters.`;
+            throw new Failure(envelope.codes.validation, message, { "Idempotency-Key": [message] });
+          }
           if (replayable) {
             // A repeat that arrives while the first request is still running (a client retrying after a
             // timeout) waits for the first answer and replays it, instead of running the handler twice.
@@ -223,7 +227,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     }
   }
 
-  platform.extraRoutes?.(app, base, options.services as S);
+  platform.extraRoutes?.(app, base, options.services as S, (c, failure) => failureResponse(failure, requestIdOf(c)));
 
   return {
     base,

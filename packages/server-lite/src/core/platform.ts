@@ -99,8 +99,16 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   authenticate(services: Services, requirement: AuthRequirement, token: string | undefined, address: string): K;
   handlers: Handlers<C, Services, K>;
   rateLimits: RateLimitPolicy;
-  /** Routes outside the contract that the platform needs (an emulated OAuth provider, say). */
-  extraRoutes?(app: import("hono").Hono, base: string, services: Services): void;
+  /**
+   * Routes outside the contract that the platform needs (an emulated OAuth provider, say); `fail` answers a
+   * failure in the platform's envelope.
+   */
+  extraRoutes?(
+    app: import("hono").Hono,
+    base: string,
+    services: Services,
+    fail: (c: import("hono").Context, failure: Failure) => Response,
+  ): void;
   /** Creates demo data and tells what was made. */
   seed?(services: Services): Promise<Record<string, string>>;
   /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */

@@ -3,26 +3,33 @@ import { describe, expect, it } from "vitest";
 import { Failure } from "./failure.ts";
 import { readBody } from "./request-body.ts";
 
-const codes = { payloadTooLarge: "TOO_LARGE", unsupportedMediaType: "MEDIA", badRequest: "BAD" };
+const codes = { payloadTooLarge: "TOO_LARGE", unsupportedMediaType: "MEDIA", badRequest: "BAD", validation: "INVALID" };
 
-/** An app answering what `readBody` gave, or the failure's code; `reads` counts calls of `c.req.text()`. */
+/** An app answering what `readBody` gave, or the failure's code; `reads` counts reads of the request's body. */
 function app(takesBody: boolean, limit = 100) {
   const counter = { reads: 0 };
   const hono = new Hono();
   hono.all("/", async (c) => {
-    const text = c.req.text.bind(c.req);
-    c.req.text = () => {
-      counter.reads++;
-      return text();
-    };
     try {
       return c.json(await readBody(c, takesBody, limit, codes));
     } catch (error) {
-      if (error instanceof Failure) return c.json({ code: error.code }, 400);
+      if (error instanceof Failure)
+        return c.json({ code: error.code, ...(error.errors ? { errors: error.errors } : {}) }, 400);
       throw error;
     }
   });
-  return { counter, send: async (init?: RequestInit) => (await hono.fetch(new Request("http://x/", init))).json() };
+  const send = async (init?: RequestInit) => {
+    const request = new Request("http://x/", init);
+    const body = request.body;
+    Object.defineProperty(request, "body", {
+      get: () => {
+        counter.reads++;
+        return body;
+      },
+    });
+    return (await hono.fetch(request)).json();
+  };
+  return { counter, send };
 }
 
 describe("readBody", () => {
@@ -59,6 +66,35 @@ describe("readBody", () => {
       code: "BAD",
     });
     expect(await send({ method: "POST", body: "x".repeat(11) })).toEqual({ code: "TOO_LARGE" });
+  });
+
+  it("refuses JSON nested deeper than values can be stored, naming the field", async () => {
+    const { send } = app(true, 1024 * 1024);
+    const deep = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
+    const json = { "content-type": "application/json" };
+    const answer = await send({ method: "POST", headers: json, body: `{"name":"x","metadata":{"a":${deep}}}` });
+    expect(answer).toEqual({
+      code: "INVALID",
+      errors: { metadata: ["The metadata field is nested too deeply: at most 512 levels of objects and arrays."] },
+    });
+    expect(await send({ method: "POST", headers: json, body: deep })).toMatchObject({ code: "INVALID" });
+  });
+
+  it("stops reading a body of undeclared length as soon as it passes the limit", async () => {
+    const { send } = app(true, 1024 * 1024);
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        // Far more than the limit, but an end, should the reading never stop.
+        if (pulled > 256 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const init = { method: "POST", body: endless, duplex: "half" } as RequestInit;
+    expect(await send(init)).toEqual({ code: "TOO_LARGE" });
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
   });
 
   it("gives no value to an endpoint without a body, but keeps the text", async () => {

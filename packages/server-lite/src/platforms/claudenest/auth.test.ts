@@ -106,6 +106,13 @@ describe("auth.register (§2.3)", () => {
     });
   });
 
+  it("refuses an email longer than 255 characters", async () => {
+    const email = `${"j".repeat(250)}@example.com`;
+    const response = await h.request("POST", "/auth/register", { body: { ...body, email } });
+    expect(response.status).toBe(422);
+    expect(Object.keys((await response.json()).error.errors)).toEqual(["email"]);
+  });
+
   it("names every missing field, and keeps type errors apart from missing ones", async () => {
     const missing = await (await h.request("POST", "/auth/register", { body: {} })).json();
     expect(missing.error.code).toBe("VAL_001");
@@ -246,6 +253,21 @@ describe("tokens: me, logout, list, create, revoke (§2.4–2.6)", () => {
     expect(response.status).toBe(422);
     expect(Object.keys((await response.json()).error.errors).sort()).toEqual(["expires_in_days", "name"]);
   });
+
+  it("createToken holds abilities to 100 names of at most 255 characters", async () => {
+    const refused = async (abilities: string[]) => {
+      const response = await h.request("POST", "/auth/tokens", { token: h.token, body: { name: "ci", abilities } });
+      expect(response.status).toBe(422);
+      return Object.keys((await response.json()).error.errors);
+    };
+    expect(await refused(Array.from({ length: 101 }, (_, i) => `ability-${i}`))).toEqual(["abilities"]);
+    expect(await refused(["tasks:read", "x".repeat(256)])).toEqual(["abilities.1"]);
+    const created = await h.nest.auth.createToken({
+      name: "ci",
+      abilities: Array.from({ length: 100 }, (_, i) => `a${i}`),
+    });
+    expect(created.abilities).toHaveLength(100);
+  });
 });
 
 /** Runs the emulated OAuth flow: redirect URL, provider consent (302 with a code), callback. */
@@ -316,6 +338,27 @@ describe("OAuth (§2.1)", () => {
     const page = await h.request("GET", "/auth/gitlab/authorize");
     expect(page.status).toBe(400);
     expect((await page.json()).error.code).toBe("AUTH_001");
+  });
+
+  it("the provider page answers in the ClaudeNest envelope and validates who it signs in", async () => {
+    const unknown = await h.request("GET", "/auth/gitlab/authorize");
+    expect(await unknown.json()).toEqual({
+      success: false,
+      error: { code: "AUTH_001", message: "Invalid provider: gitlab. Use google or github." },
+      meta: { timestamp: "2026-02-02T12:00:00.000Z", request_id: expect.stringMatching(/^req_/) },
+    });
+    for (const [query, field] of [
+      ["email=not-an-email", "email"],
+      [`email=${"a".repeat(250)}%40example.com`, "email"],
+      [`name=${"n".repeat(256)}`, "name"],
+      ["name=", "name"],
+    ] as const) {
+      const page = await h.request("GET", `/auth/github/authorize?state=s&${query}`);
+      expect(page.status, query).toBe(422);
+      const { error } = await page.json();
+      expect([error.code, Object.keys(error.errors)], query).toEqual(["VAL_001", [field]]);
+    }
+    expect(h.server.db.get<{ n: number }>("SELECT count(*) AS n FROM cn_oauth_codes")!.n).toBe(0);
   });
 
   it("the callback without a code answers VAL_001 on `code`", async () => {

@@ -3,7 +3,9 @@
  * §2 Authentication. Choices are written next to the schemas in the SDK's `contract/auth.ts`.
  */
 import { randomBytes } from "node:crypto";
-import { Failure } from "../../core/failure.ts";
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { Failure, fieldErrors } from "../../core/failure.ts";
 import { hashPassword, hashToken, uuid, verifyPassword } from "../../core/ids.ts";
 import { userOf } from "./caller.ts";
 import type { NestHandlers } from "./handlers.ts";
@@ -15,8 +17,15 @@ const OAUTH_CODE_TTL_MS = 5 * 60 * 1000;
 /** Compared against when the email is unknown, so that a login takes as long either way. */
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
+function invalidProvider(provider: string): Failure | undefined {
+  return PROVIDERS.has(provider)
+    ? undefined
+    : new Failure("AUTH_001", `Invalid provider: ${provider}. Use google or github.`);
+}
+
 function checkProvider(provider: string): void {
-  if (!PROVIDERS.has(provider)) throw new Failure("AUTH_001", `Invalid provider: ${provider}. Use google or github.`);
+  const failure = invalidProvider(provider);
+  if (failure) throw failure;
 }
 
 function session(services: NestServices, userId: string, ttlMs: number, name: string) {
@@ -195,17 +204,32 @@ export const auth: NestHandlers<"auth"> = {
   },
 };
 
+/** Who the emulated provider signs in: held to what `register` accepts, since the callback may create the user. */
+const AuthorizeQuery = z.object({
+  email: z.email().max(255).optional(),
+  name: z.string().min(1).max(255).optional(),
+  state: z.string().max(1024).optional(),
+});
+
 /**
  * The emulated OAuth provider: `GET {base}/auth/{provider}/authorize?state&email&name` approves at once and
  * redirects to the callback with a one-time code, as a real provider does after the user consents.
  */
-export function oauthProviderRoutes(app: import("hono").Hono, base: string, services: NestServices): void {
+export function oauthProviderRoutes(
+  app: Hono,
+  base: string,
+  services: NestServices,
+  fail: (c: Context, failure: Failure) => Response,
+): void {
   app.get(`${base}/auth/:provider/authorize`, (c) => {
     const provider = c.req.param("provider");
-    if (!PROVIDERS.has(provider))
-      return c.json({ success: false, error: { code: "AUTH_001", message: "Invalid provider" } }, 400);
-    const email = c.req.query("email") ?? `developer@${provider}.example`;
-    const name = c.req.query("name") ?? "Local Developer";
+    const refused = invalidProvider(provider);
+    if (refused) return fail(c, refused);
+    const given = { email: c.req.query("email"), name: c.req.query("name"), state: c.req.query("state") };
+    const query = AuthorizeQuery.safeParse(given);
+    if (!query.success) return fail(c, new Failure("VAL_001", undefined, fieldErrors(query.error.issues, given)));
+    const email = query.data.email ?? `developer@${provider}.example`;
+    const name = query.data.name ?? "Local Developer";
     const code = randomBytes(18).toString("base64url");
     services.db.run(
       "INSERT INTO cn_oauth_codes (code_hash, provider, email, name, expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -215,7 +239,7 @@ export function oauthProviderRoutes(app: import("hono").Hono, base: string, serv
       name,
       services.now() + OAUTH_CODE_TTL_MS,
     );
-    const state = c.req.query("state");
+    const { state } = query.data;
     const target = new URL(c.req.url);
     target.pathname = `${base}/auth/${provider}/callback`;
     target.search = new URLSearchParams({ code, ...(state ? { state } : {}) }).toString();

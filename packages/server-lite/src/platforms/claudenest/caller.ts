@@ -19,7 +19,7 @@ import { type NestServices, ONLINE_WINDOW_MS } from "./services.ts";
 
 export type NestCaller =
   | { kind: "anonymous"; key: string }
-  | { kind: "pairing"; key: string; tokenHash: string }
+  | { kind: "pairing"; key: string; tokenHash: string; token: string }
   | { kind: "user"; key: string; userId: string; tokenId: string; machineId?: undefined }
   | { kind: "machine"; key: string; userId: string; machineId: string; tokenId?: undefined };
 
@@ -36,7 +36,7 @@ export function authenticate(
     return { kind: "anonymous", key: `ip:${address}` };
   if (!token) throw new Failure("AUTH_002", "Unauthenticated.");
   const hash = hashToken(token);
-  if (requirement === "pairing") return { kind: "pairing", key: `pairing:${hash}`, tokenHash: hash };
+  if (requirement === "pairing") return { kind: "pairing", key: `pairing:${hash}`, tokenHash: hash, token };
   const now = services.now();
 
   if (token.startsWith("mn_")) {

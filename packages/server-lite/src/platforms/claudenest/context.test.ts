@@ -371,6 +371,21 @@ describe("context summarize", () => {
     expect(await nest.context.listChunks({ project: project.id, type: "summary" })).toHaveLength(2);
   });
 
+  it("summarizes the most text it reads: 50 chunks of 100000 characters, a million distinct words", async () => {
+    const { nest, project } = await projectSetup();
+    // Four-character words ending in a digit: never stop words, never stemmed, so every word is its own term.
+    let next = 0;
+    const word = () => `${(next++).toString(36).padStart(3, "0")}${next % 10}`;
+    for (let chunk = 0; chunk < 50; chunk++) {
+      const content = Array.from({ length: 20_000 }, word).join(" ").slice(0, 100_000);
+      await nest.context.addChunk({ project: project.id, content, type: "file_change" });
+    }
+    const result = await nest.context.summarize({ project: project.id });
+    expect(result.chunks_processed).toBe(50);
+    expect(result.summary.length).toBeGreaterThan(0);
+    expect(result.summary.length).toBeLessThanOrEqual(1500);
+  });
+
   it("answers an empty summary and stores nothing when there is nothing to read", async () => {
     const { nest, project } = await projectSetup();
     expect(await nest.context.summarize({ project: project.id })).toEqual({

@@ -91,6 +91,22 @@ describe("locks", () => {
     expect(seen).toEqual([]);
   });
 
+  it("holds a file however its accented name is spelled, as macOS names it one file", async () => {
+    const { nest, project } = await projectSetup();
+    await nest.locks.acquire({ project: project.id, path: "docs/r\u00e9sum\u00e9.md", instance_id: "i1" });
+    const decomposed = "docs/re\u0301sume\u0301.md";
+    await expect(
+      nest.locks.acquire({ project: project.id, path: decomposed, instance_id: "i2" }),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: "LCK_001",
+    });
+    expect(await nest.locks.check({ project: project.id, path: decomposed })).toMatchObject({
+      locked: true,
+      locked_by: "i1",
+    });
+  });
+
   it("refuses a lock held by another instance with LCK_001 and refreshes the holder's own", async () => {
     const { nest, project, seen } = await projectSetup();
     const start = server.clock.now();

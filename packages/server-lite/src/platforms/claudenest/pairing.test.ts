@@ -41,9 +41,47 @@ describe("pairing.initiate (§3.1)", () => {
       "agent_info.hostname": ["The agent_info.hostname field is required."],
     });
   });
+
+  it("holds agent_info's machine fields to the types and sizes of a machine's, and stores only those", async () => {
+    const refused = async (info: Record<string, unknown>) => {
+      const response = await h.request("POST", "/pairing/initiate", { body: { agent_info: info } });
+      expect(response.status).toBe(422);
+      return Object.keys((await response.json()).error.errors);
+    };
+    expect(await refused({ ...agentInfo, arch: { cpu: "x64" } })).toEqual(["agent_info.arch"]);
+    expect(await refused({ ...agentInfo, node_version: 20 })).toEqual(["agent_info.node_version"]);
+    expect(await refused({ ...agentInfo, hostname: "h".repeat(256) })).toEqual(["agent_info.hostname"]);
+    expect(await refused({ ...agentInfo, platform: "p".repeat(65) })).toEqual(["agent_info.platform"]);
+
+    // Fields the server does not know are accepted, as agents may send more, but not kept.
+    const extra = { os_release: "6.8", labels: { team: "x".repeat(10_000) } };
+    const ticket = await agent().pairing.initiate({ agent_info: { ...agentInfo, arch: "arm64", ...extra } });
+    const stored = h.server.db.get<{ agent_info: string }>(
+      "SELECT agent_info FROM cn_pairings WHERE code = ?",
+      ticket.code,
+    )!;
+    expect(JSON.parse(stored.agent_info)).toEqual({ ...agentInfo, arch: "arm64" });
+    const done = await h.nest.pairing.complete({ code: ticket.code });
+    await expect(h.nest.machines.environment({ id: done.machine.id })).resolves.toMatchObject({
+      arch: "arm64",
+      node_version: "20.11.0",
+    });
+  });
 });
 
 describe("pairing.status (§3.2)", () => {
+  it("keeps the machine token in the store only sealed with the agent's pairing token", async () => {
+    const ticket = await agent().pairing.initiate({ agent_info: agentInfo });
+    await h.nest.pairing.complete({ code: ticket.code });
+    const status = await agent().pairing.status({ code: ticket.code }, { token: ticket.token });
+    if (status.status !== "completed") throw new Error("the pairing is completed");
+    const stored = JSON.stringify(h.server.db.all("SELECT * FROM cn_pairings"));
+    expect(stored).not.toContain(status.machine.token);
+    expect(stored).not.toContain(status.machine.token.slice(3));
+    expect(stored).not.toContain(ticket.token);
+    await expect(h.client(status.machine.token).machines.get({ id: status.machine.id })).resolves.toBeDefined();
+  });
+
   it("is pending until the user completes it, then answers the machine and its token", async () => {
     const ticket = await agent().pairing.initiate({ agent_info: agentInfo });
     const poll = () => agent().pairing.status({ code: ticket.code }, { token: ticket.token });

@@ -5,6 +5,7 @@
  */
 
 import { machineToolsMigration, machineToolsTables } from "./schema-machine-tools.ts";
+import { pairingSealMigration } from "./schema-pairing.ts";
 import { projectsMigration, projectsTables } from "./schema-projects.ts";
 import { sessionsMigration, sessionTables } from "./schema-sessions.ts";
 import { tasksMigration } from "./schema-tasks.ts";
@@ -93,6 +94,7 @@ CREATE TABLE cn_pairings (
     id: "claudenest-040-pairing-expiry",
     sql: "CREATE INDEX cn_pairings_expiry ON cn_pairings(expires_at);",
   },
+  pairingSealMigration,
 ];
 
 export const tables = [

@@ -174,6 +174,25 @@ describe("skills", () => {
     });
   });
 
+  it("holds content to 1000000 characters, however it is written", async () => {
+    const at = { machine: world.machine.id, path: "big" };
+    const tooLong = "x".repeat(1_000_001);
+    await world.nest.skills.createOrUpdate(skill("big"));
+    await expect(world.nest.skills.createOrUpdate(skill("big", { content: tooLong }))).rejects.toMatchObject({
+      status: 422,
+      details: { content: expect.any(Array) },
+    });
+    await expect(world.nest.skills.update({ ...at, content: tooLong })).rejects.toMatchObject({
+      status: 422,
+      details: { content: expect.any(Array) },
+    });
+    await expect(
+      world.nest.skills.bulk({ machine: world.machine.id, updates: [{ path: "big", content: tooLong }] }),
+    ).rejects.toMatchObject({ status: 422, details: { "updates.0.content": expect.any(Array) } });
+    const largest = await world.nest.skills.update({ ...at, content: tooLong.slice(1) });
+    expect(largest.size_bytes).toBe(1_000_000);
+  });
+
   it("lets a machine token use its own machine only", async () => {
     const created = await world.agent.skills.createOrUpdate(skill("agent/found"));
     expect(await world.nest.skills.get({ machine: world.machine.id, path: "agent/found" })).toEqual(created);

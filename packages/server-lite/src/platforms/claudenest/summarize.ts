@@ -69,7 +69,9 @@ export function summarize(sources: readonly SummarySource[], options: SummaryOpt
   }
   if (all.length === 0) return { text: "", kept: 0, considered: 0 };
 
-  const top = Math.max(...frequency.values());
+  // A loop, not `Math.max(...values)`: spreading a few hundred thousand terms as arguments overflows the stack.
+  let top = 0;
+  for (const count of frequency.values()) if (count > top) top = count;
   for (const sentence of all) {
     let sum = 0;
     for (const term of sentence.terms) sum += frequency.get(term)! / top;

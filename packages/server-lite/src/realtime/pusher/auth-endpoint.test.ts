@@ -66,6 +66,22 @@ describe("POST /broadcasting/auth", () => {
     expect((await post("<x/>", { "content-type": "application/xml" })).status).toBe(415);
   });
 
+  it("stops reading a body of undeclared length beyond 16 KB, with 413", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1024;
+        if (pulled > 64 * 1024 * 1024) controller.close();
+        else controller.enqueue(new Uint8Array(1024).fill(0x61));
+      },
+    });
+    const init = { method: "POST", body: endless, duplex: "half", headers: { "content-type": "application/json" } };
+    const res = await server.fetch(new Request(URL_, init as RequestInit));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ success: false, error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(pulled).toBeLessThan(64 * 1024);
+  });
+
   it("is mounted for a platform's own realtime plug-in without any server option", async () => {
     const plain = await createServer();
     try {

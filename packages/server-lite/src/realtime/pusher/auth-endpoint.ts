@@ -10,6 +10,7 @@ import type { Context, Hono } from "hono";
 import { Failure } from "../../core/failure.ts";
 import { addressOf, bearer } from "../../core/implement.ts";
 import type { ServerEnvelope } from "../../core/platform.ts";
+import { readLimitedText } from "../../core/request-body.ts";
 import type { RealtimeApp } from "./app.ts";
 import { isPrivateChannel, isValidChannelName, isValidSocketId } from "./protocol.ts";
 
@@ -63,8 +64,7 @@ export function mountAuthEndpoint(
 
 async function readFields(c: Context, codes: ServerEnvelope["codes"]): Promise<Record<string, unknown>> {
   if (Number(c.req.header("content-length") ?? "0") > MAX_BODY_BYTES) throw new Failure(codes.payloadTooLarge);
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new Failure(codes.payloadTooLarge);
+  const text = await readLimitedText(c, MAX_BODY_BYTES, codes.payloadTooLarge);
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/x-www-form-urlencoded") || (type === "" && text.includes("=")))
     return Object.fromEntries(new URLSearchParams(text));

@@ -4,6 +4,7 @@
  * `data` as a JSON string inside the JSON frame; client frames carry an object (pusher-js) or a string
  * (some hand-written clients), and both are accepted.
  */
+import { MAX_JSON_DEPTH, tooDeeplyNested } from "../../core/json-depth.ts";
 
 /** Error and close codes of the Pusher protocol (4000–4099 stop, 4100–4199 back off, 4200–4299 reconnect). */
 export const PusherCode = {
@@ -51,7 +52,11 @@ export function parseClientFrame(raw: string): ClientFrame | string {
   if (typeof event !== "string" || event === "") return "Invalid message format: `event` must be a non-empty string.";
   if (channel !== undefined && channel !== null && typeof channel !== "string")
     return "Invalid message format: `channel` must be a string.";
-  return { event, channel: typeof channel === "string" ? channel : undefined, data: decodeData(data) };
+  const decoded = decodeData(data);
+  // Data this deep could not be relayed: encoding it again would overflow the stack.
+  if (tooDeeplyNested(decoded) !== undefined)
+    return `Invalid message format: \`data\` is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`;
+  return { event, channel: typeof channel === "string" ? channel : undefined, data: decoded };
 }
 
 /** `data` sent as a JSON string is read as the value it encodes. */

@@ -348,6 +348,24 @@ describe("malformed frames", () => {
     expect((await client.subscribe("news")).event).toBe("pusher_internal:subscription_succeeded");
     expect(errors).toEqual([]);
   });
+
+  it("refuses a client event nested too deeply to relay, as data or as a JSON string", async () => {
+    const alice = await connect();
+    const bob = await connect();
+    await alice.subscribe("private-shared", { token: TOKENS.alice });
+    await bob.subscribe("private-shared", { token: TOKENS.bob });
+    const deep = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
+    for (const frame of [
+      `{"event":"client-note","channel":"private-shared","data":${deep}}`,
+      JSON.stringify({ event: "client-note", channel: "private-shared", data: deep }),
+    ]) {
+      const error = await alice.request(frame, (f) => f.event === "pusher:error");
+      expect(error.data).toMatchObject({ code: 4200, message: expect.stringMatching(/nested too deeply/) });
+    }
+    await bob.flush();
+    expect(bob.frames.some((f) => f.event === "client-note")).toBe(false);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe("rate limit and shutdown", () => {

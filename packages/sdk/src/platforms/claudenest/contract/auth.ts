@@ -9,6 +9,8 @@
  * - `POST /auth/tokens` also returns the new token's `id`, so it can be revoked without listing.
  * - Token `abilities` are kept and answered as given (`["*"]` by default). The document defines no ability but
  *   `*`, so no endpoint checks them: every token may do what its user may.
+ * - A registered email is at most 255 characters, as Laravel's `email|max:255` rule holds it; a token has at
+ *   most 100 abilities of at most 255 characters each.
  * - `AUTH_004` is used for bad magic-link tokens, as §2.7 says (the table calls it a reset token).
  * - The two token shapes are kept as documented, though they differ: `login`, `register` and the OAuth callback
  *   answer `{user, token, expires_at}` (§2.1, §2.2), the magic link `{user, tokens: {access_token,
@@ -16,7 +18,8 @@
  *   is not a bearer token and no endpoint takes it: the document has no refresh endpoint, so none is added; sign
  *   in again when the access token expires. A magic link is valid 15 minutes and works once.
  * - OAuth: server-lite is its own provider; `redirect_url` points at its authorize page, which redirects to
- *   the callback with a one-time `code`.
+ *   the callback with a one-time `code`. The page's optional `email` and `name` choose who signs in and are
+ *   validated like `register`'s (`VAL_001` in the ClaudeNest envelope otherwise).
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
@@ -44,7 +47,7 @@ export interface LoginBody extends z.output<typeof LoginBodySchema> {}
 export const RegisterBodySchema = z
   .object({
     name: z.string().min(1).max(255),
-    email: z.email(),
+    email: z.email().max(255),
     password: z.string().min(8),
     password_confirmation: z.string(),
   })
@@ -72,7 +75,7 @@ export interface Token extends z.output<typeof TokenSchema> {}
 export const CreateTokenBodySchema = z.object({
   name: z.string().min(1).max(255),
   /** @default ["*"] */
-  abilities: z.array(z.string().min(1)).optional(),
+  abilities: z.array(z.string().min(1).max(255)).max(100).optional(),
   /** Days until the token expires; without it the token does not expire. */
   expires_in_days: z.number().int().min(1).max(3650).optional(),
 });

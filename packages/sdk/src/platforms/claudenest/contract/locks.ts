@@ -6,7 +6,8 @@
  * - Paths are relative to the project: a leading `./` and repeated or trailing slashes are dropped and `.`/`..`
  *   segments resolved, so `./src//a.ts` and `src/a.ts` are one lock. An absolute path inside the project's
  *   `project_path` is made relative to it; an absolute path outside it, a path climbing out with `..`, or the
- *   project root itself is refused with `VAL_001`. Answers carry the normalized path.
+ *   project root itself is refused with `VAL_001`. Names are put in Unicode NFC, so an accented name is one lock
+ *   however it is spelled (macOS names it one file); a NUL byte is refused. Answers carry the normalized path.
  * - A lock lasts `duration_minutes` (30 by default, at most a day) by the server clock. Re-acquiring a lock the
  *   instance already holds refreshes it: new reason and a new expiry counted from now; it answers 201 like a new lock.
  * - Expired locks free their path without any call. The next lock change in the project clears them: each one

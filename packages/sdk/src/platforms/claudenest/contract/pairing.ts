@@ -8,18 +8,24 @@
  * - A code lives 10 minutes. Once completed, every poll within that window returns the machine token;
  *   afterwards the code is gone (`PAR_002` while the expired row is kept, then `PAR_001`).
  * - Codes are three letters and three digits (`ABC-123`); lookups ignore case.
+ * - `agent_info` fields become the machine's (`platform`, `hostname`, `arch`, `node_version`, `agent_version`)
+ *   and are bounded like `POST /machines`; other fields an agent sends are accepted and not kept.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Timestamp } from "./common.ts";
 
-/** The zod schema of {@link AgentInfo}. */
+/**
+ * What the agent tells of its machine; these fields become the machine's, with a machine's limits. Agents may
+ * send more fields; server-lite accepts them and keeps only these.
+ */
 export const AgentInfoSchema = z.looseObject({
-  platform: z.string().min(1),
-  hostname: z.string().min(1),
-  node_version: z.string().optional(),
-  agent_version: z.string().optional(),
+  platform: z.string().min(1).max(64),
+  hostname: z.string().min(1).max(255),
+  arch: z.string().max(64).optional(),
+  node_version: z.string().max(64).optional(),
+  agent_version: z.string().max(64).optional(),
 });
 /** §3.1: what an agent tells about its host when it starts pairing. */
 export interface AgentInfo extends z.output<typeof AgentInfoSchema> {}

@@ -11,6 +11,7 @@
  * - `POST /skills` is an upsert by path: it creates the skill (`enabled` defaults to true, `priority` to 0,
  *   `metadata` to `{}`) or replaces the given fields of the existing one, keeping its id; it answers 200 and
  *   the skill either way.
+ * - `content` is at most 1000000 characters.
  * - `size_bytes` is the UTF-8 byte length of `content`; `last_modified` moves only when a write changes
  *   something.
  * - The list is not paginated (a machine has few skills) and is ordered by priority, highest first, then
@@ -37,6 +38,8 @@ export const SkillPath = z
   );
 
 const Priority = z.number().int().min(0).max(1000);
+/** A skill file's text: at most a million characters. */
+const Content = z.string().max(1_000_000);
 const Metadata = z.record(z.string(), z.unknown());
 
 /** The zod schema of {@link SkillSummary}. */
@@ -65,7 +68,7 @@ export interface Skill extends z.output<typeof SkillSchema> {}
 export const UpsertSkillBodySchema = z.object({
   path: SkillPath,
   name: z.string().min(1).max(255),
-  content: z.string(),
+  content: Content,
   description: z.string().max(1000).nullable().optional(),
   /** @default 0 */
   priority: Priority.optional(),
@@ -80,7 +83,7 @@ export interface UpsertSkillBody extends z.output<typeof UpsertSkillBodySchema> 
 /** The zod schema of {@link UpdateSkillBody}. */
 export const UpdateSkillBodySchema = z.object({
   name: z.string().min(1).max(255).optional(),
-  content: z.string().optional(),
+  content: Content.optional(),
   description: z.string().max(1000).nullable().optional(),
   priority: Priority.optional(),
   enabled: z.boolean().optional(),
