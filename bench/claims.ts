@@ -5,8 +5,8 @@
  * measured in the same run with the same client loop. Each round measures both (alternating which goes first);
  * the median of the rounds' ratios is printed. (`POST /pairing/initiate` is not the baseline: it sweeps expired codes on every call, so it slows down
  * as the benchmark adds codes.)
- * Also printed: the full worker loop (`next-available` then `claim`), where the workers race for the same task
- * and most claims lose.
+ * Also printed: the worker loop, `nest.tasks.work()` run by 32 instances at once over 320 tasks of one project
+ * (a handler that returns at once, no files): claims per second, and claims lost to another instance in a race.
  *
  * Run it from the repository root: `node --conditions=source bench/claims.ts`.
  */
@@ -19,7 +19,7 @@ import { createServer } from "../packages/server-lite/src/index.ts";
 const WORKERS = 32;
 const CLAIMS_PER_ROUND = 600;
 const ROUNDS = 5;
-const LOOP_TASKS = 100;
+const LOOP_TASKS = 320;
 
 /** The client loop every measurement shares: `workers` callers taking the next index until `total` are done. */
 async function rate(total: number, workers: number, op: (index: number, worker: number) => Promise<unknown>) {
@@ -77,25 +77,28 @@ async function measure(label: string, db: string) {
       else await measureClaims().then(measureTrivial);
     }
 
-    // The worker loop: every worker asks for the next task and claims it; losers ask again.
+    // The worker loop: every instance runs `tasks.work()` until all the tasks are completed.
     const loopProject = await nest.projects.create({ machine: machine.id, name: "Loop", project_path: "/loop" });
     await rate(LOOP_TASKS, WORKERS, (i) => nest.tasks.create({ project: loopProject.id, title: `Task ${i}` }));
-    let won = 0;
-    let lost = 0;
+    const stop = new AbortController();
+    let completed = 0;
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: WORKERS }, async (_, w) => {
-        for (;;) {
-          const task = await nest.tasks.nextAvailable({ project: loopProject.id });
-          if (!task) return;
-          await nest.tasks.claim({ id: task.id, instance_id: `w${w}` }).then(
-            () => won++,
-            () => lost++,
-          );
-        }
-      }),
+    const results = await Promise.all(
+      Array.from({ length: WORKERS }, (_, w) =>
+        nest.tasks.work(loopProject.id, `w${w}`, () => ({ summary: "done" }), {
+          signal: stop.signal,
+          idleDelay: 5,
+          lockFiles: false,
+          onEvent: (event) => {
+            if (event.type === "completed" && ++completed === LOOP_TASKS) stop.abort();
+          },
+        }),
+      ),
     );
-    const loopRate = won / ((performance.now() - started) / 1000);
+    const loopSeconds = (performance.now() - started) / 1000;
+    const won = results.reduce((sum, r) => sum + r.claimed, 0);
+    const lost = results.reduce((sum, r) => sum + r.conflicts, 0);
+    const loopRate = won / loopSeconds;
 
     const ratios = claims.map((c, i) => c / trivial[i]!);
     console.log(
@@ -104,8 +107,8 @@ async function measure(label: string, db: string) {
         `(rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
     );
     console.log(
-      `${"".padEnd(12)} worker loop (next-available + claim, ${WORKERS} racing): ${loopRate.toFixed(0)} claims/s, ` +
-        `${lost} lost races for ${won} claims`,
+      `${"".padEnd(12)} worker loop (tasks.work, ${WORKERS} instances, ${LOOP_TASKS} tasks): ` +
+        `${loopRate.toFixed(0)} claims/s, ${lost} lost races for ${won} claims (${(lost / won).toFixed(2)} per claim)`,
     );
   } finally {
     await server.close();
