@@ -34,7 +34,7 @@ export const MAX_LISTED_TRIES = 3;
 export const LISTED_PAGE = 50;
 
 /** Attempts after a lost race that go straight to the spread list. */
-export const SPREAD_ATTEMPTS = 8;
+const SPREAD_ATTEMPTS = 8;
 
 const PRIORITIES: readonly TaskPriority[] = ["critical", "high", "medium", "low"];
 

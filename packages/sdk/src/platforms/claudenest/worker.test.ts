@@ -156,12 +156,13 @@ describe("tasks.work", () => {
     const rank = { critical: 0, high: 1, medium: 2, low: 3 };
     expect(claimed).toHaveLength(total);
     expect(claimed).toEqual([...claimed].sort((a, b) => rank[a] - rank[b]));
-    const tasks = await Array.fromAsync(nest.tasks.list({ project: project.id, per_page: 100 }));
+    const tasks: Task[] = [];
+    for await (const task of nest.tasks.list({ project: project.id, per_page: 100 })) tasks.push(task);
     expect(tasks).toHaveLength(total);
     expect(tasks.every((t) => t.status === "completed")).toBe(true);
   });
 
-  it("asks again after losing a claim race (TSK_002)", async () => {
+  it("after losing a claim race (TSK_002), takes another task", async () => {
     const { nest, token, project } = await projectSetup();
     const contested = await nest.tasks.create({ project: project.id, title: "Contested", priority: "high" });
     const other = await nest.tasks.create({ project: project.id, title: "Other" });
