@@ -38,10 +38,11 @@ type Resources = ContractClient<ClaudeNestContract>;
 /** The hand-written helpers of the `tasks` resource, beside its endpoint methods. */
 export interface TaskHelpers {
   /**
-   * Runs a worker for one instance on a project until `options.signal` aborts: takes the next available task,
-   * claims it (asking again when another instance wins), runs `handler`, and completes the task with the
-   * handler's `{ summary, files_modified }` or releases it with the error's message. Waits with backoff while
-   * no task is available. Resolves with what the worker did.
+   * Runs a worker for one instance on a project until `options.signal` aborts: takes the next available task
+   * (after losing a race for it, a task of the same priority, in an order of its own, so that many instances
+   * do not keep racing for the same one), runs `handler`, and completes the task with the handler's
+   * `{ summary, files_modified }` or releases it with the error's message. Waits with backoff while no task is
+   * available. Resolves with what the worker did.
    * @example
    * const stop = new AbortController();
    * const done = await nest.tasks.work(project.id, "instance_1", async (task) => {

@@ -1,13 +1,20 @@
 /**
  * @module
  * `nest.tasks.work()`: the loop a Claude instance runs on a shared project. It asks for the next available
- * task, claims it (losing a race to another instance just means asking again), locks the task's files, runs
- * the handler, and completes the task with the handler's summary or releases it with the error.
+ * task and claims it, locks the task's files, runs the handler, and completes the task with the handler's
+ * summary or releases it with the error.
+ *
+ * Many instances started together would all ask for the same next task and all but one would lose the claim,
+ * round after round. So after a lost race the worker lists the claimable tasks of the top priority once and
+ * tries a few of them in an order spread by its instance id, and it keeps claiming from such a list for its
+ * next few tasks; it still asks for the next available task first, so the highest priority goes first, and a
+ * worker that loses no race claims exactly what `next-available` names. `task-claims.ts` has the details.
  */
 import { isAbortError } from "../../core/errors/abort-error.ts";
-import { type APIError, isAPIError } from "../../core/errors/api-error.ts";
+import type { APIError } from "../../core/errors/api-error.ts";
 import type { ClaudeNest } from "./client.ts";
 import type { Task } from "./contract/tasks.ts";
+import { type ClaimAttempt, isCode, taskClaimer } from "./task-claims.ts";
 
 /** What a handler reports for a task it finished. */
 export interface TaskOutcome {
@@ -27,7 +34,7 @@ export type TaskHandler = (task: Task, context: TaskContext) => Promise<TaskOutc
 /** What the worker did, one step at a time. */
 export type WorkerEvent =
   | { type: "claimed"; task: Task }
-  /** Another instance claimed the task first; the worker asks for the next one. */
+  /** Another instance claimed the task first; the worker tries another one. */
   | { type: "conflict"; task: Task }
   | { type: "completed"; task: Task; summary: string }
   | { type: "released"; task: Task; reason: string }
@@ -131,8 +138,6 @@ function messageOf(error: unknown): string {
   return (text || "Task failed").slice(0, 1000);
 }
 
-const isCode = (error: unknown, code: string): error is APIError => isAPIError(error) && error.code === code;
-
 export async function work(
   nest: ClaudeNest,
   projectId: string,
@@ -173,30 +178,26 @@ export async function work(
     }
   };
 
+  const claimNext = taskClaimer(nest, projectId, instanceId, signal, (task) => {
+    result.conflicts++;
+    emit({ type: "conflict", task });
+  });
+
   while (!signal.aborted) {
-    let candidate: Task | null;
+    let attempt: ClaimAttempt;
     try {
-      candidate = await nest.tasks.nextAvailable({ project: projectId }, { signal });
+      attempt = await claimNext();
     } catch (error) {
       if (signal.aborted && isAbortError(error)) break;
       throw error;
     }
-    if (!candidate) {
+    if (attempt.type === "none") {
       await idle();
       continue;
     }
-
-    // The claim is not aborted midway: a claim the server granted must be known here to be released.
-    let task: Task;
-    try {
-      task = (await nest.tasks.claim({ id: candidate.id, instance_id: instanceId })).task;
-    } catch (error) {
-      // Another instance won, or the task vanished or became blocked since it was read: ask again.
-      if (!isCode(error, "TSK_002") && !isCode(error, "TSK_001")) throw error;
-      result.conflicts++;
-      emit({ type: "conflict", task: candidate });
-      continue;
-    }
+    // Every task tried was taken by another instance first: ask again.
+    if (attempt.type === "lost") continue;
+    const { task } = attempt;
     result.claimed++;
     delay = firstDelay;
     emit({ type: "claimed", task });
