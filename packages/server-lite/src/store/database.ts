@@ -56,8 +56,9 @@ export class Database {
   }
 
   /**
-   * One page of a query and the size of the whole result, in one statement: the total comes from a window
-   * count, and rows are read as arrays (cheaper to build than objects) and named here.
+   * One page of a query and the size of the whole result. The total is a separate count, so that columns that
+   * cost a subquery are computed for the page's rows only (a window count would compute them for every match);
+   * rows are read as arrays, which are cheaper to build than objects, and named here.
    */
   page<T = Row>(query: {
     /** The selected columns, e.g. `t.*, (SELECT ...) AS blocked`. */
@@ -70,7 +71,12 @@ export class Database {
     page: number;
     perPage: number;
   }): { rows: T[]; page: number; perPage: number; total: number } {
-    const sql = `SELECT ${query.columns}, count(*) OVER () AS _total FROM ${query.from} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`;
+    const total = this.get<{ n: number }>(
+      `SELECT count(*) AS n FROM ${query.from} WHERE ${query.where}`,
+      ...query.args,
+    )!.n;
+    if (total <= (query.page - 1) * query.perPage) return { rows: [], page: query.page, perPage: query.perPage, total };
+    const sql = `SELECT ${query.columns} FROM ${query.from} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`;
     let statement = this.#pages.get(sql);
     if (!statement) {
       const prepared = this.sqlite.prepare(sql);
@@ -79,7 +85,6 @@ export class Database {
       this.#pages.set(sql, statement);
     }
     const { names } = statement;
-    const last = names.length - 1;
     const arrays = statement.statement.all(
       ...(query.args as never[]),
       query.perPage,
@@ -87,14 +92,9 @@ export class Database {
     ) as unknown as unknown[][];
     const rows = arrays.map((values) => {
       const row: Record<string, unknown> = {};
-      for (let i = 0; i < last; i++) row[names[i]!] = values[i];
+      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
       return row as T;
     });
-    // A page past the end has no row to carry the total.
-    const total =
-      arrays.length > 0
-        ? Number(arrays[0]![last])
-        : this.get<{ n: number }>(`SELECT count(*) AS n FROM ${query.from} WHERE ${query.where}`, ...query.args)!.n;
     return { rows, page: query.page, perPage: query.perPage, total };
   }
 
