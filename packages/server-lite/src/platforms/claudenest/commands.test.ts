@@ -1,6 +1,7 @@
 import type { RegisterCommandBody } from "@agentlane/sdk/claudenest/contract";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { shellWord } from "./commands.ts";
+import { migrate } from "./test-doc-requests.ts";
 import { type MachineToolsWorld, machineToolsWorld } from "./test-machine-tools.ts";
 
 let world: MachineToolsWorld;
@@ -8,17 +9,6 @@ beforeEach(async () => {
   world = await machineToolsWorld();
 });
 afterEach(() => world.close());
-
-const migrate: RegisterCommandBody = {
-  name: "php artisan migrate",
-  type: "artisan",
-  description: "Run database migrations",
-  command: "php artisan migrate",
-  category: "database",
-  is_dangerous: false,
-  arguments: [],
-  options: ["--force", "--seed", "--step"],
-};
 
 const npm = (script: string, category = "build"): RegisterCommandBody => ({
   name: `npm run ${script}`,

@@ -9,6 +9,7 @@ import { contract } from "@agentlane/sdk/claudenest/contract";
 import type { RunnableSchema } from "@agentlane/sdk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Documented, departures, documented, type Keys } from "./test-doc-examples.ts";
+import { macbook, migrate, npmScripts } from "./test-doc-requests.ts";
 import { type NestHarness, startNest } from "./test-nest.ts";
 
 describe("departures()", () => {
@@ -91,18 +92,7 @@ beforeAll(async () => {
   errors.set("PAR_002", await call("GET", `/pairing/${late.code}`, undefined, late.token));
 
   // §4 machines: one registered as §4.2 shows, online once its agent has used its token.
-  const { machine, token: machineToken } = await record("machines.register", "POST", "/machines", {
-    name: "MacBook Pro",
-    platform: "darwin",
-    hostname: "macbook.local",
-    arch: "arm64",
-    node_version: "20.11.0",
-    agent_version: "1.0.0",
-    claude_version: "1.0.0",
-    claude_path: "/usr/local/bin/claude",
-    capabilities: ["wake_on_lan", "gpu"],
-    max_sessions: 10,
-  });
+  const { machine, token: machineToken } = await record("machines.register", "POST", "/machines", macbook);
   await call("GET", `/machines/${machine.id}`, undefined, machineToken);
   await record("machines.environment", "GET", `/machines/${machine.id}/environment`);
   const sleeper = (
@@ -226,37 +216,8 @@ beforeAll(async () => {
   on = h;
 
   // §12 commands
-  const migrate = {
-    name: "php artisan migrate",
-    type: "artisan",
-    description: "Run database migrations",
-    command: "php artisan migrate",
-    category: "database",
-    is_dangerous: false,
-    arguments: [],
-    options: ["--force", "--seed", "--step"],
-  };
   const command = (await call("POST", `/machines/${machine.id}/commands`, migrate)).body.data as { id: string };
-  await record("commands.bulk", "POST", `/machines/${machine.id}/commands/bulk`, {
-    commands: [
-      {
-        name: "npm run dev",
-        type: "npm",
-        description: "Start development server",
-        command: "npm run dev",
-        category: "development",
-        is_dangerous: false,
-      },
-      {
-        name: "npm run build",
-        type: "npm",
-        description: "Build production assets",
-        command: "npm run build",
-        category: "build",
-        is_dangerous: false,
-      },
-    ],
-  });
+  await record("commands.bulk", "POST", `/machines/${machine.id}/commands/bulk`, npmScripts);
   await record("commands.list", "GET", `/machines/${machine.id}/commands`);
   await record("commands.search", "GET", `/machines/${machine.id}/commands/search?q=migrate`);
   await record("commands.get", "GET", `/machines/${machine.id}/commands/${command.id}`);

@@ -5,6 +5,7 @@
  * shapes are sent in `contract-fidelity.test.ts`).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { macbook, migrate, npmScripts } from "./test-doc-requests.ts";
 import { type NestHarness, startNest } from "./test-nest.ts";
 
 let h: NestHarness;
@@ -59,18 +60,7 @@ describe("the request examples of seed 001, verbatim", () => {
   });
 
   it("§4 machines: register, update, list with its query", async () => {
-    const registered = await accepted("POST", "/machines", {
-      name: "MacBook Pro",
-      platform: "darwin",
-      hostname: "macbook.local",
-      arch: "arm64",
-      node_version: "20.11.0",
-      agent_version: "1.0.0",
-      claude_version: "1.0.0",
-      claude_path: "/usr/local/bin/claude",
-      capabilities: ["wake_on_lan", "gpu"],
-      max_sessions: 10,
-    });
+    const registered = await accepted("POST", "/machines", macbook);
     machine = registered.machine.id;
     await accepted("GET", `/machines/${machine}`, undefined, registered.token); // its agent connects: online
     await accepted("PATCH", `/machines/${machine}`, {
@@ -226,38 +216,10 @@ describe("the request examples of seed 001, verbatim", () => {
       arguments: [],
       options: [],
     });
-    await accepted("POST", `/machines/${machine}/commands/bulk`, {
-      commands: [
-        {
-          name: "npm run dev",
-          type: "npm",
-          description: "Start development server",
-          command: "npm run dev",
-          category: "development",
-          is_dangerous: false,
-        },
-        {
-          name: "npm run build",
-          type: "npm",
-          description: "Build production assets",
-          command: "npm run build",
-          category: "build",
-          is_dangerous: false,
-        },
-      ],
-    });
+    await accepted("POST", `/machines/${machine}/commands/bulk`, npmScripts);
     // §12.6 executes the command §12.3 shows, which declares `--force`.
-    const migrate = await accepted("POST", `/machines/${machine}/commands`, {
-      name: "php artisan migrate",
-      type: "artisan",
-      description: "Run database migrations",
-      command: "php artisan migrate",
-      category: "database",
-      is_dangerous: false,
-      arguments: [],
-      options: ["--force", "--seed", "--step"],
-    });
-    await accepted("POST", `/machines/${machine}/commands/${migrate.id}/execute`, {
+    const registeredMigrate = await accepted("POST", `/machines/${machine}/commands`, migrate);
+    await accepted("POST", `/machines/${machine}/commands/${registeredMigrate.id}/execute`, {
       arguments: [],
       options: ["--force"],
       cwd: "/home/user/project",

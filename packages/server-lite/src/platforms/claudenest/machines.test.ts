@@ -1,24 +1,12 @@
 import type { ClaudeNest } from "@agentlane/sdk";
 import type { RegisterMachineBody } from "@agentlane/sdk/claudenest/contract";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { macbook } from "./test-doc-requests.ts";
 import { type NestHarness, startNest } from "./test-nest.ts";
 
 const MINUTE = 60_000;
 const notFound = { status: 404, code: "MCH_001", message: "404 MCH_001: Machine not found" };
 const forbidden = { status: 403, code: "FORBIDDEN" };
-
-const macbook: RegisterMachineBody = {
-  name: "MacBook Pro",
-  platform: "darwin",
-  hostname: "macbook.local",
-  arch: "arm64",
-  node_version: "20.11.0",
-  agent_version: "1.0.0",
-  claude_version: "1.0.0",
-  claude_path: "/usr/local/bin/claude",
-  capabilities: ["wake_on_lan", "gpu"],
-  max_sessions: 10,
-};
 
 let h: NestHarness;
 beforeEach(async () => {

@@ -1,0 +1,57 @@
+/**
+ * @module
+ * Request bodies exactly as seed document 001 shows them, shared by the tests that send them.
+ */
+import type {
+  BulkRegisterCommandsBody,
+  RegisterCommandBody,
+  RegisterMachineBody,
+} from "@agentlane/sdk/claudenest/contract";
+
+/** §4.2: registering a machine. */
+export const macbook: RegisterMachineBody = {
+  name: "MacBook Pro",
+  platform: "darwin",
+  hostname: "macbook.local",
+  arch: "arm64",
+  node_version: "20.11.0",
+  agent_version: "1.0.0",
+  claude_version: "1.0.0",
+  claude_path: "/usr/local/bin/claude",
+  capabilities: ["wake_on_lan", "gpu"],
+  max_sessions: 10,
+};
+
+/** §12.3 / §12.4: a discovered command with options. */
+export const migrate: RegisterCommandBody = {
+  name: "php artisan migrate",
+  type: "artisan",
+  description: "Run database migrations",
+  command: "php artisan migrate",
+  category: "database",
+  is_dangerous: false,
+  arguments: [],
+  options: ["--force", "--seed", "--step"],
+};
+
+/** §12.5: registering several commands at once. */
+export const npmScripts: BulkRegisterCommandsBody = {
+  commands: [
+    {
+      name: "npm run dev",
+      type: "npm",
+      description: "Start development server",
+      command: "npm run dev",
+      category: "development",
+      is_dangerous: false,
+    },
+    {
+      name: "npm run build",
+      type: "npm",
+      description: "Build production assets",
+      command: "npm run build",
+      category: "build",
+      is_dangerous: false,
+    },
+  ],
+};
