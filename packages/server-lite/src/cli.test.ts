@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_EMAIL } from "./platforms/claudenest/seed.ts";
@@ -59,6 +62,54 @@ describe("agentlane-server (cli.ts)", () => {
     server.child.kill("SIGINT");
     expect(await server.exited).toEqual([0, null]);
     expect(server.output().stderr).toBe("");
+  });
+
+  it("applies --db, --platform, --lite, --no-cors and --no-rate-limit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "agentlane-cli-"));
+    try {
+      const db = join(dir, "lite.db");
+      const server = start(
+        "--port",
+        "0",
+        "--db",
+        db,
+        "--platform",
+        "claudenest",
+        "--lite",
+        "--no-cors",
+        "--no-rate-limit",
+      );
+      const url = /listening on (http:\/\/\S+)/.exec(await server.waitFor("Press Ctrl-C to stop."))?.[1];
+      expect(existsSync(db)).toBe(true);
+      // Mounted at the documented root, without rate-limit headers.
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(200);
+      expect(health.headers.get("x-ratelimit-limit")).toBeNull();
+      expect((await fetch(`${url}/_lite/clock`)).status).toBe(200);
+      const preflight = await fetch(`${url}/api/health`, {
+        method: "OPTIONS",
+        headers: { origin: "http://localhost:5173", "access-control-request-method": "GET" },
+      });
+      expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+      server.child.kill("SIGINT");
+      expect(await server.exited).toEqual([0, null]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("answers CORS preflights by default and serves no /_lite routes", async () => {
+    const server = start("--port", "0");
+    const url = /listening on (http:\/\/\S+)/.exec(await server.waitFor("Press Ctrl-C to stop."))?.[1];
+    const preflight = await fetch(`${url}/claudenest/api/health`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "GET" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect((await fetch(`${url}/_lite/clock`)).status).toBe(404);
+    server.child.kill("SIGINT");
+    expect(await server.exited).toEqual([0, null]);
   });
 
   it("exits with 2 and the usage on a bad flag", async () => {
