@@ -6,7 +6,7 @@
  *
  * Run: `node --conditions=source bench/realtime.ts [events]`
  */
-import { createWatcher } from "../packages/sdk/src/live/index.ts";
+import { createWatcher, PusherTransport } from "../packages/sdk/src/live/index.ts";
 import { createServer } from "../packages/server-lite/src/index.ts";
 
 const EVENTS = Number(process.argv[2] ?? 1000);
@@ -30,7 +30,10 @@ function summary(name: string, samples: number[]): string {
 
 const server = await createServer({ platform: "claudenest", realtime: { appKey: "bench-key" } });
 const url = await server.listen(0);
-const watcher = createWatcher<Events>({ transport: { url, appKey: "bench-key" }, channels: [CHANNEL] });
+const watcher = createWatcher<Events>({
+  transport: () => new PusherTransport({ url, appKey: "bench-key" }),
+  channels: [CHANNEL],
+});
 await new Promise<void>((resolve) => watcher.once("status", () => resolve()));
 
 // One event in flight at a time: the latency of a single event.

@@ -1,14 +1,10 @@
 import { defineConfig } from "tsup";
+import { sdkBuildEntries } from "../../scripts/platforms-source.ts";
+import { platformRegistry } from "./src/platforms/registry.ts";
 
-// JavaScript only: declarations come from `tsc -p tsconfig.build.json`.
+// JavaScript only: declarations come from `tsc -p tsconfig.build.json`. Entries follow the platform registry.
 export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    claudenest: "src/platforms/claudenest/index.ts",
-    "claudenest-contract": "src/platforms/claudenest/contract/index.ts",
-    contract: "src/contract/index.ts",
-    live: "src/live/index.ts",
-  },
+  entry: sdkBuildEntries(platformRegistry),
   format: ["esm"],
   target: "es2023",
   platform: "neutral",

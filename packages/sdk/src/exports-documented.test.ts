@@ -10,14 +10,15 @@ import { describe, expect, it } from "vitest";
 
 const src = dirname(fileURLToPath(import.meta.url));
 
-/** The entries of `package.json` `exports`, by subpath. */
-const entries = {
-  "@agentlane/sdk": "index.ts",
-  "@agentlane/sdk/claudenest": "platforms/claudenest/index.ts",
-  "@agentlane/sdk/claudenest/contract": "platforms/claudenest/contract/index.ts",
-  "@agentlane/sdk/contract": "contract/index.ts",
-  "@agentlane/sdk/live": "live/index.ts",
+/** The entries of `package.json` `exports`, by subpath (their `source` files, relative to `src/`). */
+const manifest = JSON.parse(readFileSync(resolve(src, "../package.json"), "utf8")) as {
+  exports: Record<string, { source?: string } | string>;
 };
+const entries = Object.fromEntries(
+  Object.entries(manifest.exports)
+    .filter((e): e is [string, { source: string }] => typeof e[1] === "object" && typeof e[1].source === "string")
+    .map(([subpath, target]) => [`@agentlane/sdk${subpath.slice(1)}`, target.source.replace("./src/", "")]),
+);
 
 interface ModuleExports {
   /** Names declared here, and whether some declaration of each has a doc comment. */

@@ -11,10 +11,18 @@ import type { AnySchema, SchemaInput, SchemaOutput } from "./schema.ts";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
- * Who may call an endpoint. Platforms give the names meaning: for ClaudeNest, `user` is a personal token,
- * `agent` a personal or machine token, `pairing` the temporary token from `pairing/initiate`.
+ * Who may call an endpoint: a name the platform defines and its auth scheme gives meaning (ClaudeNest's
+ * `agent` takes a personal or a machine token; another platform's `tasks:write` an API key with that
+ * permission). Two names mean the same everywhere: `none` (no credentials are sent or checked) and
+ * `optional` (credentials are sent when the client has them, and checked when present).
  */
-export type AuthRequirement = "none" | "optional" | "user" | "agent" | "pairing" | "admin";
+export type AuthRequirement = string;
+
+/**
+ * How a request body is encoded: `json`, `form` (`application/x-www-form-urlencoded`) or `multipart`
+ * (`multipart/form-data`; `Blob` and `File` values are sent as files).
+ */
+export type BodyEncoding = "json" | "form" | "multipart";
 
 /** One endpoint as data: what `endpoint()` takes. */
 export interface EndpointSpec {
@@ -33,6 +41,20 @@ export interface EndpointSpec {
   readonly errors?: readonly string[];
   /** The response is a page of a list: the client also iterates every page. */
   readonly paginated?: boolean;
+  /**
+   * Where a paginated list's items sit: the key of `data` that holds them (`"tasks"` for
+   * `{tasks: [...], pagination}`). Without it, `data` is the array itself.
+   */
+  readonly items?: string;
+  /** How the request body is encoded. @default "json" */
+  readonly contentType?: BodyEncoding;
+  /**
+   * The success answer is a stream of Server-Sent Events instead of one body; `response` is then the schema of
+   * one event, `{ event, data, id? }`.
+   */
+  readonly stream?: "sse";
+  /** Where the platform's document describes the endpoint (`§4.1`), shown in hovers and on `/docs`. */
+  readonly section?: string;
   /** Rate-limit group, when the platform documents one for this endpoint. */
   readonly rateLimit?: string;
   /** Why this endpoint departs from, or fills a gap in, its document. */
@@ -60,6 +82,15 @@ export type EndpointResult<S extends EndpointSpec> = SchemaOutput<S["response"]>
 export type EndpointErrorCode<S extends EndpointSpec> = S["errors"] extends readonly (infer C)[] ? C & string : never;
 
 type Item<T> = T extends readonly (infer I)[] ? I : never;
+/** The items of a list answer: the answer itself, or the array under its `items` key. */
+type ListItem<T, Key> = Key extends string ? (T extends { readonly [K in Key]?: infer A } ? Item<A> : never) : Item<T>;
+
+/** One event of a Server-Sent Events stream, as a stream endpoint's `response` schema describes it. */
+export interface StreamEvent<Name extends string = string, Data = unknown> {
+  event: Name;
+  data: Data;
+  id?: string | undefined;
+}
 
 /** What a server handler of a paginated endpoint returns: one page and the size of the whole list. */
 export interface Page<T> {
@@ -67,16 +98,22 @@ export interface Page<T> {
   page: number;
   perPage: number;
   total: number;
+  /** Other keys of the answer's `data` beside the items (a list under a named key may carry filters, say). */
+  extra?: Record<string, unknown>;
 }
 
 /** True when every key of T is optional, so the input argument itself may be left out. */
 type AllOptional<T> = {} extends T ? true : false;
 
 /** The SDK method for an endpoint; `Promise` and `Page` types come from the SDK core through this interface. */
-export interface ClientMethodTypes<In, Out, Paginated extends boolean> {
+export interface ClientMethodTypes<In, Out, Paginated extends boolean, Items = never, Stream extends boolean = false> {
   input: In;
   output: Out;
   paginated: Paginated;
+  /** The type of one list item, for paginated endpoints. */
+  item: Items;
+  /** The endpoint answers a stream of events of type `Out`. */
+  stream: Stream;
   optional: AllOptional<In>;
 }
 
@@ -87,12 +124,18 @@ export interface Endpoint<S extends EndpointSpec = EndpointSpec> {
   readonly "~client"?: ClientMethodTypes<
     EndpointInput<S>,
     EndpointResult<S>,
-    S["paginated"] extends true ? true : false
+    S["paginated"] extends true ? true : false,
+    S["paginated"] extends true ? ListItem<EndpointResult<S>, S["items"]> : never,
+    S["stream"] extends "sse" ? true : false
   >;
   /** Phantom: what the server handler receives, returns, and may fail with. */
   readonly "~handler"?: {
     parsed: EndpointParsed<S>;
-    result: S["paginated"] extends true ? Page<Item<SchemaInput<S["response"]>>> : SchemaInput<S["response"]>;
+    result: S["paginated"] extends true
+      ? Page<ListItem<SchemaInput<S["response"]>, S["items"]>>
+      : S["stream"] extends "sse"
+        ? AsyncIterable<SchemaInput<S["response"]>>
+        : SchemaInput<S["response"]>;
     errors: EndpointErrorCode<S>;
   };
 }

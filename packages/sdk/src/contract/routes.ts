@@ -4,7 +4,7 @@
  * from the contract (`scripts/gen-routes.ts`) so that a client imports the contract only as types and never
  * ships zod or a schema to a browser.
  */
-import type { AuthRequirement, Contract, HttpMethod } from "./endpoint.ts";
+import type { AuthRequirement, BodyEncoding, Contract, HttpMethod } from "./endpoint.ts";
 import { pathParams } from "./path.ts";
 
 /** What a client needs of an endpoint at run time: method, path, auth and parameter names, without schemas. */
@@ -17,6 +17,12 @@ export interface Route {
   /** Names of the query parameters; every other input key goes to the JSON body. */
   readonly query: readonly string[];
   readonly paginated?: boolean;
+  /** The key of `data` that holds a paginated list's items. */
+  readonly items?: string;
+  /** How the body is encoded, when not JSON. */
+  readonly contentType?: BodyEncoding;
+  /** The answer is a stream of Server-Sent Events. */
+  readonly stream?: "sse";
 }
 
 /** Routes by resource and method name, as `routes.generated.ts` holds them. */
@@ -40,6 +46,9 @@ export function routesOf(contract: Contract): RouteTable {
         params: pathParams(spec.path).map((p) => p.name),
         query: objectKeys(spec.query),
         ...(spec.paginated ? { paginated: true } : {}),
+        ...(spec.items ? { items: spec.items } : {}),
+        ...(spec.contentType && spec.contentType !== "json" ? { contentType: spec.contentType } : {}),
+        ...(spec.stream ? { stream: spec.stream } : {}),
       };
     }
     table[resourceName] = routes;

@@ -57,29 +57,38 @@ export class APIPromise<T> extends Promise<T> {
   }
 }
 
-/** A page of a list that is also an async iterator over every item of every page. */
-export class PagePromise<Item> extends APIPromise<Item[]> implements AsyncIterable<Item> {
-  readonly #fetchNext: (previous: APIResponse<Item[]>) => Promise<APIResponse<Item[]>> | undefined;
+/**
+ * A page of a list that is also an async iterator over every item of every page. It resolves to the page's
+ * `data` as the platform sends it: the array itself, or an object that holds it under a named key
+ * (`{tasks: [...], pagination}`); iterating yields the items either way.
+ */
+export class PagePromise<Item, Data = Item[]> extends APIPromise<Data> implements AsyncIterable<Item> {
+  readonly #fetchNext: (previous: APIResponse<Data>) => Promise<APIResponse<Data>> | undefined;
+  readonly #itemsOf: (data: Data) => readonly Item[];
 
   constructor(
-    first: Promise<APIResponse<Item[]>>,
-    fetchNext: (previous: APIResponse<Item[]>) => Promise<APIResponse<Item[]>> | undefined,
+    first: Promise<APIResponse<Data>>,
+    fetchNext: (previous: APIResponse<Data>) => Promise<APIResponse<Data>> | undefined,
+    itemsOf: (data: Data) => readonly Item[] = (data) => (Array.isArray(data) ? data : []),
   ) {
     super(first);
     this.#fetchNext = fetchNext;
+    this.#itemsOf = itemsOf;
   }
 
   /** Every page, starting with this one. */
-  async *pages(): AsyncGenerator<APIResponse<Item[]>> {
-    let page: APIResponse<Item[]> | undefined = await this.withResponse();
+  async *pages(): AsyncGenerator<APIResponse<Data>> {
+    let page: APIResponse<Data> | undefined = await this.withResponse();
     while (page) {
       yield page;
+      // A page without items ends the list, whatever the platform says of the next one.
+      if (this.#itemsOf(page.data).length === 0) return;
       const next = this.#fetchNext(page);
       page = next ? await next : undefined;
     }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    for await (const page of this.pages()) yield* page.data;
+    for await (const page of this.pages()) yield* this.#itemsOf(page.data);
   }
 }

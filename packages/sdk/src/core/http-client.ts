@@ -8,6 +8,10 @@
  * that outcome as ky's own first attempt, so ky alone decides whether and when to retry, exactly as if it
  * had sent the first attempt itself. A call with `totalTimeout` goes to ky from the start, since ky keeps
  * that budget.
+ *
+ * Everything platform-specific is delegated: credentials to the client's auth scheme (renewed once after a
+ * 401), unwrapping, errors and pagination to the platform's envelope codec. An error the codec finds inside
+ * an HTTP success is treated as the status it stands for, so it is typed and retried like any other.
  */
 import ky, {
   type HTTPError,
@@ -20,7 +24,8 @@ import type { Route } from "../contract/routes.ts";
 import type { RunnableSchema } from "../contract/schema.ts";
 import { APIPromise, type APIResponse, PagePromise } from "./api-promise.ts";
 import { AttemptInterrupted, attempt, type Received, replay } from "./attempt.ts";
-import type { DecodedError, EnvelopeCodec } from "./envelope.ts";
+import type { AuthScheme } from "./auth.ts";
+import type { Decoded, DecodedError, EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
 import { type APIError, createAPIError } from "./errors/api-error.ts";
 import { ConnectionError } from "./errors/connection-error.ts";
@@ -39,10 +44,11 @@ import {
 } from "./options.ts";
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
 import { kyRetry } from "./retry-policy.ts";
+import { APIStream } from "./stream.ts";
 
 /** A body as JSON when it is JSON, else as text; an empty body is `null`. */
-function parseBody(text: string): unknown {
-  if (text === "") return null;
+function parseBody(text: string | undefined): unknown {
+  if (text === "" || text === undefined) return null;
   try {
     return JSON.parse(text);
   } catch {
@@ -50,12 +56,37 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** How the first attempt, sent outside ky, ended. */
-type FirstAttempt = { received: Received } | { error: unknown };
+/**
+ * How the first attempt, sent outside ky, ended; `status` is the error status of a success whose body reported
+ * an error.
+ */
+type FirstAttempt = { received: Received; status?: number | undefined } | { error: unknown };
+
+/** A body already parsed and decoded by the envelope codec. */
+interface Read {
+  parsed: unknown;
+  decoded: Decoded;
+}
+
+/** An `APIError` from this realm or another (`instanceof` fails across bundles). */
+function isAPIErrorLike(error: unknown): error is APIError {
+  return typeof error === "object" && error !== null && typeof (error as APIError).status === "number";
+}
+
+/** Marks an error inside a success that is final as it stands: no status to type it by, nothing to retry. */
+const FINAL = Symbol("final");
+
+/** An HTTP status a `Response` can carry, for an error the codec found inside a success. */
+function replayStatus(error: DecodedError): number {
+  const status = error.status;
+  if (status !== undefined && Number.isInteger(status) && status >= 400 && status <= 599) return status;
+  return error.retryable ? 503 : 400;
+}
 
 interface Prepared {
   url: string;
   init: RequestInit & { headers: Record<string, string> };
+  auth: string;
   signal: AbortSignal | undefined;
   timeout: number | false;
   totalTimeout: number | false;
@@ -68,27 +99,42 @@ export class HttpClient {
   readonly envelope: EnvelopeCodec;
   /** Headers of every call. */
   readonly #baseHeaders: Record<string, string>;
-  /** The `authorization` value of a fixed client token, formatted once. */
-  readonly #fixedAuthorization: string | undefined;
+  readonly #auth: AuthScheme | undefined;
 
   constructor(options: ClientOptions, envelope: EnvelopeCodec) {
     this.options = normalizeOptions(options);
     this.envelope = envelope;
     this.#baseHeaders = { accept: "application/json", ...this.options.headers };
-    const { token } = this.options;
-    this.#fixedAuthorization = typeof token === "string" && token ? `Bearer ${token}` : undefined;
+    this.#auth = this.options.auth;
   }
 
-  /** Calls an endpoint; list endpoints give a `PagePromise` that also iterates every page. */
+  /**
+   * Calls an endpoint: list endpoints give a `PagePromise` that also iterates every page, stream endpoints an
+   * `APIStream` of their events.
+   */
   call(resource: string, name: string, route: Route, input: Input, options?: RequestOptions): APIPromise<unknown> {
+    if (route.stream) return new APIStream((signal) => this.open(route, input, { ...options, signal })) as never;
     const first = this.request(resource, name, route, input, options);
     if (!route.paginated) return new APIPromise(first);
-    return new PagePromise(first as Promise<APIResponse<unknown[]>>, (previous) => {
-      const next = this.envelope.nextPage?.(previous.meta, input ?? {});
-      return next
-        ? (this.request(resource, name, route, { ...input, ...next }, options) as Promise<APIResponse<unknown[]>>)
-        : undefined;
-    });
+    const items = route.items;
+    return new PagePromise<unknown, unknown>(
+      first,
+      (previous) => {
+        const next = this.envelope.nextPage?.({ meta: previous.meta, data: previous.data, query: input ?? {} });
+        return next ? this.request(resource, name, route, next, options) : undefined;
+      },
+      (data) => {
+        const list = items ? (data as Record<string, unknown> | null)?.[items] : data;
+        return Array.isArray(list) ? list : [];
+      },
+    );
+  }
+
+  /** The credentials an endpoint with this `auth` requirement would be sent, as headers (for realtime handshakes). */
+  async credentials(requirement = "user"): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {};
+    await this.#auth?.apply(headers, requirement);
+    return headers;
   }
 
   async request(
@@ -98,12 +144,51 @@ export class HttpClient {
     input: Input,
     options: RequestOptions = {},
   ): Promise<APIResponse<unknown>> {
+    const received = await this.#send(route, input, options, false);
+    return this.#success(resource, name, received);
+  }
+
+  /** Opens a stream endpoint: the unread `text/event-stream` response, after the same auth, retries and errors. */
+  async open(route: Route, input: Input, options: RequestOptions = {}): Promise<Response> {
+    const received = await this.#send(route, input, options, true);
+    if (received.text === undefined) return received.response;
+    // Not a stream: a platform that reports errors inside a success, or an answer that is not a stream at all.
+    const parsed = parseBody(received.text);
+    const decoded = this.envelope.decode(parsed, received.response.status, received.response.headers);
+    if (!decoded.ok)
+      throw this.#apiError(decoded.error.status ?? received.response.status, received.response, decoded.error, parsed);
+    throw new ConnectionError(
+      `Expected an event stream, got ${received.response.headers.get("content-type") ?? "no content type"}`,
+    );
+  }
+
+  /** Sends a call with auth and retries; after a 401 it renews the credentials once and sends it again. */
+  async #send(route: Route, input: Input, options: RequestOptions, streaming: boolean): Promise<Received> {
+    try {
+      return await this.#sendOnce(route, input, options, streaming);
+    } catch (error) {
+      const renew = this.#auth?.renew;
+      if (
+        !renew ||
+        options.token ||
+        route.auth === "none" ||
+        (error as APIError).status !== 401 ||
+        !isAPIErrorLike(error)
+      )
+        throw error;
+      if (!(await renew.call(this.#auth))) throw error;
+      return this.#sendOnce(route, input, options, streaming);
+    }
+  }
+
+  async #sendOnce(route: Route, input: Input, options: RequestOptions, streaming: boolean): Promise<Received> {
     const prepared = this.#prepare(route, input, options);
     if (route.auth !== "none") {
       const { headers } = prepared.init;
+      const auth = this.#auth;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      else if (this.#fixedAuthorization) headers.authorization = this.#fixedAuthorization;
-      else if (typeof this.options.token === "function") await this.#authorize(headers, this.options.token);
+      else if (auth?.fixed) headers[auth.fixed.name] = auth.fixed.value;
+      else if (auth) await auth.apply(headers, route.auth);
     }
 
     let first: FirstAttempt | undefined;
@@ -115,32 +200,57 @@ export class HttpClient {
           prepared.init,
           prepared.timeout,
           prepared.signal,
+          streaming,
         );
-        if (received.response.ok) return this.#success(resource, name, received);
-        first = { received };
+        if (received.response.ok) {
+          const failed = received.text === undefined ? undefined : this.#failedInside(received);
+          if (!failed) return received;
+          // An error inside a success that names no status is final: nothing says a repeat could help.
+          if (failed === FINAL) return received;
+          first = { received, status: failed };
+        } else first = { received };
       } catch (error) {
         if (prepared.signal?.aborted) throw new AbortError(undefined, { cause: prepared.signal.reason });
         first = { error };
       }
     }
-    const response = await this.#withRetries(prepared, options, first);
-    return this.#success(resource, name, { response, text: await response.text() });
+    const response = await this.#withRetries(prepared, options, first, streaming);
+    if (streaming && response.ok && (response.headers.get("content-type") ?? "").startsWith("text/event-stream"))
+      return { response, text: undefined };
+    return { response, text: await response.text() };
+  }
+
+  /**
+   * The status an error reported inside a success stands for, or `undefined` when the answer is a success. The
+   * parsed and decoded body is kept on `received`, so a success is parsed once.
+   */
+  #failedInside(received: Received & Partial<Read>): number | typeof FINAL | undefined {
+    const { response, text } = received;
+    if (text === undefined) return undefined;
+    received.parsed = parseBody(text);
+    received.decoded = this.envelope.decode(received.parsed, response.status, response.headers);
+    if (received.decoded.ok) return undefined;
+    const { error } = received.decoded;
+    return error.status === undefined && error.retryable === undefined ? FINAL : replayStatus(error);
   }
 
   #prepare(route: Route, input: Input, options: RequestOptions): Prepared {
     const o = this.options;
     const url = urlOf(o.baseUrl, route, input);
-    const body = bodyOf(route, input);
+    const encoded = bodyOf(route, input);
+    const body = encoded?.body;
     const headers = options.headers
       ? { ...this.#baseHeaders, ...lowerCaseHeaders(options.headers) }
       : { ...this.#baseHeaders };
-    if (body !== undefined) headers["content-type"] = "application/json";
+    if (route.stream) headers.accept = "text/event-stream";
+    if (encoded?.contentType) headers["content-type"] = encoded.contentType;
     let idempotencyKey = options.idempotencyKey === true ? newIdempotencyKey() : options.idempotencyKey;
     if (idempotencyKey === undefined && o.idempotencyKeys && route.method === "POST")
       idempotencyKey = newIdempotencyKey();
     if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
     return {
       url,
+      auth: route.auth,
       init: body === undefined ? { method: route.method, headers } : { method: route.method, headers, body },
       signal: options.signal ?? o.signal,
       timeout: options.timeout === undefined ? o.timeout : normalizeTimeout("timeout", options.timeout),
@@ -151,26 +261,31 @@ export class HttpClient {
     };
   }
 
-  async #authorize(headers: Record<string, string>, source: () => string | undefined | Promise<string | undefined>) {
-    const token = await source();
-    if (token) headers.authorization = `Bearer ${token}`;
-  }
-
   /** ky's retry loop; `first`, when given, is the outcome of ky's first attempt. */
-  async #withRetries(prepared: Prepared, options: RequestOptions, first: FirstAttempt | undefined): Promise<Response> {
+  async #withRetries(
+    prepared: Prepared,
+    options: RequestOptions,
+    first: FirstAttempt | undefined,
+    streaming: boolean,
+  ): Promise<Response> {
     const o = this.options;
     let pending = first;
+    /** The HTTP status of the latest attempt, which a replayed error status hides from ky. */
+    let httpStatus = first && "received" in first ? first.received.response.status : undefined;
     const fetch = async (request: Request | URL | string, init?: RequestInit): Promise<Response> => {
       if (pending) {
         const outcome = pending;
         pending = undefined;
-        if ("received" in outcome) return replay(outcome.received);
+        if ("received" in outcome) return replay(outcome.received, outcome.status);
         if (outcome.error instanceof AttemptInterrupted) throw new KyTimeoutError(request as Request);
         throw outcome.error;
       }
-      return replay(await attempt(o.fetch, request as Request, init, false, undefined));
+      const received = await attempt(o.fetch, request as Request, init, false, undefined, streaming);
+      httpStatus = received.response.status;
+      const failed = received.response.ok ? this.#failedInside(received) : undefined;
+      return replay(received, failed === FINAL ? received.response.status : failed);
     };
-    const tokenSource = options.token === undefined && typeof o.token === "function" ? o.token : undefined;
+    const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
     const { method, headers, body } = prepared.init;
     try {
       return await ky(prepared.url, {
@@ -181,27 +296,41 @@ export class HttpClient {
         signal: prepared.signal,
         timeout: prepared.timeout,
         totalTimeout: prepared.totalTimeout,
-        retry: kyRetry(prepared.retry, prepared.idempotencyKey !== undefined),
-        hooks: tokenSource
-          ? {
-              beforeRetry: [
-                async ({ request }) => {
-                  const token = await tokenSource();
-                  if (token) request.headers.set("authorization", `Bearer ${token}`);
-                },
-              ],
-            }
-          : {},
+        retry: {
+          ...kyRetry(prepared.retry, prepared.idempotencyKey !== undefined),
+          // The platform may say an error is (or is not) worth repeating, whatever its status.
+          shouldRetry: ({ error }) =>
+            isHTTPError(error)
+              ? this.envelope.decodeError(
+                  typeof error.data === "string" ? parseBody(error.data) : error.data,
+                  error.response.status,
+                  error.response.headers,
+                ).retryable
+              : undefined,
+        },
+        hooks:
+          auth && prepared.auth !== "none"
+            ? {
+                beforeRetry: [
+                  async ({ request }) => {
+                    const fresh: Record<string, string> = {};
+                    await auth.apply(fresh, prepared.auth);
+                    for (const [name, value] of Object.entries(fresh)) request.headers.set(name, value);
+                  },
+                ],
+              }
+            : {},
       });
     } catch (error) {
-      throw this.#translate(error, prepared.signal);
+      throw this.#translate(error, prepared.signal, httpStatus);
     }
   }
 
-  #success(resource: string, name: string, { response, text }: Received): APIResponse<unknown> {
-    const parsed = parseBody(text);
-    const decoded = this.envelope.decode(parsed, response.status, response.headers);
-    if (!decoded.ok) throw this.#apiError(response.status, response.headers, decoded.error, parsed);
+  #success(resource: string, name: string, received: Received & Partial<Read>): APIResponse<unknown> {
+    const { response } = received;
+    const parsed = received.decoded ? received.parsed : parseBody(received.text);
+    const decoded = received.decoded ?? this.envelope.decode(parsed, response.status, response.headers);
+    if (!decoded.ok) throw this.#apiError(decoded.error.status ?? response.status, response, decoded.error, parsed);
     if (this.options.validate) this.#validate(resource, name, decoded.data);
     return {
       data: decoded.data,
@@ -223,9 +352,11 @@ export class HttpClient {
     console.warn(error.message);
   }
 
-  #apiError(status: number, headers: Headers, error: DecodedError, body: unknown): APIError {
+  #apiError(status: number, response: Response, error: DecodedError, body: unknown, httpStatus?: number): APIError {
+    const { headers } = response;
     return createAPIError({
       status,
+      httpStatus: httpStatus ?? response.status,
       code: error.code,
       message: error.message,
       details: error.details,
@@ -235,13 +366,13 @@ export class HttpClient {
     });
   }
 
-  #translate(error: unknown, signal: AbortSignal | undefined): Error {
+  #translate(error: unknown, signal: AbortSignal | undefined, httpStatus: number | undefined): Error {
     if (isHTTPError(error)) {
       const { response } = error as HTTPError;
       // ky parses an error body as JSON only when it is labelled JSON; platforms do not always label it.
       const data = typeof error.data === "string" ? parseBody(error.data) : error.data;
       const decoded = this.envelope.decodeError(data, response.status, response.headers);
-      return this.#apiError(response.status, response.headers, decoded, data);
+      return this.#apiError(decoded.status ?? response.status, response, decoded, data, httpStatus);
     }
     if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason });
     if (isKyTimeout(error)) return new TimeoutError(undefined, { cause: error });

@@ -4,9 +4,9 @@
  * are merged over the client's with `mergeRequestOptions`.
  */
 import type { Contract } from "../contract/endpoint.ts";
+import { type AuthScheme, bearerAuth, type TokenSource } from "./auth.ts";
 
-/** A bearer token, or a function that returns the current one (called before every attempt, retries included). */
-export type TokenSource = string | (() => string | undefined | Promise<string | undefined>);
+export type { TokenSource };
 
 /** How failed attempts are retried: exponential backoff with full jitter, honouring `Retry-After`. */
 export interface RetryOptions {
@@ -79,8 +79,18 @@ export interface ClientOptions extends Omit<RequestOptions, "idempotencyKey" | "
    * @example "http://localhost:8000/api"
    */
   baseUrl: string;
-  /** Bearer token sent to every endpoint that needs one. */
+  /**
+   * Bearer token sent to every endpoint that needs one; shorthand for `auth: bearerAuth(token)`.
+   * @example process.env.CLAUDENEST_TOKEN
+   */
   token?: TokenSource;
+  /**
+   * How credentials are sent and renewed, when not a plain bearer token: an API key header, a JWT refreshed on
+   * 401, OAuth client credentials (see `bearerAuth`, `apiKeyAuth`, `refreshingAuth`, `clientCredentialsAuth`).
+   * @default bearerAuth(token) when `token` is given
+   * @example apiKeyAuth({ key: process.env.API_KEY })
+   */
+  auth?: AuthScheme;
   /**
    * The `fetch` to use: a test can route calls in-process to a server's `fetch`.
    * @default globalThis.fetch
@@ -110,6 +120,7 @@ export interface NormalizedRetry {
 export interface NormalizedOptions {
   baseUrl: string;
   token: TokenSource | undefined;
+  auth: AuthScheme | undefined;
   fetch: NonNullable<ClientOptions["fetch"]>;
   timeout: number | false;
   totalTimeout: number | false;
@@ -183,6 +194,7 @@ export function normalizeOptions(options: ClientOptions): NormalizedOptions {
   return {
     baseUrl: url.href.replace(/\/+$/, ""),
     token: options.token,
+    auth: options.auth ?? (options.token ? bearerAuth(options.token) : undefined),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeout: normalizeTimeout("timeout", options.timeout ?? 30_000),
     totalTimeout: normalizeTimeout("totalTimeout", options.totalTimeout ?? false),

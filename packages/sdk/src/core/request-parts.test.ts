@@ -69,9 +69,10 @@ describe("query and body", () => {
 
   it("sends every other key as the JSON body, without path, query or undefined keys", () => {
     const update = route("PATCH", "/machines/{id}", { params: ["id"], query: ["dry_run"] });
-    expect(bodyOf(update, { id: "m1", dry_run: true, name: "box", note: undefined, tags: null })).toBe(
-      '{"name":"box","tags":null}',
-    );
+    expect(bodyOf(update, { id: "m1", dry_run: true, name: "box", note: undefined, tags: null })).toEqual({
+      body: '{"name":"box","tags":null}',
+      contentType: "application/json",
+    });
     expect(bodyOf(update, { id: "m1" })).toBeUndefined();
   });
 
@@ -88,5 +89,24 @@ describe("query and body", () => {
       ["application/json", '{"name":"x"}'],
       [null, ""],
     ]);
+  });
+
+  it("encodes a form body, repeating array keys and sending objects as JSON", () => {
+    const form = route("POST", "/token", { contentType: "form" });
+    const encoded = bodyOf(form, { grant_type: "client_credentials", scope: ["a", "b"], extra: { x: 1 } });
+    expect(encoded?.contentType).toBe("application/x-www-form-urlencoded");
+    expect(String(encoded?.body)).toBe("grant_type=client_credentials&scope=a&scope=b&extra=%7B%22x%22%3A1%7D");
+  });
+
+  it("encodes a multipart body with Blobs as files and leaves the content type to fetch", async () => {
+    const upload = route("POST", "/files", { contentType: "multipart" });
+    const file = new File(["hello"], "notes.txt", { type: "text/plain" });
+    const encoded = bodyOf(upload, { file, description: "notes" });
+    expect(encoded?.contentType).toBeUndefined();
+    const form = encoded?.body as FormData;
+    expect(form.get("description")).toBe("notes");
+    const sent = form.get("file") as File;
+    expect(sent.name).toBe("notes.txt");
+    expect(await sent.text()).toBe("hello");
   });
 });

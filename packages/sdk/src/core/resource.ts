@@ -7,16 +7,21 @@ import type { RouteTable } from "../contract/routes.ts";
 import type { APIPromise, PagePromise } from "./api-promise.ts";
 import type { HttpClient } from "./http-client.ts";
 import type { RequestOptions } from "./options.ts";
+import type { APIStream } from "./stream.ts";
 
-type Item<T> = T extends readonly (infer I)[] ? I : never;
-type Returned<Out, Paginated> = Paginated extends true ? PagePromise<Item<Out>> : APIPromise<Out>;
+type Returned<T extends { output: unknown; paginated: boolean; item: unknown; stream: boolean }> =
+  T["stream"] extends true
+    ? APIStream<T["output"]>
+    : T["paginated"] extends true
+      ? PagePromise<T["item"], T["output"]>
+      : APIPromise<T["output"]>;
 
 /** The SDK method of one endpoint. */
 export type ClientMethod<T> =
-  T extends ClientMethodTypes<infer In, infer Out, infer Paginated>
+  T extends ClientMethodTypes<infer In, unknown, boolean, unknown, boolean>
     ? T["optional"] extends true
-      ? (input?: In, options?: RequestOptions) => Returned<Out, Paginated>
-      : (input: In, options?: RequestOptions) => Returned<Out, Paginated>
+      ? (input?: In, options?: RequestOptions) => Returned<T>
+      : (input: In, options?: RequestOptions) => Returned<T>
     : never;
 
 /** The SDK methods of one resource of a contract, by name. */

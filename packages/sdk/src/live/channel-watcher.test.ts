@@ -38,7 +38,13 @@ describe("createResyncingWatcher", () => {
     const port = rt.port;
     const state: State = { version: 1 };
     const watcher = createResyncingWatcher<Events, State>({
-      transport: { url: rt.url, appKey: rt.appKey, token: TOKENS.alice, backoff: { minDelay: 20, maxDelay: 100 } },
+      transport: () =>
+        new PusherTransport({
+          url: rt.url,
+          appKey: rt.appKey,
+          token: TOKENS.alice,
+          backoff: { minDelay: 20, maxDelay: 100 },
+        }),
       channels: ["private-user.alice", "news"],
       resync: async () => ({ ...state }),
     });
@@ -112,7 +118,7 @@ describe("createResyncingWatcher", () => {
     const rt = await start();
     let calls = 0;
     const watcher = createResyncingWatcher<Events, State>({
-      transport: { url: rt.url, appKey: rt.appKey },
+      transport: () => new PusherTransport({ url: rt.url, appKey: rt.appKey }),
       channels: ["news"],
       resync: async () => {
         if (++calls === 1) throw new Error("503 from the API");
@@ -133,7 +139,7 @@ describe("createResyncingWatcher", () => {
   it("ends with LiveRefusedError when the server refuses the connection (4000-4099)", async () => {
     const rt = await start();
     const watcher = createResyncingWatcher<Events, State>({
-      transport: { url: rt.url, appKey: "no-such-app", backoff: { minDelay: 5 } },
+      transport: () => new PusherTransport({ url: rt.url, appKey: "no-such-app", backoff: { minDelay: 5 } }),
       channels: ["news"],
       resync: async () => ({ version: 1 }),
     });
@@ -154,7 +160,7 @@ describe("createResyncingWatcher", () => {
     const before = await settledHandles();
     let aborted = false;
     const watcher = createResyncingWatcher<Events, State>({
-      transport: { url: rt.url, appKey: rt.appKey, token: TOKENS.bob },
+      transport: () => new PusherTransport({ url: rt.url, appKey: rt.appKey, token: TOKENS.bob }),
       channels: ["private-user.bob"],
       resync: (signal) =>
         new Promise(() => {

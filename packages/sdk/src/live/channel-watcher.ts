@@ -10,15 +10,25 @@
  */
 import { Backoff, type BackoffOptions, sleep } from "./backoff.ts";
 import { LiveError, type LiveSubscriptionError } from "./errors.ts";
-import { PusherTransport, type PusherTransportOptions } from "./pusher-transport.ts";
 import type { LiveTransport, TransportStatus } from "./transport.ts";
 import { Watcher, type WatcherOptions, type WatcherSink } from "./watcher.ts";
 
 /** The channels a watcher follows and the transport it uses. */
 export interface WatchOptions extends WatcherOptions {
-  /** A transport to share (the watcher leaves it open), or options for one the watcher owns and closes. */
-  transport: LiveTransport | PusherTransportOptions;
-  channels: readonly string[];
+  /**
+   * A transport to share (the watcher leaves it open), or a function that makes one the watcher owns and closes:
+   * any protocol (Pusher, subscribe-over-WebSocket, SSE, polling) that implements `LiveTransport`.
+   * @example () => new PusherTransport({ url, appKey })
+   */
+  transport: LiveTransport | (() => LiveTransport);
+  /** The channels to follow: names, or names with the filters the protocol sends along. */
+  channels: readonly (string | ChannelSpec)[];
+}
+
+/** A channel with the filters its subscription carries. */
+export interface ChannelSpec {
+  name: string;
+  filters?: Record<string, unknown>;
 }
 
 /** A watcher's channels plus how it re-reads the current state after every (re)connection. */
@@ -47,21 +57,18 @@ export function createResyncingWatcher<Events extends object, State>(
   );
 }
 
-function isTransport(value: LiveTransport | PusherTransportOptions): value is LiveTransport {
-  return typeof (value as LiveTransport).subscribe === "function";
-}
-
 function watchChannels(
   options: WatchOptions,
   sink: WatcherSink<object>,
   resyncing: Pick<ResyncingWatchOptions<unknown>, "resync" | "backoff"> | undefined,
 ): () => void {
-  const channels = [...new Set(options.channels)];
+  const specs = new Map<string, ChannelSpec>();
+  for (const c of options.channels)
+    specs.set(typeof c === "string" ? c : c.name, typeof c === "string" ? { name: c } : c);
+  const channels = [...specs.keys()];
   if (channels.length === 0) throw new TypeError("A watcher needs at least one channel");
-  const owned = !isTransport(options.transport);
-  const transport: LiveTransport = isTransport(options.transport)
-    ? options.transport
-    : new PusherTransport(options.transport);
+  const owned = typeof options.transport === "function";
+  const transport: LiveTransport = typeof options.transport === "function" ? options.transport() : options.transport;
   const emit = sink.event as (event: string, data: unknown, channel: string) => void;
   const subscribed = new Set<string>();
   const backoff = new Backoff(resyncing?.backoff);
@@ -122,25 +129,29 @@ function watchChannels(
   transport.on("status", onStatus);
   transport.on("error", onError);
   const unsubscribes = channels.map((channel) =>
-    transport.subscribe(channel, {
-      event(event, data) {
-        if (!held) {
-          emit(event, data, channel);
-          return;
-        }
-        if (held.length >= heldLimit) held.shift();
-        held.push([event, data, channel]);
+    transport.subscribe(
+      channel,
+      {
+        event(event, data) {
+          if (!held) {
+            emit(event, data, channel);
+            return;
+          }
+          if (held.length >= heldLimit) held.shift();
+          held.push([event, data, channel]);
+        },
+        subscribed() {
+          subscribed.add(channel);
+          if (subscribed.size === channels.length) allSubscribed();
+        },
+        error(error: LiveSubscriptionError) {
+          // A refusal (4xx) will not change by retrying; anything else may, at the next reconnection.
+          if (error.status !== undefined && error.status >= 400 && error.status < 500) sink.end(error);
+          else sink.error(error);
+        },
       },
-      subscribed() {
-        subscribed.add(channel);
-        if (subscribed.size === channels.length) allSubscribed();
-      },
-      error(error: LiveSubscriptionError) {
-        // A refusal (4xx) will not change by retrying; anything else may, at the next reconnection.
-        if (error.status !== undefined && error.status >= 400 && error.status < 500) sink.end(error);
-        else sink.error(error);
-      },
-    }),
+      specs.get(channel)?.filters,
+    ),
   );
   if (transport.status === "closed") sink.end(transport.closeError ?? new LiveError("The transport is closed."));
   else if (transport.status === "reconnecting") sink.status("reconnecting");

@@ -1,11 +1,13 @@
 /**
  * @module
- * Live updates: watchers (events plus `for await`) over the Pusher protocol, reconnecting with jittered
- * backoff, re-subscribing and, for resyncing watchers, re-reading the state after every reconnection.
+ * Live updates: watchers (events plus `for await`) over any transport (the Pusher protocol, a
+ * subscribe-over-WebSocket protocol, Server-Sent Events, polling), reconnecting with jittered backoff,
+ * re-subscribing and, for resyncing watchers, re-reading the state after every reconnection.
  */
 export { type PusherAuthEndpointOptions, pusherAuthEndpoint } from "./auth-endpoint.ts";
 export { Backoff, type BackoffOptions } from "./backoff.ts";
 export {
+  type ChannelSpec,
   createResyncingWatcher,
   createWatcher,
   type ResyncEvents,
@@ -19,12 +21,15 @@ export {
   LiveRefusedError,
   LiveSubscriptionError,
 } from "./errors.ts";
+export { type LoopSink, LoopTransport, type LoopTransportEvents } from "./loop-transport.ts";
+export { type PolledEvent, PollingTransport, type PollingTransportOptions } from "./polling.ts";
 export {
   PusherTransport,
   type PusherTransportEvents,
   type PusherTransportOptions,
   type TriggerResult,
 } from "./pusher-transport.ts";
+export { SseTransport, type SseTransportOptions } from "./sse.ts";
 export type { ChannelHandlers, LiveTransport, TransportStatus } from "./transport.ts";
 export {
   type WatchEvent,
@@ -35,3 +40,10 @@ export {
   type WatcherSource,
   type WatcherStatus,
 } from "./watcher.ts";
+export {
+  readWsFrame,
+  type WsIncoming,
+  WsSubscribeTransport,
+  type WsSubscribeTransportEvents,
+  type WsSubscribeTransportOptions,
+} from "./ws-subscribe.ts";

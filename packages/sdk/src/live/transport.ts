@@ -1,7 +1,8 @@
 /**
  * @module
  * What a watcher needs from a live transport: channel subscriptions that survive reconnections, and the
- * connection status. The Pusher transport implements it; other protocols can plug in the same way.
+ * connection status. The Pusher, subscribe-over-WebSocket, SSE and polling transports implement it; a watcher
+ * works on any of them.
  */
 import type { LiveSubscriptionError } from "./errors.ts";
 
@@ -26,8 +27,11 @@ export interface LiveTransport {
   readonly status: TransportStatus;
   /** Why the transport closed by itself (a server refusal), once it has. */
   readonly closeError: Error | undefined;
-  /** Subscribes to a channel (again after every reconnection); returns the function that unsubscribes. */
-  subscribe(channel: string, handlers: ChannelHandlers): () => void;
+  /**
+   * Subscribes to a channel (again after every reconnection); returns the function that unsubscribes. `filters`
+   * narrow the channel's events where the protocol supports it (a subscribe frame's `filters`).
+   */
+  subscribe(channel: string, handlers: ChannelHandlers, filters?: Record<string, unknown>): () => void;
   on(event: "status", listener: (status: TransportStatus) => void): unknown;
   on(event: "error", listener: (error: Error) => void): unknown;
   off(event: "status", listener: (status: TransportStatus) => void): unknown;

@@ -8,7 +8,10 @@ import { hasKind, markError } from "./brand.ts";
 
 /** What an {@link APIError} is made from. */
 export interface APIErrorInit {
+  /** The status the error stands for: the HTTP status, or the one the platform reported in the body. */
   status: number;
+  /** The HTTP status of the response, when it differs from `status` (an error inside HTTP 200). */
+  httpStatus?: number | undefined;
   /** The platform's own error code, e.g. `PAR_002`. */
   code?: string | undefined;
   message: string;
@@ -27,6 +30,8 @@ export interface APIErrorInit {
 export class APIError extends AgentlaneError {
   override name = "APIError";
   readonly status: number;
+  /** The response's HTTP status; it differs from `status` when the platform reported an error inside a success. */
+  readonly httpStatus: number;
   readonly code: string | undefined;
   readonly details: unknown;
   readonly requestId: string | undefined;
@@ -37,6 +42,7 @@ export class APIError extends AgentlaneError {
     super(`${init.status}${init.code ? ` ${init.code}` : ""}: ${init.message}`);
     markError(this, "api");
     this.status = init.status;
+    this.httpStatus = init.httpStatus ?? init.status;
     this.code = init.code;
     this.details = init.details;
     this.requestId = init.requestId;

@@ -4,11 +4,9 @@
  * hand-written helpers an agent needs: the task worker, the live terminal of a session, and watchers of a
  * project's tasks and locks.
  */
-import { HttpClient } from "../../core/http-client.ts";
 import type { ClientOptions } from "../../core/options.ts";
-import { bindContract, type ContractClient } from "../../core/resource.ts";
 import type { PusherTransport } from "../../live/pusher-transport.ts";
-import type { ClaudeNestContract } from "./contract/index.ts";
+import { definePlatform } from "../define.ts";
 import type { AgentInfo } from "./contract/pairing.ts";
 import { claudenestEnvelope } from "./envelope.ts";
 import {
@@ -21,7 +19,7 @@ import {
 import { type ClaudeNestRealtimeOptions, RealtimeSettings } from "./live/realtime.ts";
 import { type AttachOptions, SessionTerminal } from "./live/terminal.ts";
 import { type PairedMachine, type PairMachineOptions, pairMachine } from "./pairing.ts";
-import { routes } from "./routes.generated.ts";
+import { type ClaudeNestMethods, routes } from "./routes.generated.ts";
 import { type TaskHandler, type WorkOptions, type WorkResult, work } from "./worker.ts";
 
 /** Options of a {@link ClaudeNest} client: the HTTP options and the realtime connection. */
@@ -32,8 +30,6 @@ export interface ClaudeNestOptions extends ClientOptions {
    */
   realtime?: ClaudeNestRealtimeOptions;
 }
-
-type Resources = ContractClient<ClaudeNestContract>;
 
 /** The hand-written helpers of the `tasks` resource, beside its endpoint methods. */
 export interface TaskHelpers {
@@ -91,40 +87,22 @@ export interface LockHelpers {
  * const nest = new ClaudeNest({ baseUrl: "http://localhost:8000/api", token: process.env.CLAUDENEST_TOKEN });
  * const { task } = await nest.tasks.claim({ id: taskId, instance_id: "instance_1" });
  */
-export class ClaudeNest {
-  /** The HTTP client every method goes through. */
-  readonly http: HttpClient;
-  /** §16 Health check. */
-  declare readonly health: Resources["health"];
-  /** §2 Login, registration, tokens, magic links, OAuth. */
-  declare readonly auth: Resources["auth"];
-  /** §3 Pairing an agent's machine. */
-  declare readonly pairing: Resources["pairing"];
-  /** §4 Machines. */
-  declare readonly machines: Resources["machines"];
-  /** §6 Shared projects, their instances and activity. */
-  declare readonly projects: Resources["projects"];
+export class ClaudeNest extends definePlatform<ClaudeNestMethods, ClaudeNestOptions>({
+  envelope: claudenestEnvelope,
+  routes,
+}) {
   /** §5 Terminal sessions on a machine, and `sessions.attach()`, a session's live terminal. */
-  declare readonly sessions: Resources["sessions"] & SessionHelpers;
-  /** §8 A project's shared context: sections, chunks, relevance search and summaries. */
-  declare readonly context: Resources["context"];
+  declare readonly sessions: ClaudeNestMethods["sessions"] & SessionHelpers;
   /** §9 File locks between the instances of a project, and `locks.watch()`. */
-  declare readonly locks: Resources["locks"] & LockHelpers;
-  /** §10 Skills of a machine, addressed by path (`team/debugging`). */
-  declare readonly skills: Resources["skills"];
-  /** §11 MCP servers of a machine: start them, list and call their tools. */
-  declare readonly mcp: Resources["mcp"];
-  /** §12 Commands discovered on a machine: browse, search, queue for execution. */
-  declare readonly commands: Resources["commands"];
+  declare readonly locks: ClaudeNestMethods["locks"] & LockHelpers;
   /** §7 Tasks, `tasks.work()`, the loop that claims and completes them, and `tasks.watch()`. */
-  declare readonly tasks: Resources["tasks"] & TaskHelpers;
+  declare readonly tasks: ClaudeNestMethods["tasks"] & TaskHelpers;
   readonly #realtime: RealtimeSettings;
 
   constructor(options: ClaudeNestOptions) {
-    this.http = new HttpClient(options, claudenestEnvelope);
+    super(options);
     const realtime = new RealtimeSettings(this.http.options, options.realtime);
     this.#realtime = realtime;
-    const resources = bindContract<ClaudeNestContract>(this.http, routes);
     const tasks: TaskHelpers = {
       work: (projectId, instanceId, handler, options) => work(this, projectId, instanceId, handler, options),
       watch: (projectId, options) => watchTasks(this, realtime, projectId, options),
@@ -133,10 +111,10 @@ export class ClaudeNest {
       attach: (sessionId, options) => new SessionTerminal(this, realtime, sessionId, options),
     };
     const locks: LockHelpers = { watch: (projectId, options) => watchLocks(this, realtime, projectId, options) };
-    Object.assign(this, resources, {
-      tasks: { ...resources.tasks, ...tasks },
-      sessions: { ...resources.sessions, ...sessions },
-      locks: { ...resources.locks, ...locks },
+    Object.assign(this, {
+      tasks: { ...this.tasks, ...tasks },
+      sessions: { ...this.sessions, ...sessions },
+      locks: { ...this.locks, ...locks },
     });
   }
 

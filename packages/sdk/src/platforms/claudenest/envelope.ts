@@ -74,9 +74,9 @@ export const claudenestEnvelope: EnvelopeCodec = {
     return { ok: true, data: body, meta: {} };
   },
   decodeError: (body, status) => readError(body, status),
-  nextPage(meta, query) {
+  nextPage({ meta, query }) {
     const p = meta.pagination;
-    if (!p || p.page >= p.lastPage) return undefined;
+    if (!p || p.page === undefined || p.lastPage === undefined || p.page >= p.lastPage) return undefined;
     return { ...query, page: p.page + 1 };
   },
 };

@@ -3,8 +3,11 @@
  * The pairing flow of §3 as one call.
  */
 import { AbortError } from "../../core/errors/abort-error.ts";
-import type { ClaudeNest } from "./client.ts";
 import type { AgentInfo, PairingTicket } from "./contract/pairing.ts";
+import type { ClaudeNestMethods } from "./routes.generated.ts";
+
+/** The part of a ClaudeNest client this module uses. */
+type Nest = Pick<ClaudeNestMethods, "pairing">;
 
 /** Options of `nest.pairMachine()`. */
 export interface PairMachineOptions {
@@ -44,7 +47,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 export async function pairMachine(
-  nest: ClaudeNest,
+  nest: Nest,
   agentInfo: AgentInfo,
   options: PairMachineOptions = {},
 ): Promise<PairedMachine> {

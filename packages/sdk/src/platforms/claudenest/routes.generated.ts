@@ -1,5 +1,11 @@
-// Generated from the contract by scripts/gen-routes.ts: do not edit.
+// Generated from the contract by scripts/gen-platforms.ts: do not edit.
+import type { Endpoint } from "../../contract/endpoint.ts";
 import type { RouteTable } from "../../contract/routes.ts";
+import type { ClientMethod } from "../../core/resource.ts";
+import type { ClaudeNestContract } from "./contract/index.ts";
+
+type C = ClaudeNestContract;
+type Method<E extends Endpoint<any>> = ClientMethod<NonNullable<E["~client"]>>;
 
 /** Each endpoint's method, path, auth and parameter names: all a client needs at run time, without zod. */
 export const routes = {
@@ -117,3 +123,601 @@ export const routes = {
     clear: {"method":"DELETE","path":"/machines/{machine}/commands","auth":"agent","params":["machine"],"query":[]},
   },
 } as const satisfies RouteTable;
+
+/** Every endpoint of the ClaudeNest contract as a typed method, by resource, with its documentation. */
+export interface ClaudeNestMethods {
+  /** The `health` endpoints (§16). */
+  readonly health: {
+    /**
+     * Health check
+     *
+     * `GET /health` (§16)
+     */
+    readonly check: Method<C["health"]["check"]>;
+  };
+  /** The `auth` endpoints (§2.1–§2.7). */
+  readonly auth: {
+    /**
+     * OAuth redirect URL (google or github)
+     *
+     * `GET /auth/{provider}/redirect` (§2.1)
+     */
+    readonly oauthRedirect: Method<C["auth"]["oauthRedirect"]>;
+    /**
+     * OAuth callback: exchanges the provider's code for a user and token
+     *
+     * `GET /auth/{provider}/callback` (§2.1)
+     */
+    readonly oauthCallback: Method<C["auth"]["oauthCallback"]>;
+    /**
+     * Email and password login
+     *
+     * `POST /auth/login` (§2.2)
+     */
+    readonly login: Method<C["auth"]["login"]>;
+    /**
+     * Register a user
+     *
+     * `POST /auth/register` (§2.3)
+     */
+    readonly register: Method<C["auth"]["register"]>;
+    /**
+     * Log out: revokes the token of this request
+     *
+     * `POST /auth/logout` (§2.4)
+     */
+    readonly logout: Method<C["auth"]["logout"]>;
+    /**
+     * The current user
+     *
+     * `GET /auth/me` (§2.5)
+     */
+    readonly me: Method<C["auth"]["me"]>;
+    /**
+     * List personal access tokens
+     *
+     * `GET /auth/tokens` (§2.6)
+     */
+    readonly listTokens: Method<C["auth"]["listTokens"]>;
+    /**
+     * Create a personal access token
+     *
+     * `POST /auth/tokens` (§2.6)
+     */
+    readonly createToken: Method<C["auth"]["createToken"]>;
+    /**
+     * Revoke a personal access token
+     *
+     * `DELETE /auth/tokens/{id}` (§2.6)
+     *
+     * The document names no error for an unknown token id; server-lite answers 404 NOT_FOUND.
+     */
+    readonly revokeToken: Method<C["auth"]["revokeToken"]>;
+    /**
+     * Email a magic link (always succeeds, so that emails cannot be enumerated)
+     *
+     * `POST /auth/magic-link` (§2.7)
+     */
+    readonly requestMagicLink: Method<C["auth"]["requestMagicLink"]>;
+    /**
+     * Exchange a magic-link token for access and refresh tokens
+     *
+     * `POST /auth/magic-link/verify` (§2.7)
+     */
+    readonly verifyMagicLink: Method<C["auth"]["verifyMagicLink"]>;
+  };
+  /** The `pairing` endpoints (§3.1–§3.3). */
+  readonly pairing: {
+    /**
+     * An agent starts pairing and gets a short code and a temporary token
+     *
+     * `POST /pairing/initiate` (§3.1)
+     */
+    readonly initiate: Method<C["pairing"]["initiate"]>;
+    /**
+     * The agent polls the pairing with its temporary token
+     *
+     * `GET /pairing/{code}` (§3.2)
+     */
+    readonly status: Method<C["pairing"]["status"]>;
+    /**
+     * The user confirms the code; the machine is created
+     *
+     * `POST /pairing/{code}/complete` (§3.3)
+     */
+    readonly complete: Method<C["pairing"]["complete"]>;
+  };
+  /** The `machines` endpoints (§4.1–§4.8). */
+  readonly machines: {
+    /**
+     * List machines (15 per page by default)
+     *
+     * `GET /machines` (§4.1)
+     *
+     * Resolves to the first page; `for await` iterates every item of every page.
+     */
+    readonly list: Method<C["machines"]["list"]>;
+    /**
+     * Register a machine; answers its machine token
+     *
+     * `POST /machines` (§4.2)
+     */
+    readonly register: Method<C["machines"]["register"]>;
+    /**
+     * Get a machine
+     *
+     * `GET /machines/{id}` (§4.3)
+     */
+    readonly get: Method<C["machines"]["get"]>;
+    /**
+     * Update a machine
+     *
+     * `PATCH /machines/{id}` (§4.4)
+     */
+    readonly update: Method<C["machines"]["update"]>;
+    /**
+     * Delete a machine and everything on it
+     *
+     * `DELETE /machines/{id}` (§4.5)
+     */
+    readonly remove: Method<C["machines"]["remove"]>;
+    /**
+     * Replace the machine token (the old one stops working)
+     *
+     * `POST /machines/{id}/regenerate-token` (§4.6)
+     */
+    readonly regenerateToken: Method<C["machines"]["regenerateToken"]>;
+    /**
+     * The machine's environment
+     *
+     * `GET /machines/{id}/environment` (§4.7)
+     */
+    readonly environment: Method<C["machines"]["environment"]>;
+    /**
+     * Send a Wake-on-LAN signal
+     *
+     * `POST /machines/{id}/wake` (§4.8)
+     */
+    readonly wake: Method<C["machines"]["wake"]>;
+  };
+  /** The `sessions` endpoints (§5.1–§5.8). */
+  readonly sessions: {
+    /**
+     * List a machine's sessions, newest first (20 per page by default)
+     *
+     * `GET /machines/{machine}/sessions` (§5.1)
+     *
+     * Resolves to the first page; `for await` iterates every item of every page.
+     */
+    readonly list: Method<C["sessions"]["list"]>;
+    /**
+     * Start a session on an online machine; answers it with a WebSocket token
+     *
+     * `POST /machines/{machine}/sessions` (§5.2)
+     */
+    readonly create: Method<C["sessions"]["create"]>;
+    /**
+     * Get a session
+     *
+     * `GET /sessions/{id}` (§5.3)
+     */
+    readonly get: Method<C["sessions"]["get"]>;
+    /**
+     * Terminate a session (its process is killed); answers the terminated session
+     *
+     * `DELETE /sessions/{id}` (§5.4)
+     */
+    readonly remove: Method<C["sessions"]["remove"]>;
+    /**
+     * A session's most recent input, output and error logs, oldest first
+     *
+     * `GET /sessions/{id}/logs` (§5.5)
+     */
+    readonly logs: Method<C["sessions"]["logs"]>;
+    /**
+     * A fresh WebSocket token for a session's live stream (§5.6 Attach to Session)
+     *
+     * `POST /sessions/{id}/attach` (§5.6)
+     */
+    readonly attachToken: Method<C["sessions"]["attachToken"]>;
+    /**
+     * Send input to a session's terminal
+     *
+     * `POST /sessions/{id}/input` (§5.7)
+     */
+    readonly input: Method<C["sessions"]["input"]>;
+    /**
+     * Resize a session's terminal
+     *
+     * `POST /sessions/{id}/resize` (§5.8)
+     */
+    readonly resize: Method<C["sessions"]["resize"]>;
+  };
+  /** The `projects` endpoints (§6.1–§6.9). */
+  readonly projects: {
+    /**
+     * List the shared projects of a machine
+     *
+     * `GET /machines/{machine}/projects` (§6.1)
+     */
+    readonly list: Method<C["projects"]["list"]>;
+    /**
+     * Create a shared project on a machine
+     *
+     * `POST /machines/{machine}/projects` (§6.2)
+     */
+    readonly create: Method<C["projects"]["create"]>;
+    /**
+     * Get a project
+     *
+     * `GET /projects/{id}` (§6.3)
+     */
+    readonly get: Method<C["projects"]["get"]>;
+    /**
+     * Update a project
+     *
+     * `PATCH /projects/{id}` (§6.4)
+     */
+    readonly update: Method<C["projects"]["update"]>;
+    /**
+     * Delete a project with its tasks, locks, context and activity
+     *
+     * `DELETE /projects/{id}` (§6.5)
+     */
+    readonly remove: Method<C["projects"]["remove"]>;
+    /**
+     * Token usage, task counts, active instances and locks
+     *
+     * `GET /projects/{id}/stats` (§6.6)
+     */
+    readonly stats: Method<C["projects"]["stats"]>;
+    /**
+     * The Claude instances working on the project
+     *
+     * `GET /projects/{id}/instances` (§6.7)
+     */
+    readonly instances: Method<C["projects"]["instances"]>;
+    /**
+     * The project's activity log, newest first
+     *
+     * `GET /projects/{id}/activity` (§6.8)
+     */
+    readonly activity: Method<C["projects"]["activity"]>;
+    /**
+     * Broadcast a message to the project's instances
+     *
+     * `POST /projects/{id}/broadcast` (§6.9)
+     */
+    readonly broadcast: Method<C["projects"]["broadcast"]>;
+  };
+  /** The `tasks` endpoints (§7.1–§7.9). */
+  readonly tasks: {
+    /**
+     * List a project's tasks, oldest first
+     *
+     * `GET /projects/{project}/tasks` (§7.1)
+     *
+     * Resolves to the first page; `for await` iterates every item of every page.
+     */
+    readonly list: Method<C["tasks"]["list"]>;
+    /**
+     * Create a task
+     *
+     * `POST /projects/{project}/tasks` (§7.2)
+     */
+    readonly create: Method<C["tasks"]["create"]>;
+    /**
+     * The highest priority unclaimed task whose dependencies are completed, or null
+     *
+     * `GET /projects/{project}/tasks/next-available` (§7.3)
+     */
+    readonly nextAvailable: Method<C["tasks"]["nextAvailable"]>;
+    /**
+     * Get a task
+     *
+     * `GET /tasks/{id}` (§7.4)
+     */
+    readonly get: Method<C["tasks"]["get"]>;
+    /**
+     * Update a task's title, description, priority, files, dependencies or estimate
+     *
+     * `PATCH /tasks/{id}` (§7.5)
+     */
+    readonly update: Method<C["tasks"]["update"]>;
+    /**
+     * Delete a task and the dependency edges that point to it
+     *
+     * `DELETE /tasks/{id}` (§7.6)
+     */
+    readonly remove: Method<C["tasks"]["remove"]>;
+    /**
+     * Claim a task for an instance
+     *
+     * `POST /tasks/{id}/claim` (§7.7)
+     */
+    readonly claim: Method<C["tasks"]["claim"]>;
+    /**
+     * Release a task the instance claimed
+     *
+     * `POST /tasks/{id}/release` (§7.8)
+     *
+     * The document shows only `reason`; an optional `instance_id` makes it holder-only.
+     */
+    readonly release: Method<C["tasks"]["release"]>;
+    /**
+     * Complete a task the instance claimed
+     *
+     * `POST /tasks/{id}/complete` (§7.9)
+     *
+     * The document shows only `summary` and `files_modified`; an optional `instance_id` makes it holder-only.
+     */
+    readonly complete: Method<C["tasks"]["complete"]>;
+  };
+  /** The `context` endpoints (§8.1–§8.7). */
+  readonly context: {
+    /**
+     * The project's context sections, compiled context and token usage
+     *
+     * `GET /projects/{project}/context` (§8.1)
+     */
+    readonly get: Method<C["context"]["get"]>;
+    /**
+     * Update the project's context sections
+     *
+     * `PATCH /projects/{project}/context` (§8.3)
+     */
+    readonly update: Method<C["context"]["update"]>;
+    /**
+     * Search the live context chunks by relevance (BM25)
+     *
+     * `POST /projects/{project}/context/query` (§8.2)
+     *
+     * Ranks with BM25 rather than vectors; `search_method` says so.
+     */
+    readonly query: Method<C["context"]["query"]>;
+    /**
+     * Summarize the recent live chunks into a summary chunk (extractive)
+     *
+     * `POST /projects/{project}/context/summarize` (§8.4)
+     *
+     * The summary is extractive (sentences chosen on the server), not written by a model.
+     */
+    readonly summarize: Method<C["context"]["summarize"]>;
+    /**
+     * List the live context chunks, newest first (20 per page by default)
+     *
+     * `GET /projects/{project}/context/chunks` (§8.5)
+     *
+     * Resolves to the first page; `for await` iterates every item of every page.
+     */
+    readonly listChunks: Method<C["context"]["listChunks"]>;
+    /**
+     * Add a context chunk
+     *
+     * `POST /projects/{project}/context/chunks` (§8.6)
+     */
+    readonly addChunk: Method<C["context"]["addChunk"]>;
+    /**
+     * Delete a context chunk
+     *
+     * `DELETE /projects/{project}/context/chunks/{chunkId}` (§8.7)
+     */
+    readonly removeChunk: Method<C["context"]["removeChunk"]>;
+  };
+  /** The `locks` endpoints (§9.1–§9.8). */
+  readonly locks: {
+    /**
+     * The live file locks of the project
+     *
+     * `GET /projects/{project}/locks` (§9.1)
+     */
+    readonly list: Method<C["locks"]["list"]>;
+    /**
+     * Lock a file for an instance (refreshes the instance's own lock)
+     *
+     * `POST /projects/{project}/locks` (§9.2)
+     */
+    readonly acquire: Method<C["locks"]["acquire"]>;
+    /**
+     * Whether a file is locked, and by whom
+     *
+     * `POST /projects/{project}/locks/check` (§9.3)
+     */
+    readonly check: Method<C["locks"]["check"]>;
+    /**
+     * Extend the instance's own lock
+     *
+     * `POST /projects/{project}/locks/extend` (§9.4)
+     *
+     * A path with no live lock answers NOT_FOUND (404), which §14 does not list.
+     */
+    readonly extend: Method<C["locks"]["extend"]>;
+    /**
+     * Lock several files; locks what it can and reports the rest
+     *
+     * `POST /projects/{project}/locks/bulk` (§9.5)
+     */
+    readonly bulk: Method<C["locks"]["bulk"]>;
+    /**
+     * Release the instance's own lock
+     *
+     * `POST /projects/{project}/locks/release` (§9.6)
+     */
+    readonly release: Method<C["locks"]["release"]>;
+    /**
+     * Release a lock whoever holds it (the project's owner, personal token)
+     *
+     * `POST /projects/{project}/locks/force-release` (§9.7)
+     */
+    readonly forceRelease: Method<C["locks"]["forceRelease"]>;
+    /**
+     * Release every lock of an instance
+     *
+     * `POST /projects/{project}/locks/release-by-instance` (§9.8)
+     */
+    readonly releaseByInstance: Method<C["locks"]["releaseByInstance"]>;
+  };
+  /** The `skills` endpoints (§10.1–§10.7). */
+  readonly skills: {
+    /**
+     * List the skills of a machine, highest priority first
+     *
+     * `GET /machines/{machine}/skills` (§10.1)
+     */
+    readonly list: Method<C["skills"]["list"]>;
+    /**
+     * Get a skill with its content
+     *
+     * `GET /machines/{machine}/skills/{path+}` (§10.2)
+     */
+    readonly get: Method<C["skills"]["get"]>;
+    /**
+     * Create a skill, or update the one at the same path
+     *
+     * `POST /machines/{machine}/skills` (§10.3)
+     */
+    readonly createOrUpdate: Method<C["skills"]["createOrUpdate"]>;
+    /**
+     * Update a skill
+     *
+     * `PATCH /machines/{machine}/skills/{path+}` (§10.4)
+     */
+    readonly update: Method<C["skills"]["update"]>;
+    /**
+     * Enable a disabled skill or disable an enabled one
+     *
+     * `POST /machines/{machine}/skills/{path+}/toggle` (§10.5)
+     */
+    readonly toggle: Method<C["skills"]["toggle"]>;
+    /**
+     * Delete a skill
+     *
+     * `DELETE /machines/{machine}/skills/{path+}` (§10.6)
+     */
+    readonly remove: Method<C["skills"]["remove"]>;
+    /**
+     * Update several skills at once; unknown paths are skipped and reported
+     *
+     * `POST /machines/{machine}/skills/bulk` (§10.7)
+     */
+    readonly bulk: Method<C["skills"]["bulk"]>;
+  };
+  /** The `mcp` endpoints (§11.1–§11.10). */
+  readonly mcp: {
+    /**
+     * List the MCP servers of a machine
+     *
+     * `GET /machines/{machine}/mcp` (§11.1)
+     */
+    readonly list: Method<C["mcp"]["list"]>;
+    /**
+     * Get an MCP server
+     *
+     * `GET /machines/{machine}/mcp/{name}` (§11.2)
+     */
+    readonly get: Method<C["mcp"]["get"]>;
+    /**
+     * Add an MCP server
+     *
+     * `POST /machines/{machine}/mcp` (§11.3)
+     */
+    readonly add: Method<C["mcp"]["add"]>;
+    /**
+     * Update an MCP server (applies at its next start)
+     *
+     * `PATCH /machines/{machine}/mcp/{name}` (§11.4)
+     */
+    readonly update: Method<C["mcp"]["update"]>;
+    /**
+     * Start an MCP server and list its tools
+     *
+     * `POST /machines/{machine}/mcp/{name}/start` (§11.5)
+     */
+    readonly start: Method<C["mcp"]["start"]>;
+    /**
+     * Stop an MCP server
+     *
+     * `POST /machines/{machine}/mcp/{name}/stop` (§11.6)
+     */
+    readonly stop: Method<C["mcp"]["stop"]>;
+    /**
+     * The tools an MCP server offered at its last start
+     *
+     * `GET /machines/{machine}/mcp/{name}/tools` (§11.7)
+     */
+    readonly tools: Method<C["mcp"]["tools"]>;
+    /**
+     * Call a tool of a running MCP server
+     *
+     * `POST /machines/{machine}/mcp/{name}/execute` (§11.8)
+     */
+    readonly execute: Method<C["mcp"]["execute"]>;
+    /**
+     * The tools of every running MCP server of a machine
+     *
+     * `GET /machines/{machine}/mcp/all-tools` (§11.9)
+     */
+    readonly allTools: Method<C["mcp"]["allTools"]>;
+    /**
+     * Delete an MCP server, stopping it first
+     *
+     * `DELETE /machines/{machine}/mcp/{name}` (§11.10)
+     */
+    readonly remove: Method<C["mcp"]["remove"]>;
+  };
+  /** The `commands` endpoints (§12.1–§12.8). */
+  readonly commands: {
+    /**
+     * List the commands discovered on a machine (50 per page by default)
+     *
+     * `GET /machines/{machine}/commands` (§12.1)
+     *
+     * Resolves to the first page; `for await` iterates every item of every page.
+     */
+    readonly list: Method<C["commands"]["list"]>;
+    /**
+     * Search commands by name, description, command or category
+     *
+     * `GET /machines/{machine}/commands/search` (§12.2)
+     *
+     * Resolves to the first page; `for await` iterates every item of every page.
+     */
+    readonly search: Method<C["commands"]["search"]>;
+    /**
+     * Get a command
+     *
+     * `GET /machines/{machine}/commands/{id}` (§12.3)
+     */
+    readonly get: Method<C["commands"]["get"]>;
+    /**
+     * Register a discovered command
+     *
+     * `POST /machines/{machine}/commands` (§12.4)
+     */
+    readonly register: Method<C["commands"]["register"]>;
+    /**
+     * Register several commands, skipping those already known
+     *
+     * `POST /machines/{machine}/commands/bulk` (§12.5)
+     */
+    readonly bulk: Method<C["commands"]["bulk"]>;
+    /**
+     * Queue a command for the machine's agent to run
+     *
+     * `POST /machines/{machine}/commands/{id}/execute` (§12.6)
+     */
+    readonly execute: Method<C["commands"]["execute"]>;
+    /**
+     * Delete a command
+     *
+     * `DELETE /machines/{machine}/commands/{id}` (§12.7)
+     */
+    readonly remove: Method<C["commands"]["remove"]>;
+    /**
+     * Delete every command of a machine
+     *
+     * `DELETE /machines/{machine}/commands` (§12.8)
+     */
+    readonly clear: Method<C["commands"]["clear"]>;
+  };
+}

@@ -24,8 +24,11 @@
  * claimed before older tasks of the same priority that other instances are about to take.
  */
 import { type APIError, isAPIError } from "../../core/errors/api-error.ts";
-import type { ClaudeNest } from "./client.ts";
 import type { Task, TaskPriority } from "./contract/tasks.ts";
+import type { ClaudeNestMethods } from "./routes.generated.ts";
+
+/** The part of a ClaudeNest client this module uses. */
+type Nest = Pick<ClaudeNestMethods, "tasks">;
 
 /** Listed tasks tried in one attempt before the worker asks `next-available` again. */
 export const MAX_LISTED_TRIES = 3;
@@ -73,7 +76,7 @@ export function spreadOrder(tasks: readonly Task[], instanceId: string, listing:
  * the server granted is always known to the caller.
  */
 export function taskClaimer(
-  nest: ClaudeNest,
+  nest: Nest,
   projectId: string,
   instanceId: string,
   signal: AbortSignal,

@@ -14,6 +14,7 @@ import {
   type GoneError,
   isAPIError,
   type PagePromise,
+  type Pagination,
   type RequestOptions,
   type ResponseMeta,
 } from "@agentlane/sdk";
@@ -195,9 +196,7 @@ describe("responses, pages and errors", () => {
       headers: Headers;
       requestId: string | undefined;
     }>();
-    expectTypeOf<ResponseMeta["pagination"]>().toEqualTypeOf<
-      { page: number; lastPage: number; perPage: number; total: number } | undefined
-    >();
+    expectTypeOf<ResponseMeta["pagination"]>().toEqualTypeOf<Pagination | undefined>();
   });
 
   it("a page is a promise of its items, an async iterable of every item, and iterates its pages", () => {

@@ -12,9 +12,12 @@
  */
 import { isAbortError } from "../../core/errors/abort-error.ts";
 import type { APIError } from "../../core/errors/api-error.ts";
-import type { ClaudeNest } from "./client.ts";
 import type { Task } from "./contract/tasks.ts";
+import type { ClaudeNestMethods } from "./routes.generated.ts";
 import { type ClaimAttempt, isCode, taskClaimer } from "./task-claims.ts";
+
+/** The part of a ClaudeNest client this module uses. */
+type Nest = Pick<ClaudeNestMethods, "tasks" | "locks">;
 
 /** What a handler reports for a task it finished. */
 export interface TaskOutcome {
@@ -92,7 +95,7 @@ const STOPPED = "Worker stopped";
  * just taken are released and the error names the holders. Answers the function that releases them.
  */
 export async function lockTaskFiles(
-  nest: ClaudeNest,
+  nest: Nest,
   projectId: string,
   instanceId: string,
   task: Task,
@@ -139,7 +142,7 @@ function messageOf(error: unknown): string {
 }
 
 export async function work(
-  nest: ClaudeNest,
+  nest: Nest,
   projectId: string,
   instanceId: string,
   handler: TaskHandler,

@@ -104,6 +104,7 @@ export interface MagicLinkSession extends z.output<typeof MagicLinkSessionSchema
 const oauthRedirect = endpoint({
   method: "GET",
   path: "/auth/{provider}/redirect",
+  section: "§2.1",
   summary: "OAuth redirect URL (google or github)",
   auth: "none",
   params: z.object({ provider: z.string() }),
@@ -115,6 +116,7 @@ const oauthRedirect = endpoint({
 const oauthCallback = endpoint({
   method: "GET",
   path: "/auth/{provider}/callback",
+  section: "§2.1",
   summary: "OAuth callback: exchanges the provider's code for a user and token",
   auth: "none",
   params: z.object({ provider: z.string() }),
@@ -127,6 +129,7 @@ const oauthCallback = endpoint({
 const login = endpoint({
   method: "POST",
   path: "/auth/login",
+  section: "§2.2",
   summary: "Email and password login",
   auth: "none",
   body: named<LoginBody>(LoginBodySchema),
@@ -138,6 +141,7 @@ const login = endpoint({
 const register = endpoint({
   method: "POST",
   path: "/auth/register",
+  section: "§2.3",
   summary: "Register a user",
   auth: "none",
   body: named<RegisterBody>(RegisterBodySchema),
@@ -149,6 +153,7 @@ const register = endpoint({
 const logout = endpoint({
   method: "POST",
   path: "/auth/logout",
+  section: "§2.4",
   summary: "Log out: revokes the token of this request",
   auth: "user",
   response: named<null>(Nothing),
@@ -157,6 +162,7 @@ const logout = endpoint({
 const me = endpoint({
   method: "GET",
   path: "/auth/me",
+  section: "§2.5",
   summary: "The current user",
   auth: "user",
   response: named<{ user: User }>(z.object({ user: UserSchema })),
@@ -165,6 +171,7 @@ const me = endpoint({
 const listTokens = endpoint({
   method: "GET",
   path: "/auth/tokens",
+  section: "§2.6",
   summary: "List personal access tokens",
   auth: "user",
   response: named<Token[]>(z.array(TokenSchema)),
@@ -173,6 +180,7 @@ const listTokens = endpoint({
 const createToken = endpoint({
   method: "POST",
   path: "/auth/tokens",
+  section: "§2.6",
   summary: "Create a personal access token",
   auth: "user",
   body: named<CreateTokenBody>(CreateTokenBodySchema),
@@ -183,6 +191,7 @@ const createToken = endpoint({
 const revokeToken = endpoint({
   method: "DELETE",
   path: "/auth/tokens/{id}",
+  section: "§2.6",
   summary: "Revoke a personal access token",
   auth: "user",
   params: z.object({ id: Id }),
@@ -194,6 +203,7 @@ const revokeToken = endpoint({
 const requestMagicLink = endpoint({
   method: "POST",
   path: "/auth/magic-link",
+  section: "§2.7",
   summary: "Email a magic link (always succeeds, so that emails cannot be enumerated)",
   auth: "none",
   body: named<{ email: string }>(z.object({ email: z.email() })),
@@ -204,6 +214,7 @@ const requestMagicLink = endpoint({
 const verifyMagicLink = endpoint({
   method: "POST",
   path: "/auth/magic-link/verify",
+  section: "§2.7",
   summary: "Exchange a magic-link token for access and refresh tokens",
   auth: "none",
   body: named<{ token: string }>(z.object({ token: z.string().min(1) })),

@@ -116,6 +116,7 @@ const CommandAt = z.object({ machine: Id, id: Id });
 const list = endpoint({
   method: "GET",
   path: "/machines/{machine}/commands",
+  section: "§12.1",
   summary: "List the commands discovered on a machine (50 per page by default)",
   auth: "agent",
   params: OnMachine,
@@ -128,6 +129,7 @@ const list = endpoint({
 const search = endpoint({
   method: "GET",
   path: "/machines/{machine}/commands/search",
+  section: "§12.2",
   summary: "Search commands by name, description, command or category",
   auth: "agent",
   params: OnMachine,
@@ -140,6 +142,7 @@ const search = endpoint({
 const get = endpoint({
   method: "GET",
   path: "/machines/{machine}/commands/{id}",
+  section: "§12.3",
   summary: "Get a command",
   auth: "agent",
   params: CommandAt,
@@ -150,6 +153,7 @@ const get = endpoint({
 const register = endpoint({
   method: "POST",
   path: "/machines/{machine}/commands",
+  section: "§12.4",
   summary: "Register a discovered command",
   auth: "agent",
   params: OnMachine,
@@ -162,6 +166,7 @@ const register = endpoint({
 const bulk = endpoint({
   method: "POST",
   path: "/machines/{machine}/commands/bulk",
+  section: "§12.5",
   summary: "Register several commands, skipping those already known",
   auth: "agent",
   params: OnMachine,
@@ -173,6 +178,7 @@ const bulk = endpoint({
 const execute = endpoint({
   method: "POST",
   path: "/machines/{machine}/commands/{id}/execute",
+  section: "§12.6",
   summary: "Queue a command for the machine's agent to run",
   auth: "agent",
   params: CommandAt,
@@ -184,6 +190,7 @@ const execute = endpoint({
 const remove = endpoint({
   method: "DELETE",
   path: "/machines/{machine}/commands/{id}",
+  section: "§12.7",
   summary: "Delete a command",
   auth: "agent",
   params: CommandAt,
@@ -194,6 +201,7 @@ const remove = endpoint({
 const clear = endpoint({
   method: "DELETE",
   path: "/machines/{machine}/commands",
+  section: "§12.8",
   summary: "Delete every command of a machine",
   auth: "agent",
   params: OnMachine,

@@ -167,6 +167,7 @@ const ChunkParam = z.object({ project: Id, chunkId: Id });
 const get = endpoint({
   method: "GET",
   path: "/projects/{project}/context",
+  section: "§8.1",
   summary: "The project's context sections, compiled context and token usage",
   auth: "agent",
   params: ProjectParam,
@@ -177,6 +178,7 @@ const get = endpoint({
 const update = endpoint({
   method: "PATCH",
   path: "/projects/{project}/context",
+  section: "§8.3",
   summary: "Update the project's context sections",
   auth: "agent",
   params: ProjectParam,
@@ -188,6 +190,7 @@ const update = endpoint({
 const query = endpoint({
   method: "POST",
   path: "/projects/{project}/context/query",
+  section: "§8.2",
   summary: "Search the live context chunks by relevance (BM25)",
   auth: "agent",
   params: ProjectParam,
@@ -200,6 +203,7 @@ const query = endpoint({
 const summarize = endpoint({
   method: "POST",
   path: "/projects/{project}/context/summarize",
+  section: "§8.4",
   summary: "Summarize the recent live chunks into a summary chunk (extractive)",
   auth: "agent",
   params: ProjectParam,
@@ -211,6 +215,7 @@ const summarize = endpoint({
 const listChunks = endpoint({
   method: "GET",
   path: "/projects/{project}/context/chunks",
+  section: "§8.5",
   summary: "List the live context chunks, newest first (20 per page by default)",
   auth: "agent",
   params: ProjectParam,
@@ -223,6 +228,7 @@ const listChunks = endpoint({
 const addChunk = endpoint({
   method: "POST",
   path: "/projects/{project}/context/chunks",
+  section: "§8.6",
   summary: "Add a context chunk",
   auth: "agent",
   params: ProjectParam,
@@ -235,6 +241,7 @@ const addChunk = endpoint({
 const removeChunk = endpoint({
   method: "DELETE",
   path: "/projects/{project}/context/chunks/{chunkId}",
+  section: "§8.7",
   summary: "Delete a context chunk",
   auth: "agent",
   params: ChunkParam,

@@ -15,6 +15,7 @@ export interface Health extends z.output<typeof HealthSchema> {}
 const check = endpoint({
   method: "GET",
   path: "/health",
+  section: "§16",
   summary: "Health check",
   auth: "none",
   response: named<Health>(HealthSchema),

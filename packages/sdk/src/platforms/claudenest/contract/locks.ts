@@ -162,6 +162,7 @@ const ProjectParam = z.object({ project: Id });
 const list = endpoint({
   method: "GET",
   path: "/projects/{project}/locks",
+  section: "§9.1",
   summary: "The live file locks of the project",
   auth: "agent",
   params: ProjectParam,
@@ -172,6 +173,7 @@ const list = endpoint({
 const acquire = endpoint({
   method: "POST",
   path: "/projects/{project}/locks",
+  section: "§9.2",
   summary: "Lock a file for an instance (refreshes the instance's own lock)",
   auth: "agent",
   params: ProjectParam,
@@ -184,6 +186,7 @@ const acquire = endpoint({
 const check = endpoint({
   method: "POST",
   path: "/projects/{project}/locks/check",
+  section: "§9.3",
   summary: "Whether a file is locked, and by whom",
   auth: "agent",
   params: ProjectParam,
@@ -195,6 +198,7 @@ const check = endpoint({
 const extend = endpoint({
   method: "POST",
   path: "/projects/{project}/locks/extend",
+  section: "§9.4",
   summary: "Extend the instance's own lock",
   auth: "agent",
   params: ProjectParam,
@@ -207,6 +211,7 @@ const extend = endpoint({
 const bulk = endpoint({
   method: "POST",
   path: "/projects/{project}/locks/bulk",
+  section: "§9.5",
   summary: "Lock several files; locks what it can and reports the rest",
   auth: "agent",
   params: ProjectParam,
@@ -218,6 +223,7 @@ const bulk = endpoint({
 const release = endpoint({
   method: "POST",
   path: "/projects/{project}/locks/release",
+  section: "§9.6",
   summary: "Release the instance's own lock",
   auth: "agent",
   params: ProjectParam,
@@ -229,6 +235,7 @@ const release = endpoint({
 const forceRelease = endpoint({
   method: "POST",
   path: "/projects/{project}/locks/force-release",
+  section: "§9.7",
   summary: "Release a lock whoever holds it (the project's owner, personal token)",
   auth: "admin",
   params: ProjectParam,
@@ -240,6 +247,7 @@ const forceRelease = endpoint({
 const releaseByInstance = endpoint({
   method: "POST",
   path: "/projects/{project}/locks/release-by-instance",
+  section: "§9.8",
   summary: "Release every lock of an instance",
   auth: "agent",
   params: ProjectParam,

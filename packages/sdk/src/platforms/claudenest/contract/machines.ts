@@ -103,6 +103,7 @@ const MachineId = z.object({ id: Id });
 const list = endpoint({
   method: "GET",
   path: "/machines",
+  section: "§4.1",
   summary: "List machines (15 per page by default)",
   auth: "user",
   query: named<ListMachinesQuery>(ListMachinesQuerySchema),
@@ -113,6 +114,7 @@ const list = endpoint({
 const register = endpoint({
   method: "POST",
   path: "/machines",
+  section: "§4.2",
   summary: "Register a machine; answers its machine token",
   auth: "user",
   body: named<RegisterMachineBody>(RegisterMachineBodySchema),
@@ -123,6 +125,7 @@ const register = endpoint({
 const get = endpoint({
   method: "GET",
   path: "/machines/{id}",
+  section: "§4.3",
   summary: "Get a machine",
   auth: "agent",
   params: MachineId,
@@ -133,6 +136,7 @@ const get = endpoint({
 const update = endpoint({
   method: "PATCH",
   path: "/machines/{id}",
+  section: "§4.4",
   summary: "Update a machine",
   auth: "user",
   params: MachineId,
@@ -144,6 +148,7 @@ const update = endpoint({
 const remove = endpoint({
   method: "DELETE",
   path: "/machines/{id}",
+  section: "§4.5",
   summary: "Delete a machine and everything on it",
   auth: "user",
   params: MachineId,
@@ -154,6 +159,7 @@ const remove = endpoint({
 const regenerateToken = endpoint({
   method: "POST",
   path: "/machines/{id}/regenerate-token",
+  section: "§4.6",
   summary: "Replace the machine token (the old one stops working)",
   auth: "user",
   params: MachineId,
@@ -164,6 +170,7 @@ const regenerateToken = endpoint({
 const environment = endpoint({
   method: "GET",
   path: "/machines/{id}/environment",
+  section: "§4.7",
   summary: "The machine's environment",
   auth: "agent",
   params: MachineId,
@@ -174,6 +181,7 @@ const environment = endpoint({
 const wake = endpoint({
   method: "POST",
   path: "/machines/{id}/wake",
+  section: "§4.8",
   summary: "Send a Wake-on-LAN signal",
   auth: "user",
   params: MachineId,

@@ -139,6 +139,7 @@ const ServerAt = z.object({ machine: Id, name: z.string().min(1) });
 const list = endpoint({
   method: "GET",
   path: "/machines/{machine}/mcp",
+  section: "§11.1",
   summary: "List the MCP servers of a machine",
   auth: "agent",
   params: OnMachine,
@@ -149,6 +150,7 @@ const list = endpoint({
 const allTools = endpoint({
   method: "GET",
   path: "/machines/{machine}/mcp/all-tools",
+  section: "§11.9",
   summary: "The tools of every running MCP server of a machine",
   auth: "agent",
   params: OnMachine,
@@ -159,6 +161,7 @@ const allTools = endpoint({
 const get = endpoint({
   method: "GET",
   path: "/machines/{machine}/mcp/{name}",
+  section: "§11.2",
   summary: "Get an MCP server",
   auth: "agent",
   params: ServerAt,
@@ -169,6 +172,7 @@ const get = endpoint({
 const add = endpoint({
   method: "POST",
   path: "/machines/{machine}/mcp",
+  section: "§11.3",
   summary: "Add an MCP server",
   auth: "agent",
   params: OnMachine,
@@ -181,6 +185,7 @@ const add = endpoint({
 const update = endpoint({
   method: "PATCH",
   path: "/machines/{machine}/mcp/{name}",
+  section: "§11.4",
   summary: "Update an MCP server (applies at its next start)",
   auth: "agent",
   params: ServerAt,
@@ -192,6 +197,7 @@ const update = endpoint({
 const start = endpoint({
   method: "POST",
   path: "/machines/{machine}/mcp/{name}/start",
+  section: "§11.5",
   summary: "Start an MCP server and list its tools",
   auth: "agent",
   params: ServerAt,
@@ -202,6 +208,7 @@ const start = endpoint({
 const stop = endpoint({
   method: "POST",
   path: "/machines/{machine}/mcp/{name}/stop",
+  section: "§11.6",
   summary: "Stop an MCP server",
   auth: "agent",
   params: ServerAt,
@@ -212,6 +219,7 @@ const stop = endpoint({
 const tools = endpoint({
   method: "GET",
   path: "/machines/{machine}/mcp/{name}/tools",
+  section: "§11.7",
   summary: "The tools an MCP server offered at its last start",
   auth: "agent",
   params: ServerAt,
@@ -222,6 +230,7 @@ const tools = endpoint({
 const execute = endpoint({
   method: "POST",
   path: "/machines/{machine}/mcp/{name}/execute",
+  section: "§11.8",
   summary: "Call a tool of a running MCP server",
   auth: "agent",
   params: ServerAt,
@@ -233,6 +242,7 @@ const execute = endpoint({
 const remove = endpoint({
   method: "DELETE",
   path: "/machines/{machine}/mcp/{name}",
+  section: "§11.10",
   summary: "Delete an MCP server, stopping it first",
   auth: "agent",
   params: ServerAt,

@@ -60,6 +60,7 @@ export interface PairingCompletion extends z.output<typeof PairingCompletionSche
 const initiate = endpoint({
   method: "POST",
   path: "/pairing/initiate",
+  section: "§3.1",
   summary: "An agent starts pairing and gets a short code and a temporary token",
   auth: "none",
   body: named<{ agent_info: AgentInfo }>(z.object({ agent_info: AgentInfoSchema })),
@@ -71,6 +72,7 @@ const initiate = endpoint({
 const status = endpoint({
   method: "GET",
   path: "/pairing/{code}",
+  section: "§3.2",
   summary: "The agent polls the pairing with its temporary token",
   auth: "pairing",
   params: z.object({ code: z.string().min(1) }),
@@ -82,6 +84,7 @@ const status = endpoint({
 const complete = endpoint({
   method: "POST",
   path: "/pairing/{code}/complete",
+  section: "§3.3",
   summary: "The user confirms the code; the machine is created",
   auth: "user",
   params: z.object({ code: z.string().min(1) }),

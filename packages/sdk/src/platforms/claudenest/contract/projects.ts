@@ -155,6 +155,7 @@ const ProjectParam = z.object({ id: Id });
 const list = endpoint({
   method: "GET",
   path: "/machines/{machine}/projects",
+  section: "§6.1",
   summary: "List the shared projects of a machine",
   auth: "agent",
   params: MachineParam,
@@ -165,6 +166,7 @@ const list = endpoint({
 const create = endpoint({
   method: "POST",
   path: "/machines/{machine}/projects",
+  section: "§6.2",
   summary: "Create a shared project on a machine",
   auth: "agent",
   params: MachineParam,
@@ -177,6 +179,7 @@ const create = endpoint({
 const get = endpoint({
   method: "GET",
   path: "/projects/{id}",
+  section: "§6.3",
   summary: "Get a project",
   auth: "agent",
   params: ProjectParam,
@@ -187,6 +190,7 @@ const get = endpoint({
 const update = endpoint({
   method: "PATCH",
   path: "/projects/{id}",
+  section: "§6.4",
   summary: "Update a project",
   auth: "agent",
   params: ProjectParam,
@@ -198,6 +202,7 @@ const update = endpoint({
 const remove = endpoint({
   method: "DELETE",
   path: "/projects/{id}",
+  section: "§6.5",
   summary: "Delete a project with its tasks, locks, context and activity",
   auth: "user",
   params: ProjectParam,
@@ -208,6 +213,7 @@ const remove = endpoint({
 const stats = endpoint({
   method: "GET",
   path: "/projects/{id}/stats",
+  section: "§6.6",
   summary: "Token usage, task counts, active instances and locks",
   auth: "agent",
   params: ProjectParam,
@@ -218,6 +224,7 @@ const stats = endpoint({
 const instances = endpoint({
   method: "GET",
   path: "/projects/{id}/instances",
+  section: "§6.7",
   summary: "The Claude instances working on the project",
   auth: "agent",
   params: ProjectParam,
@@ -228,6 +235,7 @@ const instances = endpoint({
 const activity = endpoint({
   method: "GET",
   path: "/projects/{id}/activity",
+  section: "§6.8",
   summary: "The project's activity log, newest first",
   auth: "agent",
   params: ProjectParam,
@@ -241,6 +249,7 @@ const activity = endpoint({
 const broadcast = endpoint({
   method: "POST",
   path: "/projects/{id}/broadcast",
+  section: "§6.9",
   summary: "Broadcast a message to the project's instances",
   auth: "agent",
   params: ProjectParam,

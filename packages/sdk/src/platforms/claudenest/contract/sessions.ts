@@ -154,6 +154,7 @@ const SessionId = z.object({ id: Id });
 const list = endpoint({
   method: "GET",
   path: "/machines/{machine}/sessions",
+  section: "§5.1",
   summary: "List a machine's sessions, newest first (20 per page by default)",
   auth: "agent",
   params: MachineParam,
@@ -166,6 +167,7 @@ const list = endpoint({
 const create = endpoint({
   method: "POST",
   path: "/machines/{machine}/sessions",
+  section: "§5.2",
   summary: "Start a session on an online machine; answers it with a WebSocket token",
   auth: "agent",
   params: MachineParam,
@@ -178,6 +180,7 @@ const create = endpoint({
 const get = endpoint({
   method: "GET",
   path: "/sessions/{id}",
+  section: "§5.3",
   summary: "Get a session",
   auth: "agent",
   params: SessionId,
@@ -188,6 +191,7 @@ const get = endpoint({
 const remove = endpoint({
   method: "DELETE",
   path: "/sessions/{id}",
+  section: "§5.4",
   summary: "Terminate a session (its process is killed); answers the terminated session",
   auth: "agent",
   params: SessionId,
@@ -198,6 +202,7 @@ const remove = endpoint({
 const logs = endpoint({
   method: "GET",
   path: "/sessions/{id}/logs",
+  section: "§5.5",
   summary: "A session's most recent input, output and error logs, oldest first",
   auth: "agent",
   params: SessionId,
@@ -209,6 +214,7 @@ const logs = endpoint({
 const attachToken = endpoint({
   method: "POST",
   path: "/sessions/{id}/attach",
+  section: "§5.6",
   summary: "A fresh WebSocket token for a session's live stream (§5.6 Attach to Session)",
   auth: "agent",
   params: SessionId,
@@ -219,6 +225,7 @@ const attachToken = endpoint({
 const input = endpoint({
   method: "POST",
   path: "/sessions/{id}/input",
+  section: "§5.7",
   summary: "Send input to a session's terminal",
   auth: "agent",
   params: SessionId,
@@ -230,6 +237,7 @@ const input = endpoint({
 const resize = endpoint({
   method: "POST",
   path: "/sessions/{id}/resize",
+  section: "§5.8",
   summary: "Resize a session's terminal",
   auth: "agent",
   params: SessionId,

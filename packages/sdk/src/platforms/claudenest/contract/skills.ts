@@ -123,6 +123,7 @@ const SkillAt = z.object({ machine: Id, path: z.string().min(1) });
 const list = endpoint({
   method: "GET",
   path: "/machines/{machine}/skills",
+  section: "§10.1",
   summary: "List the skills of a machine, highest priority first",
   auth: "agent",
   params: OnMachine,
@@ -133,6 +134,7 @@ const list = endpoint({
 const get = endpoint({
   method: "GET",
   path: "/machines/{machine}/skills/{path+}",
+  section: "§10.2",
   summary: "Get a skill with its content",
   auth: "agent",
   params: SkillAt,
@@ -143,6 +145,7 @@ const get = endpoint({
 const createOrUpdate = endpoint({
   method: "POST",
   path: "/machines/{machine}/skills",
+  section: "§10.3",
   summary: "Create a skill, or update the one at the same path",
   auth: "agent",
   params: OnMachine,
@@ -154,6 +157,7 @@ const createOrUpdate = endpoint({
 const update = endpoint({
   method: "PATCH",
   path: "/machines/{machine}/skills/{path+}",
+  section: "§10.4",
   summary: "Update a skill",
   auth: "agent",
   params: SkillAt,
@@ -165,6 +169,7 @@ const update = endpoint({
 const toggle = endpoint({
   method: "POST",
   path: "/machines/{machine}/skills/{path+}/toggle",
+  section: "§10.5",
   summary: "Enable a disabled skill or disable an enabled one",
   auth: "agent",
   params: SkillAt,
@@ -175,6 +180,7 @@ const toggle = endpoint({
 const remove = endpoint({
   method: "DELETE",
   path: "/machines/{machine}/skills/{path+}",
+  section: "§10.6",
   summary: "Delete a skill",
   auth: "agent",
   params: SkillAt,
@@ -185,6 +191,7 @@ const remove = endpoint({
 const bulk = endpoint({
   method: "POST",
   path: "/machines/{machine}/skills/bulk",
+  section: "§10.7",
   summary: "Update several skills at once; unknown paths are skipped and reported",
   auth: "agent",
   params: OnMachine,

@@ -163,6 +163,7 @@ const TaskParam = z.object({ id: Id });
 const list = endpoint({
   method: "GET",
   path: "/projects/{project}/tasks",
+  section: "§7.1",
   summary: "List a project's tasks, oldest first",
   auth: "agent",
   params: ProjectParam,
@@ -175,6 +176,7 @@ const list = endpoint({
 const create = endpoint({
   method: "POST",
   path: "/projects/{project}/tasks",
+  section: "§7.2",
   summary: "Create a task",
   auth: "agent",
   params: ProjectParam,
@@ -187,6 +189,7 @@ const create = endpoint({
 const nextAvailable = endpoint({
   method: "GET",
   path: "/projects/{project}/tasks/next-available",
+  section: "§7.3",
   summary: "The highest priority unclaimed task whose dependencies are completed, or null",
   auth: "agent",
   params: ProjectParam,
@@ -197,6 +200,7 @@ const nextAvailable = endpoint({
 const get = endpoint({
   method: "GET",
   path: "/tasks/{id}",
+  section: "§7.4",
   summary: "Get a task",
   auth: "agent",
   params: TaskParam,
@@ -207,6 +211,7 @@ const get = endpoint({
 const update = endpoint({
   method: "PATCH",
   path: "/tasks/{id}",
+  section: "§7.5",
   summary: "Update a task's title, description, priority, files, dependencies or estimate",
   auth: "agent",
   params: TaskParam,
@@ -218,6 +223,7 @@ const update = endpoint({
 const remove = endpoint({
   method: "DELETE",
   path: "/tasks/{id}",
+  section: "§7.6",
   summary: "Delete a task and the dependency edges that point to it",
   auth: "agent",
   params: TaskParam,
@@ -229,6 +235,7 @@ const remove = endpoint({
 const claim = endpoint({
   method: "POST",
   path: "/tasks/{id}/claim",
+  section: "§7.7",
   summary: "Claim a task for an instance",
   auth: "agent",
   params: TaskParam,
@@ -240,6 +247,7 @@ const claim = endpoint({
 const release = endpoint({
   method: "POST",
   path: "/tasks/{id}/release",
+  section: "§7.8",
   summary: "Release a task the instance claimed",
   auth: "agent",
   params: TaskParam,
@@ -252,6 +260,7 @@ const release = endpoint({
 const complete = endpoint({
   method: "POST",
   path: "/tasks/{id}/complete",
+  section: "§7.9",
   summary: "Complete a task the instance claimed",
   auth: "agent",
   params: TaskParam,

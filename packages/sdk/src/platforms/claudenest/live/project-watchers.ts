@@ -8,11 +8,14 @@
 import { createResyncingWatcher, type ResyncEvents } from "../../../live/channel-watcher.ts";
 import type { ChannelHandlers, LiveTransport } from "../../../live/transport.ts";
 import type { Watcher, WatcherOptions } from "../../../live/watcher.ts";
-import type { ClaudeNest } from "../client.ts";
 import type { Lock } from "../contract/locks.ts";
 import type { Task } from "../contract/tasks.ts";
+import type { ClaudeNestMethods } from "../routes.generated.ts";
 import { type LockEvents, projectChannel, type TaskEvents } from "./events.ts";
 import type { RealtimeSettings } from "./realtime.ts";
+
+/** The part of a ClaudeNest client this module uses. */
+type Nest = Pick<ClaudeNestMethods, "tasks" | "locks">;
 
 /** Options of `nest.tasks.watch()` and `nest.locks.watch()`. */
 export interface ProjectWatchOptions extends WatcherOptions {
@@ -88,7 +91,7 @@ function watchProject<Events extends object, State>(
 }
 
 export function watchTasks(
-  nest: ClaudeNest,
+  nest: Nest,
   settings: RealtimeSettings,
   projectId: string,
   options: ProjectWatchOptions = {},
@@ -107,7 +110,7 @@ export function watchTasks(
 }
 
 export function watchLocks(
-  nest: ClaudeNest,
+  nest: Nest,
   settings: RealtimeSettings,
   projectId: string,
   options: ProjectWatchOptions = {},

@@ -19,10 +19,13 @@ import { LiveError, type LiveSubscriptionError } from "../../../live/errors.ts";
 import { PusherTransport, type TriggerResult } from "../../../live/pusher-transport.ts";
 import type { TransportStatus } from "../../../live/transport.ts";
 import type { WatcherSink } from "../../../live/watcher.ts";
-import type { ClaudeNest } from "../client.ts";
 import type { Session, SessionLog } from "../contract/sessions.ts";
+import type { ClaudeNestMethods } from "../routes.generated.ts";
 import { type SessionOutputEvent, sessionChannel } from "./events.ts";
 import type { RealtimeSettings } from "./realtime.ts";
+
+/** The part of a ClaudeNest client this module uses. */
+type Nest = Pick<ClaudeNestMethods, "sessions">;
 
 /** What a session's terminal emits. */
 export interface TerminalEvents {
@@ -49,7 +52,7 @@ const REMEMBERED_IDS = 4096;
 type Held = [event: string, data: unknown];
 
 export class TerminalFeed {
-  readonly #nest: ClaudeNest;
+  readonly #nest: Nest;
   readonly #settings: RealtimeSettings;
   readonly #sessionId: string;
   readonly #channel: string;
@@ -77,7 +80,7 @@ export class TerminalFeed {
   #ended = false;
 
   constructor(
-    nest: ClaudeNest,
+    nest: Nest,
     settings: RealtimeSettings,
     sessionId: string,
     options: { replay?: number; bufferSize?: number },

@@ -8,9 +8,12 @@
  */
 import { EventEmitter } from "eventemitter3";
 import { Watcher, type WatcherStatus } from "../../../live/watcher.ts";
-import type { ClaudeNest } from "../client.ts";
+import type { ClaudeNestMethods } from "../routes.generated.ts";
 import type { RealtimeSettings } from "./realtime.ts";
 import { type TerminalEvents, type TerminalExit, TerminalFeed } from "./terminal-feed.ts";
+
+/** The part of a ClaudeNest client this module uses. */
+type Nest = Pick<ClaudeNestMethods, "sessions">;
 
 export type { TerminalEvents, TerminalExit };
 
@@ -50,7 +53,7 @@ export class SessionTerminal extends EventEmitter<SessionTerminalEvents> impleme
   readonly #feed: TerminalFeed;
   readonly #watcher: Watcher<TerminalEvents>;
 
-  constructor(nest: ClaudeNest, settings: RealtimeSettings, sessionId: string, options: AttachOptions = {}) {
+  constructor(nest: Nest, settings: RealtimeSettings, sessionId: string, options: AttachOptions = {}) {
     super();
     this.sessionId = sessionId;
     this.#feed = new TerminalFeed(nest, settings, sessionId, options);

@@ -1,0 +1,6 @@
+// Generated from the platform registry by scripts/gen-platforms.ts: do not edit.
+/**
+ * @module
+ * Every platform's client class, re-exported by the package's main entry.
+ */
+export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";

@@ -1,0 +1,17 @@
+// Generated from the platform registry by scripts/gen-platforms.ts: do not edit.
+/**
+ * @module
+ * Every platform server-lite implements, as a loader: a server imports only the platforms it mounts.
+ */
+import type { AnyPlatform } from "../core/platform.ts";
+
+/** Each platform's loader, by id. */
+export const platformLoaders = {
+  claudenest: async () => (await import("./claudenest/index.ts")).claudenest,
+} as const satisfies Record<string, () => Promise<AnyPlatform>>;
+
+/** The id of a platform server-lite implements. */
+export type PlatformId = keyof typeof platformLoaders;
+
+/** Every platform id, in registry order. */
+export const platformIds = Object.keys(platformLoaders) as PlatformId[];
