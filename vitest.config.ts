@@ -1,11 +1,11 @@
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
-// Workspace packages resolve to their TypeScript sources (the `source` export condition), so tests never
+// Workspace packages resolve to their TypeScript sources (the `agentlane-source` export condition, a name no published package uses), so tests never
 // depend on a previous build.
 export default defineConfig({
-  resolve: { conditions: ["source", ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ["source", ...defaultServerConditions] } },
+  resolve: { conditions: ["agentlane-source", ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ["agentlane-source", ...defaultServerConditions] } },
   test: {
     include: [
       "packages/*/src/**/*.test.ts",

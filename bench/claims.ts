@@ -11,7 +11,7 @@
  * same for a loop that only claims what `next-available` names, where every instance races for the same task
  * (`lib/worker-loop.ts`).
  *
- * Run it from the repository root: `node --conditions=source bench/claims.ts`.
+ * Run it from the repository root: `node --conditions=agentlane-source bench/claims.ts`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

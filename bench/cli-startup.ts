@@ -35,7 +35,7 @@ export async function cliStartup(): Promise<Row[]> {
   const server: number[] = [];
   const bare: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    server.push(await timeUntil(["--conditions=source", cli, "--port", "0"], /listening on http:\/\/\S+/));
+    server.push(await timeUntil(["--conditions=agentlane-source", cli, "--port", "0"], /listening on http:\/\/\S+/));
     bare.push(await timeUntil(["-e", "console.log('ready')"], /ready/));
   }
   const ratio = median(server) / median(bare);

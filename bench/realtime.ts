@@ -4,7 +4,7 @@
  * watcher (Pusher frame encoding, WebSocket, partysocket, frame decoding, watcher dispatch). Printed, not
  * asserted.
  *
- * Run: `node --conditions=source bench/realtime.ts [events]`
+ * Run: `node --conditions=agentlane-source bench/realtime.ts [events]`
  */
 import { createWatcher, PusherTransport } from "../packages/sdk/src/live/index.ts";
 import { createServer } from "../packages/server-lite/src/index.ts";

@@ -21,7 +21,7 @@ const runs = [
 let failed = false;
 for (const { title, args } of runs) {
   process.stdout.write(`\n## ${title}\n\n`);
-  const result = spawnSync(process.execPath, ["--conditions=source", ...args], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--conditions=agentlane-source", ...args], { stdio: "inherit" });
   if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

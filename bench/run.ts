@@ -1,7 +1,7 @@
 /**
  * @module
  * Runs every benchmark line once and prints one table of medians and ratios. Nothing is asserted: the
- * table says which targets were met. `node --conditions=source bench/run.ts [line...]` runs some lines only.
+ * table says which targets were met. `node --conditions=agentlane-source bench/run.ts [line...]` runs some lines only.
  */
 import { cliStartup } from "./cli-startup.ts";
 import { inProcess } from "./in-process.ts";

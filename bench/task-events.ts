@@ -5,7 +5,7 @@
  * the claim's own HTTP round trip measured on the same calls. One claim in flight at a time. Printed, not
  * asserted.
  *
- * Run it from the repository root: `node --conditions=source bench/task-events.ts [claims]`.
+ * Run it from the repository root: `node --conditions=agentlane-source bench/task-events.ts [claims]`.
  */
 import { ClaudeNest } from "../packages/sdk/src/index.ts";
 import { createServer } from "../packages/server-lite/src/index.ts";

@@ -115,12 +115,12 @@ export const platformIds = Object.keys(platformLoaders) as PlatformId[];
 `;
 }
 
-type ExportTarget = { source: string; types: string; default: string };
+type ExportTarget = { "agentlane-source": string; types: string; default: string };
 
 /** The SDK's \`exports\`: the fixed entries, and two per platform (client and contract). */
 export function sdkExports(platforms: readonly PlatformEntry[]): Record<string, ExportTarget | string> {
   const entry = (source: string, types: string, js: string): ExportTarget => ({
-    source: `./src/${source}`,
+    "agentlane-source": `./src/${source}`,
     types: `./dist/${types}`,
     default: `./dist/${js}`,
   });

@@ -14,7 +14,7 @@ export interface Child<Ready> {
 }
 
 export async function startChild<Ready>(script: URL, stdinLine?: string): Promise<Child<Ready>> {
-  const child = spawn(process.execPath, ["--conditions=source", script.pathname], {
+  const child = spawn(process.execPath, ["--conditions=agentlane-source", script.pathname], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   if (stdinLine !== undefined) child.stdin!.write(`${stdinLine}\n`);

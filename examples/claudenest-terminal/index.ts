@@ -5,7 +5,7 @@
  * session's terminal over the Pusher-protocol WebSocket: the program types a command, reads its output as it
  * comes, then terminates the session and waits for its end.
  *
- * Run it from the repository root: `node --conditions=source examples/claudenest-terminal/index.ts`.
+ * Run it from the repository root: `node --conditions=agentlane-source examples/claudenest-terminal/index.ts`.
  */
 import { ClaudeNest } from "@agentlane/sdk";
 import type { TerminalExit } from "@agentlane/sdk/claudenest";

@@ -4,7 +4,7 @@
  * and plans a project as tasks with dependencies; two workers (`nest.tasks.work`) on the machine's token take
  * turns claiming, doing and completing them, and the program shows that no task was done twice.
  *
- * Run it from the repository root: `node --conditions=source examples/claudenest-worker/index.ts`.
+ * Run it from the repository root: `node --conditions=agentlane-source examples/claudenest-worker/index.ts`.
  */
 import { ClaudeNest } from "@agentlane/sdk";
 import type { Task, WorkerEvent } from "@agentlane/sdk/claudenest";

@@ -10,14 +10,17 @@ import { describe, expect, it } from "vitest";
 
 const src = dirname(fileURLToPath(import.meta.url));
 
-/** The entries of `package.json` `exports`, by subpath (their `source` files, relative to `src/`). */
+/** The entries of `package.json` `exports`, by subpath (their source files, relative to `src/`). */
 const manifest = JSON.parse(readFileSync(resolve(src, "../package.json"), "utf8")) as {
-  exports: Record<string, { source?: string } | string>;
+  exports: Record<string, Record<string, string> | string>;
 };
 const entries = Object.fromEntries(
   Object.entries(manifest.exports)
-    .filter((e): e is [string, { source: string }] => typeof e[1] === "object" && typeof e[1].source === "string")
-    .map(([subpath, target]) => [`@agentlane/sdk${subpath.slice(1)}`, target.source.replace("./src/", "")]),
+    .filter((e): e is [string, Record<string, string>] => typeof e[1] === "object" && Boolean(e[1]["agentlane-source"]))
+    .map(([subpath, target]) => [
+      `@agentlane/sdk${subpath.slice(1)}`,
+      target["agentlane-source"]!.replace("./src/", ""),
+    ]),
 );
 
 interface ModuleExports {
@@ -90,10 +93,10 @@ function exportsOf(file: string): Map<string, { file: string; documented: boolea
 
 describe("every exported name has a doc comment", () => {
   it("finds declarations through stars, named and local re-exports", () => {
-    const sdk = exportsOf(resolve(src, entries["@agentlane/sdk"]));
+    const sdk = exportsOf(resolve(src, entries["@agentlane/sdk"]!));
     expect(sdk.get("ClaudeNest")?.file).toBe(resolve(src, "platforms/claudenest/client.ts"));
     expect(sdk.get("ConflictError")?.file).toBe(resolve(src, "core/errors/api-error.ts"));
-    const nest = exportsOf(resolve(src, entries["@agentlane/sdk/claudenest"]));
+    const nest = exportsOf(resolve(src, entries["@agentlane/sdk/claudenest"]!));
     expect(nest.get("TerminalExit")?.file).toBe(resolve(src, "platforms/claudenest/live/terminal-feed.ts"));
     expect(nest.get("Task")?.file).toBe(resolve(src, "platforms/claudenest/contract/tasks.ts"));
   });

@@ -14,7 +14,9 @@ afterEach(() => {
 });
 
 function start(...args: string[]) {
-  const child = spawn(process.execPath, ["--conditions=source", cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=agentlane-source", cli, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   running.push(child);
   let stdout = "";
   let stderr = "";

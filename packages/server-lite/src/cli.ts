@@ -7,14 +7,14 @@
  *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash]
  */
 import { parseArgs } from "node:util";
-import { createServer, type PlatformId, platforms } from "./server.ts";
+import { createServer, type PlatformId, platformIds } from "./server.ts";
 
 const usage = `Usage: agentlane-server [options]
   --port <n>          port to listen on (default 8000; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --db <file>         SQLite file (default: in memory)
   --seed              create a demo user, token and machine
-  --platform <id>     serve one platform at its documented root (${Object.keys(platforms).join(", ")})
+  --platform <id>     serve one platform at its documented root (${platformIds.join(", ")})
   --no-rate-limit     do not enforce the documented rate limits
   --lite              serve /_lite/* (clock, reset) for tests
   --no-cors           do not answer CORS preflights (by default any origin may call the API)
@@ -56,7 +56,7 @@ const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
 const platform = values.platform as string | undefined;
-if (platform !== undefined && !(platform in platforms)) fail(`unknown platform "${platform}"`);
+if (platform !== undefined && !(platformIds as string[]).includes(platform)) fail(`unknown platform "${platform}"`);
 
 const server = await createServer({
   db: (values.db as string | undefined) ?? ":memory:",

@@ -3,8 +3,17 @@
  * Agentlane server-lite: a stateful reference server for AI-agent coordination platforms.
  */
 export { Clock } from "./core/clock.ts";
+export type { Credentials } from "./core/credentials.ts";
 export { Failure } from "./core/failure.ts";
-export type { Caller, Handlers, PlatformDefinition } from "./core/platform.ts";
+export type {
+  Caller,
+  Handlers,
+  PlatformDefinition,
+  RateLimitPolicy,
+  ServerEnvelope,
+  SuccessMeta,
+} from "./core/platform.ts";
+export type { RealtimeEndpoint, RealtimeKind, RealtimeStart } from "./core/realtime.ts";
 export type {
   ChannelAuthorizer,
   ChannelDecision,
@@ -12,6 +21,14 @@ export type {
   PlatformRealtime,
   RealtimeContext,
 } from "./realtime/pusher/hooks.ts";
-export type { RealtimeInfo, RealtimeOptions } from "./realtime/pusher/setup.ts";
-export { createServer, type LiteServer, type PlatformId, platforms, type ServerOptions } from "./server.ts";
+export { type PusherKind, pusherRealtime, type RealtimeInfo, type RealtimeOptions } from "./realtime/pusher/kind.ts";
+export { sseFrame, sseResponse } from "./realtime/sse/stream.ts";
+export {
+  createServer,
+  type LiteServer,
+  loadPlatform,
+  type PlatformId,
+  platformIds,
+  type ServerOptions,
+} from "./server.ts";
 export { Database } from "./store/database.ts";

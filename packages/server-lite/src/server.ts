@@ -1,7 +1,8 @@
 /**
  * @module
- * `createServer()`: every platform mounted on one Hono app over one SQLite store, served in-process
- * (`fetch`) or on a socket (`listen`).
+ * `createServer()`: platforms mounted on one Hono app over one SQLite store, served in-process (`fetch`) or on a
+ * socket (`listen`). Platforms are loaded only when mounted; each brings its realtime kinds, whose WebSocket
+ * upgrades are dispatched by path.
  */
 
 import type { Server } from "node:http";
@@ -16,13 +17,17 @@ import { IdempotencyStore, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
 import type { AnyPlatform } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
-import { claudenest } from "./platforms/claudenest/index.ts";
-import { type RealtimeInfo, type RealtimeOptions, setupRealtime } from "./realtime/pusher/setup.ts";
+import { UpgradeRouter } from "./core/realtime.ts";
+import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
+import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
 
-/** Every platform server-lite implements, by id. */
-export const platforms = { claudenest } as const satisfies Record<string, AnyPlatform>;
-export type PlatformId = keyof typeof platforms;
+export { type PlatformId, platformIds };
+
+/** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
+export async function loadPlatform(id: PlatformId): Promise<AnyPlatform> {
+  return platformLoaders[id]();
+}
 
 export interface ServerOptions {
   /**
@@ -40,7 +45,7 @@ export interface ServerOptions {
    */
   rateLimit?: boolean;
   /**
-   * Serve `/_lite/*` (clock, reset) for tests.
+   * Serve `/_lite/*` (clock, reset, seed) for tests.
    * @default false
    */
   lite?: boolean;
@@ -90,8 +95,10 @@ export interface LiteServer {
   readonly events: EventBus;
   /** Where each platform is mounted, e.g. `{ claudenest: "/claudenest/api" }`. */
   readonly bases: Readonly<Record<string, string>>;
-  /** Each realtime-enabled platform's Pusher app key, `wsPath` and auth endpoint path. */
+  /** Each Pusher-protocol platform's app key, `wsPath` and auth endpoint path. */
   readonly realtime: Readonly<Record<string, RealtimeInfo>>;
+  /** Every realtime endpoint by platform: its kind and what a client needs to connect. */
+  readonly realtimeEndpoints: Readonly<Record<string, ReadonlyArray<{ kind: string; info: Record<string, string> }>>>;
   /** What `seed` created, by platform. */
   readonly seedInfo: Readonly<Record<string, Record<string, string>>>;
   /** The services object of a platform (store access for tests and tools). */
@@ -107,11 +114,11 @@ export interface LiteServer {
 
 export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
   const clock = options.clock ?? new Clock();
+  const ids = options.platform ? [options.platform] : platformIds;
+  const selected = await Promise.all(ids.map((id) => loadPlatform(id)));
   const db = new Database(options.db ?? ":memory:");
-  const selected: AnyPlatform[] = options.platform
-    ? [platforms[options.platform] as AnyPlatform]
-    : (Object.values(platforms) as AnyPlatform[]);
   db.migrate([idempotencyMigration, ...selected.flatMap((p) => p.migrations)]);
+  // One limiter: each limit counts in its platform's (or group's) own window.
   const rateLimiter = options.rateLimit ? new RateLimiter(clock, 60_000) : undefined;
   const idempotency = new IdempotencyStore(db, clock);
   const onError = options.onError ?? ((error: unknown) => console.error("server-lite: unexpected error", error));
@@ -119,6 +126,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const app = new Hono();
   const servicesById = new Map<string, unknown>();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
+  const seedInfo: Record<string, Record<string, string>> = {};
 
   if (options.cors) {
     app.use(
@@ -137,7 +145,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       }),
     );
   }
-  if (options.lite) mountLite(app, { clock, reset: () => server.reset() });
+  if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo });
   for (const platform of selected) {
     const services = platform.createServices({ db, clock, events, exec: options.exec ?? [] });
     servicesById.set(platform.id, services);
@@ -153,17 +161,32 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     });
     mounted.push({ platform, mount, prefix, services });
   }
-  const realtime = setupRealtime({
-    app,
-    platforms: mounted,
-    events,
-    clock,
-    rateLimiter,
-    options: options.realtime,
-    maxPayload: options.bodyLimit ?? 1024 * 1024,
-    onError,
-  });
-  const pusher = realtime.server;
+
+  const upgrades = new UpgradeRouter();
+  const realtime: Record<string, RealtimeInfo> = {};
+  const realtimeEndpoints: Record<string, { kind: string; info: Record<string, string> }[]> = {};
+  for (const { platform, mount, prefix, services } of mounted) {
+    for (const kind of withPusherOptions(platform.realtime, options.realtime)) {
+      const endpoint = kind.start({
+        app,
+        platformId: platform.id,
+        base: mount.base,
+        prefix,
+        services,
+        events,
+        clock,
+        envelope: platform.envelope,
+        rateLimiter,
+        connectionsPerMinute: limitOf(platform.rateLimits.groups.websocket),
+        maxPayload: options.bodyLimit ?? 1024 * 1024,
+        onError,
+        failWith: mount.failWith,
+      });
+      upgrades.add(endpoint);
+      (realtimeEndpoints[platform.id] ??= []).push({ kind: endpoint.kind, info: { ...endpoint.info } });
+      if (endpoint.kind === "pusher") realtime[platform.id] = endpoint.info as unknown as RealtimeInfo;
+    }
+  }
 
   const docs = mounted.map(({ platform, mount }) => ({ platform, base: mount.base }));
   // The document names the origin it was asked on; made once per origin.
@@ -203,14 +226,13 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   let http: Server | undefined;
   let url: string | undefined;
   let closed = false;
-  const seedInfo: Record<string, Record<string, string>> = {};
 
   const server: LiteServer = {
     fetch: async (request) => app.fetch(request),
     async listen(port = 0, host = "127.0.0.1") {
       if (http) throw new Error("server-lite is already listening");
       http = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
-      http.on("upgrade", (request, socket, head) => pusher.handleUpgrade(request, socket, head));
+      http.on("upgrade", (request, socket, head) => upgrades.handleUpgrade(request, socket, head));
       await new Promise<void>((resolve, reject) => {
         http!.once("error", reject);
         http!.listen(port, host, () => resolve());
@@ -223,7 +245,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       if (closed) return;
       closed = true;
       await Promise.all(selected.map((platform) => platform.dispose?.(servicesById.get(platform.id))));
-      await pusher.close();
+      await upgrades.close();
       if (http) {
         const closing = http;
         http = undefined;
@@ -241,7 +263,8 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     app,
     events,
     bases: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])),
-    realtime: realtime.info,
+    realtime,
+    realtimeEndpoints,
     seedInfo,
     services: (id) => servicesById.get(id),
     async reset() {
@@ -260,8 +283,18 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   return server;
 }
 
+/** A rate-limit group's count, whatever its form. */
+function limitOf(group: number | { limit: number } | undefined): number | undefined {
+  return typeof group === "object" ? group.limit : group;
+}
+
 /** `/_lite/*`: control of the emulator itself, for tests over HTTP. */
-function mountLite(app: Hono, lite: { clock: Clock; reset: () => Promise<void> }): void {
+function mountLite(
+  app: Hono,
+  lite: { clock: Clock; reset: () => Promise<void>; seed: () => Record<string, Record<string, string>> },
+): void {
+  // What seeding created, by platform id: tests in any language log in with it.
+  app.get("/_lite/seed", (c) => c.json(lite.seed()));
   app.get("/_lite/clock", (c) => c.json({ now: lite.clock.iso() }));
   app.post("/_lite/clock", async (c) => {
     let body: { advance_ms?: unknown };

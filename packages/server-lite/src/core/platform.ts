@@ -1,14 +1,15 @@
 /**
  * @module
- * What a platform gives the server core: its contract, envelope, storage, auth scheme and handlers. The
- * handler table has the contract's shape, so a missing handler is a type error.
+ * What a platform gives the server core: its contract, envelope, storage, auth scheme, handlers, rate limits
+ * and realtime kinds. The handler table has the contract's shape, so a missing handler is a type error.
  */
 import type { AuthRequirement, Contract, Page } from "@agentlane/sdk/contract";
-import type { PlatformRealtime } from "../realtime/pusher/hooks.ts";
 import type { Database } from "../store/database.ts";
 import type { Clock } from "./clock.ts";
+import type { Credentials } from "./credentials.ts";
 import type { EventBus } from "./events.ts";
 import type { Failure } from "./failure.ts";
+import type { RealtimeKind } from "./realtime.ts";
 
 /** Whoever made a request, as far as the core needs to know: a key for rate limits and idempotency. */
 export interface Caller {
@@ -31,30 +32,54 @@ export interface HandlerContext<Services, Code extends string> {
   readonly requestId: string;
   /** The platform's base URL as this request reached it (origin and documented root). */
   readonly baseUrl: string;
+  /** The request's credentials, for handlers that read more than the caller (a refresh token cookie, say). */
+  readonly credentials: Credentials;
+  /** Aborts when the client goes away: a stream handler stops producing events. */
+  readonly signal: AbortSignal;
   /** Throws a documented error; the core answers it in the platform's envelope. */
   fail(code: Code, message?: string, errors?: Record<string, string[]>): never;
 }
 
-type HandlerOf<H, Services, C extends Caller> = H extends { parsed: infer P; result: infer R; errors: infer E }
-  ? (input: P & { caller: C }, ctx: HandlerContext<Services, (E & string) | CommonCode>) => R | Promise<R>
+type HandlerOf<H, Services, C extends Caller, Common extends string> = H extends {
+  parsed: infer P;
+  result: infer R;
+  errors: infer E;
+}
+  ? (input: P & { caller: C }, ctx: HandlerContext<Services, (E & string) | Common>) => R | Promise<R>
   : never;
 
-/** Codes any handler may use, whatever its endpoint documents. */
-export type CommonCode = "VAL_001" | "NOT_FOUND" | "FORBIDDEN";
-
-export type Handlers<C extends Contract, Services, K extends Caller> = {
-  [R in keyof C]: { [E in keyof C[R]]: HandlerOf<NonNullable<C[R][E]["~handler"]>, Services, K> };
+/**
+ * A platform's handler table: one handler per endpoint, typed by the contract. `Common` names the error codes any
+ * handler may use whatever its endpoint documents (the platform's validation and not-found codes, say).
+ */
+export type Handlers<C extends Contract, Services, K extends Caller, Common extends string = never> = {
+  [R in keyof C]: { [E in keyof C[R]]: HandlerOf<NonNullable<C[R][E]["~handler"]>, Services, K, Common> };
 };
 
+/** What the core hands an envelope with a success: the request, and for a page of a list where its items go. */
+export interface SuccessMeta {
+  requestId: string;
+  timestamp: string;
+  /** A page of a list: `data` is its items. */
+  page?: Omit<Page<unknown>, "items">;
+  /** The key of `data` that holds a page's items (the endpoint's `items`), when they do not make `data` itself. */
+  itemsKey?: string;
+  /** The request's query (for links to other pages). */
+  query?: Record<string, unknown>;
+  /** The request's path, as it reached the server (for links to other pages). */
+  path?: string;
+}
+
 export interface ServerEnvelope {
-  success(data: unknown, meta: { requestId: string; timestamp: string; page?: Omit<Page<unknown>, "items"> }): unknown;
+  /** The body of a success: `data` is the handler's answer (a page's items, for lists). */
+  success(data: unknown, meta: SuccessMeta): unknown;
   failure(
     code: string,
     message: string,
     errors: Record<string, string[]> | undefined,
     meta: { requestId: string; timestamp: string },
   ): unknown;
-  /** HTTP status of a platform error code. */
+  /** HTTP status of a platform error code (a platform that reports errors inside HTTP 200 answers 200). */
   statusOf(code: string): number;
   /** Default message of a platform error code. */
   messageOf(code: string): string;
@@ -74,16 +99,30 @@ export interface ServerEnvelope {
 }
 
 export interface RateLimitPolicy {
-  /** Requests per window for a documented group (`auth`, `pairing`); `websocket` limits realtime connections per address. */
-  groups: Record<string, number>;
-  /** Requests per window for a caller with a token. */
+  /**
+   * Requests per window for a documented group (`auth`, `pairing`), per address; `websocket` limits realtime
+   * connections per address and minute. A group may have a window of its own.
+   */
+  groups: Record<string, number | { limit: number; windowMs: number }>;
+  /** Requests per window for a caller with credentials. */
   authenticated: number;
   /** Requests per window for an anonymous caller, on endpoints with no group. */
   anonymous: number;
+  /** The window the limits count in, in milliseconds (an hourly quota is `3_600_000`). */
   windowMs: number;
+  /**
+   * Extra headers of every answer that carries rate-limit headers (a platform's own names for them).
+   * @default none
+   */
+  headers?: (decision: {
+    limit: number;
+    remaining: number;
+    reset: number;
+    retryAfter: number;
+  }) => Record<string, string>;
 }
 
-export interface PlatformDefinition<C extends Contract, Services, K extends Caller> {
+export interface PlatformDefinition<C extends Contract, Services, K extends Caller, Common extends string = never> {
   id: string;
   /** The documented root of the API, e.g. `/api`. */
   root: string;
@@ -95,9 +134,17 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   /** Tables emptied by a reset. */
   tables: readonly string[];
   createServices(env: Environment): Services;
-  /** Resolves the bearer token for an endpoint's auth requirement; throws a `Failure` to refuse. */
-  authenticate(services: Services, requirement: AuthRequirement, token: string | undefined, address: string): K;
-  handlers: Handlers<C, Services, K>;
+  /**
+   * The auth requirement names the contract may use beside `none` and `optional`; mounting fails on any other,
+   * so a typo in the contract cannot leave an endpoint unprotected.
+   */
+  authRequirements: readonly string[];
+  /**
+   * Resolves who is calling from the request's credentials (headers, query, cookies, address) for an endpoint's
+   * auth requirement; throws a `Failure` to refuse.
+   */
+  authenticate(services: Services, requirement: AuthRequirement, credentials: Credentials): K;
+  handlers: Handlers<C, Services, K, Common>;
   rateLimits: RateLimitPolicy;
   /**
    * Routes outside the contract that the platform needs (an emulated OAuth provider, say); `fail` answers a
@@ -109,19 +156,16 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
     services: Services,
     fail: (c: import("hono").Context, failure: Failure) => Response,
   ): void;
-  /** Creates demo data and tells what was made. */
+  /** Creates demo data and tells what was made (credentials to log in with, ids). */
   seed?(services: Services): Promise<Record<string, string>>;
   /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */
   dispose?(services: Services): void | Promise<void>;
   /** Stops what the platform runs outside the store, after `server.reset()` emptied its tables. */
   reset?(services: Services): void | Promise<void>;
-  /**
-   * Pusher-protocol realtime (`{prefix}/app/{appKey}` and `{base}/broadcasting/auth`): the app key and who
-   * may subscribe to which private channel.
-   */
-  realtime?: PlatformRealtime<Services>;
+  /** The live protocols the platform speaks (`pusherRealtime(...)`, `subscribeRealtime(...)`). */
+  realtime?: readonly RealtimeKind<Services>[];
 }
 
-export type AnyPlatform = PlatformDefinition<any, any, any>;
+export type AnyPlatform = PlatformDefinition<any, any, any, any>;
 
 export type { Failure };

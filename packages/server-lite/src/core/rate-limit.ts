@@ -25,11 +25,12 @@ export class RateLimiter {
     this.windowMs = windowMs;
   }
 
-  take(key: string, limit: number): RateDecision {
+  /** Counts one request against `key`'s window (of `windowMs`, else the limiter's default). */
+  take(key: string, limit: number, windowMs = this.windowMs): RateDecision {
     const now = this.clock.now();
     let window = this.#windows.get(key);
     if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + this.windowMs };
+      window = { count: 0, resetAt: now + windowMs };
       this.#windows.set(key, window);
       if (this.#windows.size > 50_000) this.#sweep(now);
     }

@@ -6,12 +6,20 @@ import { readBody } from "./request-body.ts";
 const codes = { payloadTooLarge: "TOO_LARGE", unsupportedMediaType: "MEDIA", badRequest: "BAD", validation: "INVALID" };
 
 /** An app answering what `readBody` gave, or the failure's code; `reads` counts reads of the request's body. */
-function app(takesBody: boolean, limit = 100) {
+function app(takesBody: boolean | "form" | "multipart", limit = 100) {
   const counter = { reads: 0 };
   const hono = new Hono();
   hono.all("/", async (c) => {
     try {
-      return c.json(await readBody(c, takesBody, limit, codes));
+      const encoding = takesBody === true ? "json" : takesBody === false ? undefined : takesBody;
+      const read = await readBody(c, encoding, limit, codes);
+      const value =
+        read.value && typeof read.value === "object"
+          ? Object.fromEntries(
+              Object.entries(read.value).map(([k, v]) => [k, v instanceof File ? { file: v.name, size: v.size } : v]),
+            )
+          : read.value;
+      return c.json({ ...read, value });
     } catch (error) {
       if (error instanceof Failure)
         return c.json({ code: error.code, ...(error.errors ? { errors: error.errors } : {}) }, 400);
@@ -100,5 +108,34 @@ describe("readBody", () => {
   it("gives no value to an endpoint without a body, but keeps the text", async () => {
     const { send } = app(false);
     expect(await send({ method: "POST", body: "ignored" })).toEqual({ text: "ignored" });
+  });
+
+  it("reads a URL-encoded form, repeating keys as arrays", async () => {
+    const { send } = app("form");
+    const body = new URLSearchParams([
+      ["a", "1"],
+      ["b", "x"],
+      ["b", "y"],
+    ]);
+    expect(await send({ method: "POST", body })).toMatchObject({ value: { a: "1", b: ["x", "y"] } });
+  });
+
+  it("reads multipart form data with files, and refuses a form sent as JSON", async () => {
+    const { send } = app("multipart", 10_000);
+    const form = new FormData();
+    form.append("note", "hello");
+    form.append("file", new File(["12345"], "a.txt", { type: "text/plain" }));
+    expect(await send({ method: "POST", body: form })).toMatchObject({
+      value: { note: "hello", file: { file: "a.txt", size: 5 } },
+    });
+    const json = { method: "POST", body: "{}", headers: { "content-type": "application/json" } };
+    expect(await send(json)).toEqual({ code: "MEDIA" });
+  });
+
+  it("refuses a multipart body over the limit", async () => {
+    const { send } = app("multipart", 50);
+    const form = new FormData();
+    form.append("file", new File(["x".repeat(200)], "big.bin"));
+    expect(await send({ method: "POST", body: form })).toEqual({ code: "TOO_LARGE" });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * @module
- * Reads a request's body once, within the size limit, and parses it as JSON when the endpoint takes one.
- * JSON nested deeper than `MAX_JSON_DEPTH` is refused as a validation failure on the field that holds it.
+ * Reads a request's body once, within the size limit, and parses it as the endpoint's encoding says: JSON
+ * (nested deeper than `MAX_JSON_DEPTH` is refused as a validation failure on the field that holds it), a URL-encoded
+ * form, or multipart form data (files become `File` values). A key repeated in a form becomes an array.
  *
  * A GET or HEAD that declares no body (no `Content-Length`, no `Transfer-Encoding`) is not read: it has
  * none, and over a socket reading it would still build a whole `Request` to find that out.
  */
+import type { BodyEncoding } from "@agentlane/sdk/contract";
 import type { Context } from "hono";
 import { Failure } from "./failure.ts";
 import { MAX_JSON_DEPTH, tooDeeplyNested } from "./json-depth.ts";
@@ -18,9 +20,9 @@ export interface BodyCodes {
 }
 
 export interface ReadBody {
-  /** The parsed JSON (`{}` for an empty body), or `undefined` when the endpoint takes no body. */
+  /** The parsed body (`{}` when empty), or `undefined` when the endpoint takes no body. */
   value: unknown;
-  /** The raw text, for idempotency fingerprints. */
+  /** The raw text (binary bodies as latin1), for idempotency fingerprints. */
   text: string;
 }
 
@@ -38,8 +40,13 @@ function declaresNoBody(c: Context): boolean {
  * body of undeclared length (chunked) is never held in memory beyond the limit.
  */
 export async function readLimitedText(c: Context, limit: number, tooLarge: string): Promise<string> {
+  return (await readLimitedBytes(c, limit, tooLarge)).toString("utf8");
+}
+
+/** The body's bytes, read like {@link readLimitedText}. */
+export async function readLimitedBytes(c: Context, limit: number, tooLarge: string): Promise<Buffer> {
   const stream = c.req.raw.body;
-  if (!stream) return "";
+  if (!stream) return Buffer.alloc(0);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -51,14 +58,58 @@ export async function readLimitedText(c: Context, limit: number, tooLarge: strin
     }
     chunks.push(read.value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
-export async function readBody(c: Context, takesBody: boolean, limit: number, codes: BodyCodes): Promise<ReadBody> {
+/** Form fields as an object; a repeated key becomes an array of its values. */
+function fieldsOf(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    const seen = out[key];
+    out[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return out;
+}
+
+async function readForm(
+  c: Context,
+  encoding: "form" | "multipart",
+  limit: number,
+  codes: BodyCodes,
+): Promise<ReadBody> {
+  const type = c.req.header("content-type") ?? "";
+  const expected = encoding === "form" ? /^application\/x-www-form-urlencoded\b/i : /^multipart\/form-data\b/i;
+  const bytes = declaresNoBody(c) ? Buffer.alloc(0) : await readLimitedBytes(c, limit, codes.payloadTooLarge);
+  if (bytes.length === 0) return { value: {}, text: "" };
+  if (!expected.test(type)) throw new Failure(codes.unsupportedMediaType);
+  if (encoding === "form") {
+    const text = bytes.toString("utf8");
+    return { value: fieldsOf(new URLSearchParams(text)), text };
+  }
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new Failure(codes.badRequest);
+  }
+  return { value: fieldsOf(form.entries()), text: bytes.toString("latin1") };
+}
+
+/**
+ * Reads the body as `encoding` says (`undefined`: the endpoint takes none, and whatever was sent is only read
+ * for the fingerprint).
+ */
+export async function readBody(
+  c: Context,
+  encoding: BodyEncoding | undefined,
+  limit: number,
+  codes: BodyCodes,
+): Promise<ReadBody> {
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > limit) throw new Failure(codes.payloadTooLarge);
+  if (encoding === "form" || encoding === "multipart") return readForm(c, encoding, limit, codes);
   const text = declaresNoBody(c) ? "" : await readLimitedText(c, limit, codes.payloadTooLarge);
-  if (!takesBody) return { value: undefined, text };
+  if (!encoding) return { value: undefined, text };
   if (text.trim() === "") return { value: {}, text };
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new Failure(codes.unsupportedMediaType);

@@ -23,6 +23,9 @@ export type NestCaller =
   | { kind: "user"; key: string; userId: string; tokenId: string; machineId?: undefined }
   | { kind: "machine"; key: string; userId: string; machineId: string; tokenId?: undefined };
 
+/** Codes any ClaudeNest handler may answer, whatever its endpoint documents. */
+export type NestCommonCode = "VAL_001" | "NOT_FOUND" | "FORBIDDEN";
+
 /** Throttles `last_used_at` writes of personal tokens: one per token per this many milliseconds. */
 const TOUCH_EVERY_MS = 30_000;
 

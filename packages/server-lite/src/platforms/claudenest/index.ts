@@ -6,8 +6,9 @@
 import { encodeError, encodeSuccess } from "@agentlane/sdk/claudenest";
 import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
+import { pusherRealtime } from "../../realtime/pusher/kind.ts";
 import { auth, oauthProviderRoutes } from "./auth.ts";
-import { authenticate, type NestCaller } from "./caller.ts";
+import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts";
 import { commands } from "./commands.ts";
 import { context } from "./context.ts";
 import { API_VERSION, health } from "./health.ts";
@@ -63,7 +64,7 @@ const envelope: ServerEnvelope = {
   },
 };
 
-export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, NestCaller> = {
+export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, NestCaller, NestCommonCode> = {
   id: "claudenest",
   root: "/api",
   title: "ClaudeNest API",
@@ -73,7 +74,9 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   migrations,
   tables,
   createServices: (env) => new NestServices(env),
-  authenticate,
+  authRequirements: ["user", "agent", "pairing", "admin"],
+  authenticate: (services, requirement, credentials) =>
+    authenticate(services, requirement, credentials.bearer, credentials.address),
   handlers: { health, auth, pairing, machines, sessions, projects, tasks, context, locks, skills, mcp, commands },
   // §15: auth and pairing 10/min, authenticated API 1000/min, WebSocket connections 10/min.
   rateLimits: {
@@ -85,7 +88,7 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   extraRoutes: oauthProviderRoutes,
   seed,
   // §13: Pusher-protocol channels and the terminal's client events; see `realtime.ts`.
-  realtime,
+  realtime: [pusherRealtime(realtime)],
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
   reset: (services) => Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined),
 };

@@ -7,8 +7,9 @@
  * platform's envelope and status (401, 403, 422).
  */
 import type { Context, Hono } from "hono";
+import { bearerOf } from "../../core/credentials.ts";
 import { Failure } from "../../core/failure.ts";
-import { addressOf, bearer } from "../../core/implement.ts";
+import { addressOf } from "../../core/implement.ts";
 import type { ServerEnvelope } from "../../core/platform.ts";
 import { readLimitedText } from "../../core/request-body.ts";
 import type { RealtimeApp } from "./app.ts";
@@ -45,7 +46,7 @@ export function mountAuthEndpoint(
     if (Object.keys(errors).length > 0 || typeof socketId !== "string" || typeof channel !== "string")
       return failWith(c, new Failure(codes.validation, undefined, errors));
 
-    const decision = await realtime.decide(bearer(c), channel, socketId, addressOf(c));
+    const decision = await realtime.decide(bearerOf(c.req.header("authorization")), channel, socketId, addressOf(c));
     if (!decision.allow) {
       const code =
         decision.status === 401

@@ -1,0 +1,57 @@
+/**
+ * @module
+ * The last step: runs the endpoint's handler and answers in the platform's envelope: the result, a page of a list
+ * (its items in `data`, or under the endpoint's list key, with the platform's pagination), or an event stream.
+ */
+import type { Page, StreamEvent } from "@agentlane/sdk/contract";
+import { sseResponse } from "../../realtime/sse/stream.ts";
+import { Failure } from "../failure.ts";
+import { respond } from "./respond.ts";
+import type { RequestState, Step } from "./state.ts";
+
+function context(state: RequestState) {
+  const { route, c } = state;
+  return {
+    services: route.services,
+    requestId: state.requestId,
+    baseUrl: new URL(c.req.url).origin + route.base,
+    credentials: state.credentials,
+    signal: c.req.raw.signal,
+    fail(code: string, message?: string, errors?: Record<string, string[]>): never {
+      throw new Failure(code, message, errors);
+    },
+  };
+}
+
+export const handle: Step = async (state) => {
+  const { route, requestId } = state;
+  const { spec, platform, clock } = route;
+  const { envelope } = platform;
+  const result = await route.handler(
+    { params: state.params, query: state.query, body: state.body, caller: state.caller },
+    context(state),
+  );
+  const meta = { requestId, timestamp: clock.iso() };
+  if (spec.stream) {
+    return sseResponse(result as AsyncIterable<StreamEvent>, {
+      signal: state.c.req.raw.signal,
+      headers: { "x-request-id": requestId, ...state.headers },
+      onError: (error) => {
+        if (!(error instanceof Failure)) route.onError?.(error);
+        const failure = error instanceof Failure ? error : new Failure(envelope.codes.internal);
+        const message = failure.message === failure.code ? envelope.messageOf(failure.code) : failure.message;
+        return envelope.failure(failure.code, message, failure.errors, { requestId, timestamp: clock.iso() });
+      },
+    });
+  }
+  const payload = spec.paginated
+    ? envelope.success((result as Page<unknown>).items, {
+        ...meta,
+        page: result as Page<unknown>,
+        ...(spec.items ? { itemsKey: spec.items } : {}),
+        query: state.query as Record<string, unknown>,
+        path: state.c.req.path,
+      })
+    : envelope.success(result ?? null, meta);
+  return respond(spec.status ?? 200, payload, requestId, state.headers);
+};
