@@ -183,7 +183,10 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         failWith: mount.failWith,
       });
       upgrades.add(endpoint);
-      (realtimeEndpoints[platform.id] ??= []).push({ kind: endpoint.kind, info: { ...endpoint.info } });
+      realtimeEndpoints[platform.id] = [
+        ...(realtimeEndpoints[platform.id] ?? []),
+        { kind: endpoint.kind, info: { ...endpoint.info } },
+      ];
       if (endpoint.kind === "pusher") realtime[platform.id] = endpoint.info as unknown as RealtimeInfo;
     }
   }

@@ -26,7 +26,10 @@ export const idempotency: Step = async (state, next) => {
   const caller = state.caller!.key;
   const fingerprint = IdempotencyStore.fingerprint(method, c.req.path, state.text);
   let running = inFlight.get(route.idempotency);
-  if (!running) inFlight.set(route.idempotency, (running = new Map()));
+  if (!running) {
+    running = new Map();
+    inFlight.set(route.idempotency, running);
+  }
   const slot = `${route.platform.id}\0${caller}\0${key}`;
   for (let first = running.get(slot); first; first = running.get(slot)) await first;
   const stored = route.idempotency.lookup(caller, key, fingerprint);
