@@ -14,6 +14,12 @@ export type {
   SuccessMeta,
 } from "./core/platform.ts";
 export type { RealtimeEndpoint, RealtimeKind, RealtimeStart } from "./core/realtime.ts";
+export {
+  type DispatchRequest,
+  type WebhookDelivery,
+  WebhookDispatcher,
+  type WebhookDispatcherOptions,
+} from "./core/webhooks.ts";
 export type {
   ChannelAuthorizer,
   ChannelDecision,
