@@ -6,6 +6,7 @@ export { Clock } from "./core/clock.ts";
 export type { Credentials } from "./core/credentials.ts";
 export { Failure } from "./core/failure.ts";
 export type {
+  AnyPlatform,
   Caller,
   Handlers,
   PlatformDefinition,

@@ -22,6 +22,7 @@ import { type PlatformId, platformIds, platformLoaders } from "./platforms/index
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
 
+export type { AnyPlatform };
 export { type PlatformId, platformIds };
 
 /** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
@@ -50,7 +51,12 @@ export interface ServerOptions {
    */
   lite?: boolean;
   /** Mount only this platform, at its documented root (`/api/...`), instead of all under `/<id>`. */
-  platform?: PlatformId;
+  platform?: PlatformId | (string & {});
+  /**
+   * Platform definitions of your own, mounted beside the built-in ones (each under `/<id>`); name one in
+   * `platform` to mount it alone at its root. See `docs/adding-a-platform.md`.
+   */
+  definitions?: readonly AnyPlatform[];
   /**
    * Answer browsers' CORS preflights and let pages on these origins (`true`: any origin) call the API and read
    * the headers the SDK needs (request id, rate limits, `Retry-After`). Tokens travel as bearer headers, never
@@ -114,8 +120,8 @@ export interface LiteServer {
 
 export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
   const clock = options.clock ?? new Clock();
-  const ids = options.platform ? [options.platform] : platformIds;
-  const selected = await Promise.all(ids.map((id) => loadPlatform(id)));
+  const own = options.definitions ?? [];
+  const selected = await selectPlatforms(options.platform, own);
   const db = new Database(options.db ?? ":memory:");
   db.migrate([idempotencyMigration, ...selected.flatMap((p) => p.migrations)]);
   // One limiter: each limit counts in its platform's (or group's) own window.
@@ -284,6 +290,16 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   };
   if (options.seed) await server.seed();
   return server;
+}
+
+/** The platforms a server mounts: one by id (built in or of the caller's own), or all of both. */
+async function selectPlatforms(id: string | undefined, own: readonly AnyPlatform[]): Promise<AnyPlatform[]> {
+  if (id === undefined) return [...(await Promise.all(platformIds.map(loadPlatform))), ...own];
+  const mine = own.find((p) => p.id === id);
+  if (mine) return [mine];
+  if (!(platformIds as string[]).includes(id))
+    throw new TypeError(`Unknown platform "${id}": ${platformIds.join(", ")}`);
+  return [await loadPlatform(id as PlatformId)];
 }
 
 /** A rate-limit group's count, whatever its form. */
