@@ -7,6 +7,7 @@
 
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
@@ -242,6 +243,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       if (http) throw new Error("server-lite is already listening");
       http = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
       http.on("upgrade", (request, socket, head) => upgrades.handleUpgrade(request, socket, head));
+      http.on("clientError", (error: NodeJS.ErrnoException, socket) =>
+        answerClientError(error, socket, mounted, clock),
+      );
       await new Promise<void>((resolve, reject) => {
         http!.once("error", reject);
         http!.listen(port, host, () => resolve());
@@ -290,6 +294,35 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   };
   if (options.seed) await server.seed();
   return server;
+}
+
+/**
+ * Answers a request Node could not parse (headers too large, say) in the platform's envelope when one platform
+ * is mounted (its path is unknown: the request was never read), else as plain JSON.
+ */
+function answerClientError(
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+  mounted: ReadonlyArray<{ platform: AnyPlatform }>,
+  clock: Clock,
+): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const message = tooLarge ? "The request's headers are too large." : "The request could not be read.";
+  const only = mounted.length === 1 ? mounted[0]!.platform.envelope : undefined;
+  const requestId = `req_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const body = JSON.stringify(
+    only
+      ? only.failure(only.codes.badRequest, message, undefined, { requestId, timestamp: clock.iso() })
+      : { error: message },
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** The platforms a server mounts: one by id (built in or of the caller's own), or all of both. */
