@@ -4,12 +4,12 @@
  */
 import { Failure } from "../../core/failure.ts";
 import { uuid } from "../../core/ids.ts";
-import { rankBm25 } from "./bm25.ts";
+import { rankBm25 } from "../../lib/bm25.ts";
+import { summarize } from "../../lib/summarize.ts";
 import { type ChunkRow, LIVE_CHUNK, projectContext, toChunk } from "./context-chunks.ts";
 import type { NestHandlers } from "./handlers.ts";
 import { estimateTokens, logActivity, ownProject, type ProjectRow, touchInstance } from "./project-state.ts";
 import type { NestServices } from "./services.ts";
-import { summarize } from "./summarize.ts";
 
 const DEFAULT_QUERY_LIMIT = 10;
 const DEFAULT_PER_PAGE = 20;

@@ -9,7 +9,7 @@ import {
   type McpToolInfo,
   McpTransportError,
   type StdioServerConfig,
-} from "./mcp-stdio-client.ts";
+} from "../../lib/mcp-stdio-client.ts";
 
 const CLIENT_INFO = { name: "claudenest-server-lite", version: "1.0.0" };
 

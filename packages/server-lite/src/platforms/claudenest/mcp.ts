@@ -6,11 +6,11 @@
 import type { McpServer, McpTool, ToolResult } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../core/failure.ts";
 import { uuid } from "../../core/ids.ts";
+import { type McpCallResult, McpRpcError, type McpToolInfo } from "../../lib/mcp-stdio-client.ts";
 import type { NestCaller } from "./caller.ts";
 import type { NestHandlers } from "./handlers.ts";
 import { ownMachine } from "./machines.ts";
 import { McpStartInterrupted } from "./mcp-processes.ts";
-import { type McpCallResult, McpRpcError, type McpToolInfo } from "./mcp-stdio-client.ts";
 import type { NestServices } from "./services.ts";
 
 interface McpServerRow {

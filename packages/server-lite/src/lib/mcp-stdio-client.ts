@@ -2,6 +2,9 @@
  * @module
  * A Model Context Protocol client over stdio: spawns a server process and speaks newline-delimited
  * JSON-RPC 2.0 with it (`initialize`, `notifications/initialized`, `tools/list`, `tools/call`).
+ *
+ * Why it exists: a reference server that lists and calls MCP tools has to speak to real MCP servers; the
+ * protocol is the same whatever platform asks, so the client knows nothing of any platform.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 

@@ -3,6 +3,9 @@
  * Words of a text as search and summary terms: split on anything that is not a letter or digit (and between the
  * words of camelCase identifiers), lowercased, common English stop words dropped, and a light suffix stemming
  * so that `authenticate`, `authenticated` and `authentication` are one term.
+ *
+ * Why it exists: search (`bm25.ts`) and summaries (`summarize.ts`) must agree on what a term is, so both
+ * take their terms from here.
  */
 
 const STOP_WORDS = new Set(

@@ -4,6 +4,9 @@
  * whole input, weighted by the importance of the text they come from, kept in their original order as a bullet
  * list within a size budget.
  *
+ * Why it exists: a platform can summarize stored context without a model or an external service; it knows
+ * nothing of any platform, so every platform can use it.
+ *
  * A sentence's weight is the sum of its distinct terms' frequencies (relative to the most frequent term) divided
  * by the square root of its number of distinct terms, so that long sentences do not win by length alone, times
  * (0.5 + importance). Sentences are taken best first while they fit; one that repeats most of an already chosen

@@ -2,6 +2,9 @@
  * @module
  * Okapi BM25 relevance of documents to a query, with a similarity in 0..1.
  *
+ * Why it exists: a platform's context search ranks its stored chunks without an embedding model or an
+ * external service; it knows nothing of any platform, so every platform's search can use it.
+ *
  * idf(t) = ln(1 + (N - n(t) + 0.5) / (n(t) + 0.5)) (never negative), and a document's score is the sum over the
  * query's distinct terms of idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength)).
  *

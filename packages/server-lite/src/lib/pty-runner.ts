@@ -4,6 +4,9 @@
  * ships prebuilt binaries), keyed by session id. One registry per server, so closing the server kills every
  * process it started and waits for them to exit.
  *
+ * Why it exists: a platform with terminal sessions needs real processes whose output and exit it can
+ * record; the registry knows nothing of any platform, only of ids, commands and sizes.
+ *
  * The native module is loaded on first use: a server that runs no commands never loads it.
  */
 import { createRequire } from "node:module";
