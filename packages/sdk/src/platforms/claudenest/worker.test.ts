@@ -5,7 +5,7 @@ import {
   newUser,
   onlineMachine,
   startServer,
-} from "../../../../server-lite/src/platforms/claudenest/test-support.ts";
+} from "../../../../server-lite/src/platforms/claudenest/testing/test-support.ts";
 import type { ClaudeNest } from "./client.ts";
 import type { Task } from "./contract/tasks.ts";
 import type { WorkerEvent } from "./worker.ts";

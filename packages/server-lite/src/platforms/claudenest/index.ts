@@ -6,23 +6,23 @@
 import { encodeError, encodeSuccess } from "@agentlane/sdk/claudenest";
 import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
-import { auth, oauthProviderRoutes } from "./auth.ts";
 import { authenticate, type NestCaller } from "./caller.ts";
-import { commands } from "./commands.ts";
-import { context } from "./context.ts";
-import { API_VERSION, health } from "./health.ts";
-import { locks } from "./locks.ts";
-import { machines } from "./machines.ts";
-import { mcp } from "./mcp.ts";
-import { pairing } from "./pairing.ts";
-import { projects } from "./projects.ts";
+import { migrations, tables } from "./db/schema.ts";
+import { auth, oauthProviderRoutes } from "./handlers/auth.ts";
+import { commands } from "./handlers/commands.ts";
+import { context } from "./handlers/context.ts";
+import { API_VERSION, health } from "./handlers/health.ts";
+import { locks } from "./handlers/locks.ts";
+import { machines } from "./handlers/machines.ts";
+import { mcp } from "./handlers/mcp.ts";
+import { pairing } from "./handlers/pairing.ts";
+import { projects } from "./handlers/projects.ts";
+import { sessions } from "./handlers/sessions.ts";
+import { skills } from "./handlers/skills.ts";
+import { tasks } from "./handlers/tasks.ts";
 import { realtime } from "./realtime.ts";
-import { migrations, tables } from "./schema.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
-import { sessions } from "./sessions.ts";
-import { skills } from "./skills.ts";
-import { tasks } from "./tasks.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
 
