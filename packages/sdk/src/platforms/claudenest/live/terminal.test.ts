@@ -1,8 +1,8 @@
+import { handlesBackTo, type NestOnLoopback, settledHandles, startNest } from "@agentlane/testing/claudenest-loopback";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import type { ClaudeNest } from "../client.ts";
 import type { SessionTerminal } from "./terminal.ts";
-import { handlesBackTo, type NestOnLoopback, settledHandles, startNest } from "./test-nest.ts";
 
 const nests: NestOnLoopback[] = [];
 const terminals: SessionTerminal[] = [];

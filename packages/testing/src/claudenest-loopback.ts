@@ -1,17 +1,17 @@
 /**
  * @module
- * Test support: server-lite with ClaudeNest on loopback (imported from its sources: server-lite depends on
- * this package), a registered user with an online machine, and clients of that user whose REST calls are
- * answered in-process (no pooled sockets to confuse handle checks) while their live connections use the socket.
+ * Test support: server-lite with ClaudeNest on loopback, a registered user with an online machine, and clients
+ * of that user whose REST calls are answered in-process (no pooled sockets to confuse handle checks) while their
+ * live connections use the socket. It lives in this private package because server-lite depends on the SDK:
+ * from the SDK's own sources it could only be reached by a relative path into server-lite.
  */
-import { createServer, type LiteServer, type ServerOptions } from "../../../../../server-lite/src/index.ts";
-import { contract } from "../contract/index.ts";
-import { ClaudeNest, type ClaudeNestOptions } from "../index.ts";
 
-export {
-  handlesBackTo,
-  settledHandles,
-} from "../../../../../server-lite/src/realtime/pusher/test-support.ts";
+import { ClaudeNest, type ClaudeNestOptions } from "@agentlane/sdk/claudenest";
+import { contract } from "@agentlane/sdk/claudenest/contract";
+import { createServer, type LiteServer, type ServerOptions } from "@agentlane/server-lite";
+
+// Not part of server-lite's published exports: a private package may read its sources.
+export { handlesBackTo, settledHandles } from "../../server-lite/src/realtime/pusher/test-support.ts";
 export type { LiteServer };
 
 export interface NestOnLoopback {

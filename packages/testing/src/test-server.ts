@@ -1,17 +1,18 @@
 /**
  * @module
- * Test support: a server-lite instance with Pusher realtime on loopback (server-lite depends on this
- * package, so it is imported from its sources rather than as a dependency), and its checks of the
- * process's active handles.
+ * Test support: a server-lite instance with Pusher realtime on loopback, and its checks of the process's
+ * active handles, for the SDK's transport tests. It lives in this private package because server-lite depends
+ * on the SDK: from the SDK's own sources it could only be reached by a relative path into server-lite.
  */
-import { createServer, type LiteServer, type RealtimeOptions } from "../../../server-lite/src/index.ts";
+import { createServer, type LiteServer, type RealtimeOptions } from "@agentlane/server-lite";
+// Not part of server-lite's published exports: a private package may read its sources.
 import {
   handlesBackTo,
   liveHandles,
   settledHandles,
   TOKENS,
   testAuthorizer,
-} from "../../../server-lite/src/realtime/pusher/test-support.ts";
+} from "../../server-lite/src/realtime/pusher/test-support.ts";
 
 export type { LiteServer };
 export { handlesBackTo, liveHandles, settledHandles, TOKENS };

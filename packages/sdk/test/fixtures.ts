@@ -3,10 +3,10 @@
  * What the core's tests share: a client on a fake origin (answered by msw), success and error bodies in
  * the ClaudeNest envelope, and a recorder of the requests a handler saw.
  */
-import type { Route } from "../contract/routes.ts";
-import { claudenestEnvelope } from "../platforms/claudenest/envelope.ts";
-import { HttpClient } from "./http-client.ts";
-import type { ClientOptions, RequestOptions } from "./options.ts";
+import type { Route } from "../src/contract/routes.ts";
+import { HttpClient } from "../src/core/http-client.ts";
+import type { ClientOptions, RequestOptions } from "../src/core/options.ts";
+import { claudenestEnvelope } from "../src/platforms/claudenest/envelope.ts";
 
 export const origin = "https://api.test";
 export const baseUrl = `${origin}/api`;
