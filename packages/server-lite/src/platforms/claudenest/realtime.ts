@@ -23,7 +23,6 @@ import { z } from "zod";
 import { Failure } from "../../core/failure.ts";
 import type { PlatformRealtime } from "../../realtime/pusher/hooks.ts";
 import { authenticate } from "./caller.ts";
-import type { NestServices } from "./services.ts";
 import {
   findSession,
   resizeSession,
@@ -31,7 +30,8 @@ import {
   terminateSession,
   verifyWebsocketToken,
   websocketTokenSession,
-} from "./session-runtime.ts";
+} from "./runtime/session-runtime.ts";
+import type { NestServices } from "./services.ts";
 
 /** The Pusher app key ClaudeNest clients connect with unless the server is told another. */
 export const DEFAULT_APP_KEY = "claudenest";

@@ -7,9 +7,9 @@ import type { Clock } from "../../core/clock.ts";
 import type { EventBus } from "../../core/events.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import type { Environment } from "../../core/platform.ts";
+import { PtyRegistry } from "../../lib/pty-runner.ts";
 import type { Database } from "../../store/database.ts";
-import { McpProcesses } from "./mcp-processes.ts";
-import { PtyRegistry } from "./pty-runner.ts";
+import { McpProcesses } from "./runtime/mcp-processes.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A machine whose agent was seen this recently is online. */
