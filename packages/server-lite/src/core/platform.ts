@@ -4,6 +4,7 @@
  * and realtime kinds. The handler table has the contract's shape, so a missing handler is a type error.
  */
 import type { AuthRequirement, Contract, Page } from "@agentlane/sdk/contract";
+import type { SpawnGuard } from "../lib/spawn-guard.ts";
 import type { Database } from "../store/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Credentials } from "./credentials.ts";
@@ -25,6 +26,8 @@ export interface Environment {
    * records what it is asked to run and runs nothing.
    */
   exec: readonly string[];
+  /** The gate every process goes through: the allow-list by resolved executable, environment and arguments. */
+  spawn: SpawnGuard;
 }
 
 export interface HandlerContext<Services, Code extends string> {

@@ -8,6 +8,7 @@ import type { EventBus } from "../../core/events.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import type { Environment } from "../../core/platform.ts";
 import { PtyRegistry } from "../../lib/pty-runner.ts";
+import type { SpawnGuard } from "../../lib/spawn-guard.ts";
 import type { Database } from "../../store/database.ts";
 import { McpProcesses } from "./runtime/mcp-processes.ts";
 
@@ -73,6 +74,8 @@ export class NestServices {
   readonly clock: Clock;
   readonly events: EventBus;
   readonly exec: readonly string[];
+  /** The gate every process this platform starts goes through. */
+  readonly spawn: SpawnGuard;
   /** The processes of this server's running sessions. */
   readonly terminals = new PtyRegistry();
   /** The MCP server processes this server runs. */
@@ -83,6 +86,7 @@ export class NestServices {
     this.clock = env.clock;
     this.events = env.events;
     this.exec = env.exec;
+    this.spawn = env.spawn;
     // A stored database may hold sessions whose process belonged to an earlier server: it is gone.
     this.db.run(
       `UPDATE cn_sessions SET status = 'terminated', status_message = 'The server restarted', completed_at = ?, updated_at = ?

@@ -134,17 +134,17 @@ describe("MCP server configuration", () => {
     expect(await world.nest.mcp.get({ machine: world.machine.id, name: "all" })).toMatchObject({ status: "running" });
   });
 
-  it("refuses to start a command outside the allow-list: MCP_002 and status error", async () => {
+  it("refuses to start a command outside the allow-list with 403, naming the rule, and marks the server", async () => {
     world = await machineToolsWorld();
     await addEcho();
     await expect(world.nest.mcp.start({ machine: world.machine.id, name: "echo" })).rejects.toMatchObject({
-      status: 500,
-      code: "MCP_002",
-      message: expect.stringContaining("--exec"),
+      status: 403,
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/allow-list.*--exec/),
     });
     expect(await world.nest.mcp.get({ machine: world.machine.id, name: "echo" })).toMatchObject({
       status: "error",
-      last_error: expect.stringContaining("not allowed"),
+      last_error: expect.stringContaining("allow-list"),
     });
     expect(await world.nest.mcp.stop({ machine: world.machine.id, name: "echo" })).toMatchObject({
       status: "stopped",
@@ -247,13 +247,13 @@ describe("MCP servers over stdio", () => {
     expect(await world.nest.mcp.get({ machine: world.machine.id, name: "mute" })).toMatchObject({ status: "error" });
   });
 
-  it("answers MCP_002 when the command cannot be spawned", async () => {
+  it("refuses an allow-listed command that resolves to no executable", async () => {
     const missing = "/nonexistent/mcp-server-binary";
     world = await machineToolsWorld({ exec: [missing] });
     await world.nest.mcp.add({ machine: world.machine.id, name: "missing", command: missing });
     await expect(world.nest.mcp.start({ machine: world.machine.id, name: "missing" })).rejects.toMatchObject({
-      code: "MCP_002",
-      message: expect.stringContaining("could not be started"),
+      status: 403,
+      message: expect.stringContaining("allow-list"),
     });
   });
 

@@ -7,6 +7,7 @@ import type { McpServer, McpTool, ToolResult } from "@agentlane/sdk/claudenest/c
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import { type McpCallResult, McpRpcError, type McpToolInfo } from "../../../lib/mcp-stdio-client.ts";
+import { type ApprovedSpawn, SpawnRefused } from "../../../lib/spawn-guard.ts";
 import type { NestCaller } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import { McpStartInterrupted } from "../runtime/mcp-processes.ts";
@@ -155,10 +156,14 @@ export const mcp: NestHandlers<"mcp"> = {
   async start({ caller, params }, { services }) {
     const row = serverAt(services, caller, params.machine, params.name);
     if (services.mcp.isRunning(row.id)) return present(services, row);
-    if (!services.exec.includes(row.command)) {
-      const reason = `The command "${row.command}" is not allowed to run on this server (start it with --exec ${row.command}).`;
-      markFailed(services, row.id, reason);
-      throw new Failure("MCP_002", reason);
+    let launch: ApprovedSpawn;
+    try {
+      launch = services.spawn.check(row.command, JSON.parse(row.args), JSON.parse(row.env));
+    } catch (error) {
+      if (!(error instanceof SpawnRefused)) throw error;
+      // Refused before anything ran: the caller's configuration, not a server fault.
+      markFailed(services, row.id, error.message);
+      throw new Failure("FORBIDDEN", `${error.rule}: ${error.message}`);
     }
     services.db.run("UPDATE cn_mcp_servers SET status = 'starting', last_error = NULL WHERE id = ?", row.id);
     let tools: McpToolInfo[];
@@ -166,7 +171,7 @@ export const mcp: NestHandlers<"mcp"> = {
       tools = await services.mcp.start(
         row.id,
         row.machine_id,
-        { command: row.command, args: JSON.parse(row.args), env: JSON.parse(row.env) },
+        { command: launch.executable, args: launch.args, env: launch.env },
         (reason) => markFailed(services, row.id, `The MCP server ${reason}`),
       );
     } catch (error) {

@@ -350,8 +350,20 @@ describe("sessions running a command in a PTY", () => {
     expect((await nest.machines.get({ id: machine.id })).active_sessions_count).toBe(0);
   });
 
-  it("runs a oneshot prompt through the command and ends", async () => {
+  it("refuses a oneshot shell session (its prompt runs as `bash -c`) unless the operator allows arguments", async () => {
     const { nest, onlineMachine } = await setup({ exec: ["bash"] });
+    const { machine } = await onlineMachine();
+    const refused = nest.sessions.create({ machine: machine.id, mode: "oneshot", initial_prompt: "touch /tmp/x" });
+    await expect(refused).rejects.toMatchObject({
+      status: 403,
+      code: "FORBIDDEN",
+      message: expect.stringContaining("arguments"),
+    });
+    expect(await nest.sessions.list({ machine: machine.id })).toEqual([]);
+  });
+
+  it("runs a oneshot prompt through the command and ends, with --exec-args", async () => {
+    const { nest, onlineMachine } = await setup({ exec: ["bash"], execArgs: true });
     const { machine } = await onlineMachine();
     const { session } = await nest.sessions.create({
       machine: machine.id,

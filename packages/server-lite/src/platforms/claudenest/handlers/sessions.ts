@@ -6,6 +6,7 @@
  */
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
+import { SpawnRefused } from "../../../lib/spawn-guard.ts";
 import { type NestCaller, userOf } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import {
@@ -15,6 +16,7 @@ import {
   resizeSession,
   type SessionRow,
   sendInput,
+  sessionLaunch,
   sessionView,
   startSession,
   terminateSession,
@@ -71,6 +73,13 @@ export const sessions: NestHandlers<"sessions"> = {
     const mode = body.mode ?? "interactive";
     if (mode === "oneshot" && body.initial_prompt === undefined) {
       fail("VAL_001", undefined, { initial_prompt: ["The initial_prompt field is required when mode is oneshot."] });
+    }
+    // The guard refuses before anything is stored or run (a one-shot shell session evaluates its prompt).
+    try {
+      sessionLaunch(services, mode, body.initial_prompt ?? null);
+    } catch (error) {
+      if (error instanceof SpawnRefused) fail("FORBIDDEN", `${error.rule}: ${error.message}`);
+      throw error;
     }
     const size = body.pty_size ?? DEFAULT_PTY_SIZE;
     const userId = userOf(caller);

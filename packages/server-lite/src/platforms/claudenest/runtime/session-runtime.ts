@@ -15,6 +15,7 @@ import { homedir } from "node:os";
 import type { Session, SessionLogType, SessionMode, SessionStatus } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../../core/ids.ts";
+import type { ApprovedSpawn } from "../../../lib/spawn-guard.ts";
 import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL, DAY_MS, type NestServices } from "../services.ts";
 
 /** How long a `ws_` token opens a session's channel. */
@@ -216,9 +217,25 @@ function recordExit(services: NestServices, sessionId: string, exitCode: number,
 }
 
 /**
+ * What a session of this mode would run, approved by the spawn guard (which throws `SpawnRefused`), or undefined
+ * when the server runs nothing. `oneshot` runs `initial_prompt` as `<command> -c <prompt>`, which the guard refuses
+ * for shells unless the operator allows arguments.
+ */
+export function sessionLaunch(
+  services: NestServices,
+  mode: string,
+  initialPrompt: string | null,
+): ApprovedSpawn | undefined {
+  const command = services.exec[0];
+  if (command === undefined) return undefined;
+  const args = mode === "oneshot" && initialPrompt !== null ? ["-c", initialPrompt] : [];
+  return services.spawn.check(command, args);
+}
+
+/**
  * Runs a new session's process: the first command of the allow-list, in `project_path` when that directory
- * exists (else the home directory). `oneshot` runs `initial_prompt` as `<command> -c <prompt>`; `headless`
- * gets `initial_prompt` as its first input line. Without an allow-list nothing runs and the status says so.
+ * exists (else the home directory). `headless` gets `initial_prompt` as its first input line. Without an
+ * allow-list nothing runs and the status says so.
  */
 export function startSession(services: NestServices, sessionId: string): void {
   const row = findSession(services, sessionId);
@@ -228,12 +245,12 @@ export function startSession(services: NestServices, sessionId: string): void {
     return;
   }
   const cwd = existingDirectory(row.project_path) ?? homedir();
-  const args = row.mode === "oneshot" && row.initial_prompt !== null ? ["-c", row.initial_prompt] : [];
   let pid: number;
   try {
+    const launch = sessionLaunch(services, row.mode, row.initial_prompt)!;
     pid = services.terminals.start(
       sessionId,
-      { command, args, cwd, cols: row.cols, rows: row.rows },
+      { command: launch.executable, args: launch.args, cwd, cols: row.cols, rows: row.rows },
       {
         onData: (data) => recordOutput(services, sessionId, data),
         onExit: (exitCode, signal) => recordExit(services, sessionId, exitCode, signal),
