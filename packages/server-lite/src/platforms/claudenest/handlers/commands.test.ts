@@ -153,14 +153,14 @@ describe("discovered commands", () => {
     expect(world.server.db.get<{ n: number }>("SELECT count(*) AS n FROM cn_command_executions")!.n).toBe(0);
   });
 
-  it("answers CMD_002 when the machine is offline, and queues nothing", async () => {
+  it("answers MCH_002 (400, the caller's state) when the machine is offline, and queues nothing", async () => {
     const command = await world.nest.commands.register({ machine: world.machine.id, ...migrate });
     const execute = () => world.nest.commands.execute({ machine: world.machine.id, id: command.id });
-    await expect(execute()).rejects.toMatchObject({ status: 500, code: "CMD_002" });
+    await expect(execute()).rejects.toMatchObject({ status: 400, code: "MCH_002" });
     await agentSeen();
     await expect(execute()).resolves.toMatchObject({ status: "queued" });
     world.server.clock.advance(6 * 60 * 1000);
-    await expect(execute()).rejects.toMatchObject({ code: "CMD_002" });
+    await expect(execute()).rejects.toMatchObject({ code: "MCH_002" });
     expect(world.server.db.get<{ n: number }>("SELECT count(*) AS n FROM cn_command_executions")!.n).toBe(1);
   });
 

@@ -155,7 +155,7 @@ export const commands: NestHandlers<"commands"> = {
     });
     if (Object.keys(undeclared).length > 0) fail("VAL_001", undefined, undeclared);
     if (services.machineStatus(machine) !== "online")
-      throw new Failure("CMD_002", "The machine is offline: its agent would never receive the command.");
+      throw new Failure("MCH_002", "The machine is offline: its agent would never receive the command.");
     const line = [row.command, ...(body.arguments ?? []).map(shellWord), ...options.map(shellWord)].join(" ");
     const id = uuid();
     const queuedAt = services.clock.iso();

@@ -187,7 +187,7 @@ describe("MCP servers over stdio", () => {
     expect(await world.nest.mcp.tools(at)).toHaveLength(2);
     expect(await world.nest.mcp.allTools({ machine: world.machine.id })).toEqual([]);
     await expect(world.nest.mcp.execute({ ...at, tool: "echo", parameters: { text: "x" } })).rejects.toMatchObject({
-      status: 500,
+      status: 409,
       code: "MCP_003",
       message: expect.stringContaining("not running"),
     });
@@ -207,6 +207,7 @@ describe("MCP servers over stdio", () => {
       { code: "MCP_003", message: expect.stringContaining("failed on purpose") },
     );
     await expect(world.nest.mcp.execute({ ...at, tool: "read_file" })).rejects.toMatchObject({
+      status: 404,
       code: "MCP_003",
       message: expect.stringContaining('no tool "read_file"'),
     });

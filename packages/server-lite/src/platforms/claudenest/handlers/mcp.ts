@@ -209,9 +209,17 @@ export const mcp: NestHandlers<"mcp"> = {
 
   async execute({ caller, params, body }, { services }) {
     const row = serverAt(services, caller, params.machine, params.name);
-    if (!services.mcp.isRunning(row.id)) throw new Failure("MCP_003", `The MCP server "${row.name}" is not running.`);
+    // The caller's state, not a server fault: 409, so clients do not retry it as a 500.
+    if (!services.mcp.isRunning(row.id))
+      throw new Failure("MCP_003", `The MCP server "${row.name}" is not running.`, undefined, undefined, 409);
     if (!toolsOf(row).some((tool) => tool.name === body.tool))
-      throw new Failure("MCP_003", `The MCP server "${row.name}" has no tool "${body.tool}".`);
+      throw new Failure(
+        "MCP_003",
+        `The MCP server "${row.name}" has no tool "${body.tool}".`,
+        undefined,
+        undefined,
+        404,
+      );
     let result: McpCallResult;
     try {
       result = await services.mcp.call(row.id, body.tool, body.parameters ?? {});

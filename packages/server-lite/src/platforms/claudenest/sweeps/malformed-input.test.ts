@@ -1,5 +1,10 @@
 import { request as httpRequest } from "node:http";
-import { type ClaudeNestErrorCode, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
+import {
+  type ClaudeNestErrorCode,
+  callerStateStatuses,
+  contract,
+  errorCodes,
+} from "@agentlane/sdk/claudenest/contract";
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { describe, expect, it } from "vitest";
 import { deepArray, type MalformedCase, malformedCases } from "../../../core/test-malformed.ts";
@@ -61,7 +66,8 @@ async function problemWith(response: Response, spec: EndpointSpec): Promise<stri
   if (response.status < 400) return payload.success === true ? undefined : `${response.status} without success: true`;
   const code = payload.success === false ? payload.error?.code : undefined;
   if (typeof code !== "string") return `${response.status} without error.code`;
-  if (codes[code]?.status !== response.status) return `${code} answered with status ${response.status}`;
+  if (codes[code]?.status !== response.status && !callerStateStatuses[code]?.includes(response.status))
+    return `${code} answered with status ${response.status}`;
   if (response.status >= 500 && !(spec.errors ?? []).includes(code as ClaudeNestErrorCode))
     return `${response.status} ${code}: ${String(payload.error?.message)}`;
   if (response.status === 422) {
