@@ -18,7 +18,7 @@ import { IdempotencyStore, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
 import type { AnyPlatform } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
-import { UpgradeRouter } from "./core/realtime.ts";
+import { RevocationBus, UpgradeRouter } from "./core/realtime.ts";
 import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
@@ -142,6 +142,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const app = new Hono();
   const servicesById = new Map<string, unknown>();
   const spawn = new SpawnGuard(options.exec ?? [], { args: options.execArgs ?? false });
+  const revocations = new RevocationBus();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
   const seedInfo: Record<string, Record<string, string>> = {};
 
@@ -164,7 +165,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   }
   if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo });
   for (const platform of selected) {
-    const services = platform.createServices({ db, clock, events, exec: options.exec ?? [], spawn });
+    const services = platform.createServices({ db, clock, events, exec: options.exec ?? [], spawn, revocations });
     servicesById.set(platform.id, services);
     const prefix = options.platform ? "" : `/${platform.id}`;
     const mount = mountPlatform(app, platform, {
@@ -191,6 +192,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         prefix,
         services,
         events,
+        revocations,
         clock,
         envelope: platform.envelope,
         rateLimiter,

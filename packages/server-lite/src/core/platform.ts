@@ -10,7 +10,7 @@ import type { Clock } from "./clock.ts";
 import type { Credentials } from "./credentials.ts";
 import type { EventBus } from "./events.ts";
 import type { Failure } from "./failure.ts";
-import type { RealtimeKind } from "./realtime.ts";
+import type { RealtimeKind, RevocationBus } from "./realtime.ts";
 
 /** Whoever made a request, as far as the core needs to know: a key for rate limits and idempotency. */
 export interface Caller {
@@ -28,6 +28,8 @@ export interface Environment {
   exec: readonly string[];
   /** The gate every process goes through: the allow-list by resolved executable, environment and arguments. */
   spawn: SpawnGuard;
+  /** Where the platform announces revoked credentials, so live connections they opened are closed. */
+  revocations: RevocationBus;
 }
 
 export interface HandlerContext<Services, Code extends string> {

@@ -99,7 +99,10 @@ export const auth: NestHandlers<"auth"> = {
   },
 
   logout({ caller }, { services }) {
-    if (caller.kind === "user") services.db.run("DELETE FROM cn_tokens WHERE id = ?", caller.tokenId);
+    if (caller.kind === "user") {
+      services.db.run("DELETE FROM cn_tokens WHERE id = ?", caller.tokenId);
+      services.revoke({ tokenId: caller.tokenId }, "The token was logged out");
+    }
     return null;
   },
 
@@ -149,6 +152,7 @@ export const auth: NestHandlers<"auth"> = {
       userOf(caller),
     );
     if (changes === 0) fail("NOT_FOUND", "Token not found");
+    services.revoke({ tokenId: params.id }, "The token was revoked");
     return null;
   },
 

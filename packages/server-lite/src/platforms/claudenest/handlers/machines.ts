@@ -94,6 +94,7 @@ export const machines: NestHandlers<"machines"> = {
     // Subscribers hear that the machine's sessions ended, and their processes stop, before the rows go.
     terminateMachineSessions(services, row.id);
     services.db.run("DELETE FROM cn_machines WHERE id = ?", row.id);
+    services.revoke({ machineId: row.id }, "The machine was deleted");
     await services.mcp.stopMachine(row.id);
     return null;
   },
@@ -102,6 +103,7 @@ export const machines: NestHandlers<"machines"> = {
     const row = ownMachine(services, caller, params.id);
     const { token, hash } = services.newMachineToken();
     services.db.run("UPDATE cn_machines SET token_hash = ? WHERE id = ?", hash, row.id);
+    services.revoke({ machineId: row.id }, "The machine's token was regenerated");
     return { token };
   },
 
