@@ -17,6 +17,30 @@ export interface Caller {
   readonly key: string;
 }
 
+/** Caps that keep one caller from exhausting a developer's machine. */
+export interface ServerLimits {
+  /**
+   * Idempotency keys remembered per caller; past it the oldest are forgotten.
+   * @default 1000
+   */
+  idempotencyKeysPerCaller?: number;
+  /**
+   * Live processes (PTY sessions, MCP servers) one user may have.
+   * @default 10
+   */
+  processesPerUser?: number;
+  /**
+   * Live processes on the whole server.
+   * @default 50
+   */
+  processes?: number;
+  /**
+   * Channels one realtime connection may subscribe to.
+   * @default 100
+   */
+  subscriptionsPerConnection?: number;
+}
+
 export interface Environment {
   db: Database;
   clock: Clock;
@@ -30,6 +54,8 @@ export interface Environment {
   spawn: SpawnGuard;
   /** Where the platform announces revoked credentials, so live connections they opened are closed. */
   revocations: RevocationBus;
+  /** The server's caps, with their defaults filled in. */
+  limits: Required<ServerLimits>;
 }
 
 export interface HandlerContext<Services, Code extends string> {
