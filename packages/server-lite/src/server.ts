@@ -209,6 +209,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         rateLimiter,
         connectionsPerMinute: limitOf(platform.rateLimits.groups.websocket),
         maxPayload: options.bodyLimit ?? 1024 * 1024,
+        subscriptionsPerConnection: limits.subscriptionsPerConnection,
         onError,
         failWith: mount.failWith,
       });

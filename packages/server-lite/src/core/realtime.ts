@@ -64,6 +64,8 @@ export interface RealtimeStart<Services = unknown> {
   connectionsPerMinute: number | undefined;
   /** Largest frame accepted, in bytes. */
   maxPayload: number;
+  /** Channels one connection may subscribe to. */
+  subscriptionsPerConnection: number;
   onError(error: unknown): void;
   /** Answers a failure in the platform's envelope. */
   failWith(c: Context, failure: Failure): Response;

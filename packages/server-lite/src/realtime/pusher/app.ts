@@ -25,6 +25,8 @@ export interface RealtimeAppOptions {
   connectionsPerMinute: number | undefined;
   /** HTTP status of a platform error code (a thrown `Failure`). */
   statusOf(code: string): number;
+  /** Channels one connection may subscribe to. @default 100 */
+  maxSubscriptions?: number;
   onError(error: unknown): void;
 }
 
@@ -45,6 +47,8 @@ export class RealtimeApp {
   readonly appKey: string;
   readonly clientEvents: boolean;
   readonly connectionsPerMinute: number | undefined;
+  /** Channels one connection may subscribe to. */
+  readonly maxSubscriptions: number;
   readonly channels: ChannelRegistry;
   readonly #options: RealtimeAppOptions;
   readonly #connections = new Map<string, AppConnection>();
@@ -56,6 +60,7 @@ export class RealtimeApp {
     this.appKey = options.appKey;
     this.clientEvents = options.clientEvents;
     this.connectionsPerMinute = options.connectionsPerMinute;
+    this.maxSubscriptions = options.maxSubscriptions ?? 100;
     this.channels = new ChannelRegistry(options.events);
   }
 

@@ -173,6 +173,14 @@ export class PusherConnection implements AppConnection, ChannelMember {
     if (channel.startsWith("presence-")) {
       return this.#refuse(channel, 400, "InvalidChannel", "Presence channels are not supported by this server.");
     }
+    if (!this.#subscriptions.has(channel) && this.#subscriptions.size >= this.#app.maxSubscriptions) {
+      return this.#refuse(
+        channel,
+        429,
+        "LimitReached",
+        `A connection may subscribe to at most ${this.#app.maxSubscriptions} channels; open another connection.`,
+      );
+    }
     let identity: unknown;
     if (isPrivateChannel(channel)) {
       const auth = (data as { auth?: unknown }).auth;

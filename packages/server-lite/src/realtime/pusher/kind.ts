@@ -83,6 +83,7 @@ export function pusherRealtime<Services>(
         clientEvents: options.clientEvents ?? true,
         connectionsPerMinute: setup.connectionsPerMinute,
         statusOf: (code) => setup.envelope.statusOf(code),
+        maxSubscriptions: setup.subscriptionsPerConnection,
         onError: setup.onError,
       });
       server.addApp(app);
