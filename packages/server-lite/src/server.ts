@@ -184,6 +184,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       clock,
       rateLimiter,
       idempotency,
+      revocations,
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       services,
       onError,
