@@ -5,7 +5,7 @@
  * - `dist/extension.cjs`: the extension (CommonJS, as VS Code loads it), `vscode` external, the SDK inside;
  * - `dist/local-server.mjs`: server-lite for "Start local server" (its PTY module stays external: a native
  *   addon cannot be bundled);
- * - `dist-test/integration.cjs`: the extension-host integration tests (never packaged).
+ * - `dist/test/integration.cjs`: the extension-host integration tests (never packaged).
  *
  * Workspace packages are bundled from their sources (the `source` export condition), so no build of the
  * SDK is needed first. `--watch` rebuilds on change.
@@ -52,7 +52,7 @@ export const builds = [
   {
     ...common,
     entryPoints: ["test/integration/index.ts"],
-    outfile: "dist-test/integration.cjs",
+    outfile: "dist/test/integration.cjs",
     format: "cjs",
     target: "node20",
     external: ["vscode"],

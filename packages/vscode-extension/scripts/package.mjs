@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * @module
- * Packages the built extension with `@vscode/vsce` into `dist-vsix/agentlane-vscode-<version>.vsix` and
+ * Packages the built extension with `@vscode/vsce` into `dist/vsix/agentlane-vscode-<version>.vsix` and
  * checks the package: it must hold exactly the expected files (the bundles, the media, the marketplace texts,
  * the manifest), each at least a few bytes, and the manifest must point at the bundle. Anything missing or
  * unexpected fails the build.
@@ -14,7 +14,7 @@ import { inflateRawSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-export const vsixPath = join(root, "dist-vsix", `${manifest.name}-${manifest.version}.vsix`);
+export const vsixPath = join(root, "dist", "vsix", `${manifest.name}-${manifest.version}.vsix`);
 
 const EXPECTED = [
   "[Content_Types].xml",
