@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { task } from "../../test/support/fixtures.ts";
 import { type StatusNode, TaskBoard, type TaskNode, type TaskTreeNode } from "./task-board.ts";
-import { presentTaskNode } from "./task-presentation.ts";
+import { presentTaskNode, TaskLooks } from "./task-presentation.ts";
 
 const project = { id: "p1", name: "Project", path: "/p1", location: "box" };
 
@@ -96,6 +96,41 @@ describe("TaskBoard", () => {
     expect(b.isLoaded("p1")).toBe(true);
     expect(b.isLoaded("p2")).toBe(false);
     expect(labels(b)).toEqual(["Project", "Other"]);
+  });
+});
+
+describe("a live event on a large board", () => {
+  it("keeps both groups in order without a re-sort, and computes only the changed task's look again", () => {
+    const tasks = Array.from({ length: 200 }, (_, i) =>
+      task(`t${i}`, { priority: (["low", "medium", "high", "critical"] as const)[i % 4]! }),
+    );
+    const b = board(...tasks, task("busy", { status: "in_progress", assignee: "y" }));
+    const looks = new TaskLooks(b, "me");
+    const renderAll = (node?: TaskTreeNode): void => {
+      for (const child of b.children(node)) {
+        looks.present(child);
+        renderAll(child);
+      }
+    };
+    renderAll();
+    const before = looks.computed;
+    const moved = b.applyTasks("p1", {
+      kind: "changed",
+      event: "claimed",
+      task: task("t5", { priority: "medium", status: "in_progress", assignee: "x" }),
+    });
+    for (const node of moved) for (const child of b.children(node)) looks.present(child);
+    expect(moved).toEqual([group(b, "pending"), group(b, "in_progress")]);
+    expect(looks.computed - before).toBe(1);
+    b.applyTasks("p1", { kind: "changed", event: "released", task: task("t5", { priority: "medium" }) });
+    const pending = b.children(group(b, "pending")) as TaskNode[];
+    const order = [...pending].sort(
+      (x, y) =>
+        ["critical", "high", "medium", "low"].indexOf(x.task.priority) -
+          ["critical", "high", "medium", "low"].indexOf(y.task.priority) || x.seq - y.seq,
+    );
+    expect(pending).toEqual(order);
+    expect(pending).toHaveLength(200);
   });
 });
 

@@ -54,6 +54,18 @@ interface ProjectState {
 const byPriorityThenAge = (a: TaskNode, b: TaskNode) =>
   PRIORITY_RANK[a.task.priority] - PRIORITY_RANK[b.task.priority] || a.seq - b.seq;
 
+/** Inserts a node into a sorted group at its place (a binary search; no re-sort per event). */
+function insertSorted(sorted: TaskNode[], node: TaskNode): void {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (byPriorityThenAge(sorted[mid]!, node) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  sorted.splice(low, 0, node);
+}
+
 export class TaskBoard {
   readonly #projects = new Map<string, ProjectState>();
   #seq = 0;
@@ -216,7 +228,7 @@ export class TaskBoard {
       const group = state.groups.get(task.status)!;
       const wasEmpty = group.members.size === 0;
       group.members.add(added);
-      group.sorted = undefined;
+      if (group.sorted) insertSorted(group.sorted, added);
       return wasEmpty ? [state.node] : [group.node];
     }
     const before = node.task;
@@ -232,10 +244,10 @@ export class TaskBoard {
     const from = state.groups.get(before.status)!;
     const to = state.groups.get(task.status)!;
     from.members.delete(node);
-    from.sorted = undefined;
+    if (from.sorted) from.sorted.splice(from.sorted.indexOf(node), 1);
     const appeared = to.members.size === 0;
     to.members.add(node);
-    to.sorted = undefined;
+    if (to.sorted) insertSorted(to.sorted, node);
     // A group that empties or appears changes the project's children; otherwise only the two groups change.
     if (from.members.size === 0 || appeared) return [state.node];
     return [from.node, to.node];

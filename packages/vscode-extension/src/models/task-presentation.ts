@@ -31,6 +31,33 @@ export function taskContext(status: TaskStatus, assignee: string | null, blocked
   return blocked ? "task:blocked" : "task:pending";
 }
 
+/**
+ * The looks of one view's nodes, for one instance id. A task's look is kept until the task changes (its
+ * node then holds a new record), so a refresh of a large group computes only the changed task's look.
+ */
+export class TaskLooks {
+  readonly #board: TaskBoard;
+  readonly #me: string;
+  readonly #cache = new WeakMap<object, { task: object; look: Presentation }>();
+  /** How many task looks were computed (not taken from the cache). */
+  computed = 0;
+
+  constructor(board: TaskBoard, me: string) {
+    this.#board = board;
+    this.#me = me;
+  }
+
+  present(node: TaskTreeNode): Presentation {
+    if (node.kind !== "task") return presentTaskNode(this.#board, node, this.#me);
+    const cached = this.#cache.get(node);
+    if (cached && cached.task === node.task) return cached.look;
+    const look = presentTaskNode(this.#board, node, this.#me);
+    this.computed++;
+    this.#cache.set(node, { task: node.task, look });
+    return look;
+  }
+}
+
 export function presentTaskNode(board: TaskBoard, node: TaskTreeNode, me: string): Presentation {
   switch (node.kind) {
     case "project": {

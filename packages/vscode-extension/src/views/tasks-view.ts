@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import type { Disposable, TaskItem, TasksBackend } from "../backend/types.ts";
 import type { Connection } from "../connection/connection.ts";
 import { TaskBoard, type TaskTreeNode } from "../models/task-board.ts";
-import { presentTaskNode } from "../models/task-presentation.ts";
+import { TaskLooks } from "../models/task-presentation.ts";
 import { describeError } from "../ui/errors.ts";
 import { ModelTree } from "./model-tree.ts";
 
@@ -26,9 +26,10 @@ export class TasksView implements vscode.Disposable {
   constructor(connection: Connection, instanceId: string) {
     this.#connection = connection;
     this.instanceId = instanceId;
+    const looks = new TaskLooks(this.board, instanceId);
     this.tree = new ModelTree<TaskTreeNode>({
       children: (node) => this.board.children(node),
-      present: (node) => presentTaskNode(this.board, node, this.instanceId),
+      present: (node) => looks.present(node),
       parent: (node) => this.board.parent(node),
     });
     this.view = vscode.window.createTreeView("agentlane.tasks", { treeDataProvider: this.tree, showCollapseAll: true });

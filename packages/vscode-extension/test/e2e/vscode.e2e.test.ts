@@ -82,7 +82,7 @@ describe("the extension in VS Code (code-server, chromium)", { timeout: 120_000 
     for (const name of ["Debugging", "Code review", "Release notes"]) {
       await vscode.treeRow("Skills", name).waitFor({ timeout: 30_000 });
     }
-    await expect(vscode.treeRow("Skills", "Release notes").innerText()).resolves.toContain("disabled");
+    await expect(vscode.treeRow("Skills", "Release notes").textContent()).resolves.toContain("disabled");
     await vscode.treeRow("Skills", "Code review").click();
     await vscode.page.locator(".tab", { hasText: "code-review.md" }).first().waitFor({ timeout: 30_000 });
     await vscode.page
