@@ -119,8 +119,8 @@ export function installE2e() {
 }
 
 /** What the last installation reported, for the tests' message. */
-export function readE2eStatus() {
-  const paths = e2ePaths();
+export function readE2eStatus(cache) {
+  const paths = e2ePaths(cache);
   if (!existsSync(paths.status)) return { ok: false, problems: ["the end-to-end setup has not run"], paths };
   return JSON.parse(readFileSync(paths.status, "utf8"));
 }

@@ -20,8 +20,8 @@ export interface E2ePaths {
 }
 
 /** The installed tools, or an error that says what is missing and why (never a silent skip). */
-export function e2eTools(): E2ePaths {
-  const status = readE2eStatus() as { ok: boolean; problems: string[]; paths: E2ePaths };
+export function e2eTools(cache?: string): E2ePaths {
+  const status = readE2eStatus(cache) as { ok: boolean; problems: string[]; paths: E2ePaths };
   const missing = [status.paths.codeServer, status.paths.chromium].filter((file) => !existsSync(file));
   if (!status.ok || missing.length > 0) {
     throw new Error(

@@ -128,7 +128,12 @@ describe("the extension in VS Code (code-server, chromium)", { timeout: 120_000 
       testsPath: INTEGRATION,
       timeoutMs: 100_000,
     });
+    const results = log.filter((line) => /\bok - /.test(line));
+    process.stdout.write(`extension-host integration tests:\n${results.join("\n")}\n`);
     expect(log.join("\n")).not.toContain("not ok");
+    // Every planned case reported (TAP's `1..N`), so a run that stopped early cannot pass.
+    const planned = Number(/\b1\.\.(\d+)/.exec(log.join("\n"))?.[1]);
+    expect(results, log.join("\n")).toHaveLength(planned);
     expect(code, log.join("\n")).toBe(0);
   });
 });

@@ -144,6 +144,24 @@ const cases: Case[] = [
       assert.equal(api.connection.status.state, "offline");
     },
   ],
+  [
+    "start local server: runs server-lite with the sample data and connects to it; stop",
+    async (api) => {
+      assert.equal(await run$("agentlane.startLocalServer"), true);
+      assert.equal(api.connection.current?.profile.name, "Local server");
+      await api.skills.loaded();
+      await until("the sample skills", () =>
+        api.skills.catalog.groups.some(
+          (group) => group.label === "Local workstation" && api.skills.catalog.skill(group.id, "debugging"),
+        ),
+      );
+      await until("the sample tasks", () =>
+        api.tasks.board.projectIds.some((id) => api.tasks.board.tasks(id).length === 5),
+      );
+      await run$("agentlane.stopLocalServer");
+      assert.equal(api.connection.current, undefined);
+    },
+  ],
 ];
 
 export async function run(): Promise<void> {
@@ -151,6 +169,7 @@ export async function run(): Promise<void> {
   assert.ok(extension, `${EXTENSION_ID} is loaded`);
   const api = await extension.activate();
   const failures: string[] = [];
+  console.log(`1..${cases.length}`);
   for (const [name, body] of cases) {
     try {
       await body(api);
