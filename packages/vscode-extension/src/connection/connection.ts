@@ -48,7 +48,7 @@ export class Connection implements vscode.Disposable {
   /** Connects with a profile's credentials; the previous connection is closed once the new one works. */
   async connect(profile: Profile, credentials: Credentials): Promise<Connected> {
     const backend = await this.adapter(profile.platform).connect(profile.baseUrl, credentials);
-    this.disconnect();
+    this.#close();
     this.#current = { profile, backend };
     this.#statusListener = backend.onStatus((status) => this.#status.fire(status));
     await vscode.commands.executeCommand("setContext", "agentlane.connected", true);
@@ -58,13 +58,19 @@ export class Connection implements vscode.Disposable {
   }
 
   disconnect(): void {
-    if (!this.#current) return;
-    this.#statusListener?.dispose();
-    this.#current.backend.dispose();
-    this.#current = undefined;
+    if (!this.#close()) return;
     void vscode.commands.executeCommand("setContext", "agentlane.connected", false);
     this.#changed.fire(undefined);
     this.#status.fire({ state: "offline" });
+  }
+
+  /** Closes the current backend, if any, without telling anyone; answers whether there was one. */
+  #close(): boolean {
+    if (!this.#current) return false;
+    this.#statusListener?.dispose();
+    this.#current.backend.dispose();
+    this.#current = undefined;
+    return true;
   }
 
   dispose(): void {

@@ -15,6 +15,7 @@ export class HostsView implements vscode.Disposable {
   readonly view: vscode.TreeView<HostTreeNode>;
   readonly #connection: Connection;
   readonly #disposables: vscode.Disposable[] = [];
+  #generation = 0;
 
   constructor(connection: Connection) {
     this.#connection = connection;
@@ -30,7 +31,9 @@ export class HostsView implements vscode.Disposable {
     return this.#connection.current?.backend.terminals;
   }
 
+  /** Loads the hosts and their sessions; a newer reload supersedes one still loading. */
   async reload(): Promise<void> {
+    const generation = ++this.#generation;
     const connected = this.#connection.current;
     const backend = connected?.backend.terminals;
     if (!connected || !backend) {
@@ -42,10 +45,12 @@ export class HostsView implements vscode.Disposable {
     try {
       const hosts = await backend.hosts();
       const sessions = await Promise.all(hosts.map((host) => backend.sessions(host.id)));
+      if (generation !== this.#generation) return;
       this.hosts.setHosts(hosts);
       for (const [i, host] of hosts.entries()) this.hosts.setSessions(host.id, sessions[i]!);
       this.view.message = hosts.length === 0 ? "No machines yet." : undefined;
     } catch (error) {
+      if (generation !== this.#generation) return;
       this.view.message = `Could not load machines: ${describeError(error)}`;
     }
     this.tree.refresh();

@@ -17,6 +17,7 @@ export class SkillsView implements vscode.Disposable {
   readonly #connection: Connection;
   readonly #disposables: vscode.Disposable[] = [];
   #loading: Promise<void> | undefined;
+  #generation = 0;
 
   constructor(connection: Connection) {
     this.#connection = connection;
@@ -61,6 +62,7 @@ export class SkillsView implements vscode.Disposable {
   }
 
   async #load(): Promise<void> {
+    const generation = ++this.#generation;
     const connected = this.#connection.current;
     const backend = connected?.backend.skills;
     if (!connected) {
@@ -78,10 +80,12 @@ export class SkillsView implements vscode.Disposable {
     try {
       const groups = await backend.groups();
       const skills = await Promise.all(groups.map((group) => backend.list(group.id)));
+      if (generation !== this.#generation) return;
       this.catalog.setGroups(groups);
       for (const [i, group] of groups.entries()) this.catalog.setSkills(group.id, skills[i]!);
       this.view.message = groups.length === 0 ? "No machines yet." : undefined;
     } catch (error) {
+      if (generation !== this.#generation) return;
       this.view.message = `Could not load skills: ${describeError(error)}`;
     }
     this.tree.refresh();

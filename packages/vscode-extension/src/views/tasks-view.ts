@@ -18,6 +18,7 @@ export class TasksView implements vscode.Disposable {
   readonly instanceId: string;
   readonly #connection: Connection;
   readonly #watchers: Disposable[] = [];
+  #generation = 0;
   readonly #disposables: vscode.Disposable[] = [];
   readonly #changed = new vscode.EventEmitter<void>();
   /** Fires after every change the tree shows (for tests and for commands that wait for a state). */
@@ -45,9 +46,10 @@ export class TasksView implements vscode.Disposable {
     return this.#connection.current?.backend.tasks;
   }
 
-  /** Loads the projects and (re)starts their watchers. */
+  /** Loads the projects and (re)starts their watchers; a newer reload supersedes one still loading. */
   async reload(): Promise<void> {
     this.#stopWatchers();
+    const generation = ++this.#generation;
     const connected = this.#connection.current;
     const backend = connected?.backend.tasks;
     if (!connected || !backend) {
@@ -56,13 +58,15 @@ export class TasksView implements vscode.Disposable {
       this.tree.refresh();
       return;
     }
+    let projects: Awaited<ReturnType<TasksBackend["projects"]>> = [];
     try {
-      this.board.setProjects(await backend.projects());
-      this.view.message = this.board.projectIds.length === 0 ? "No projects yet." : undefined;
+      projects = await backend.projects();
+      this.view.message = projects.length === 0 ? "No projects yet." : undefined;
     } catch (error) {
-      this.board.setProjects([]);
       this.view.message = `Could not load projects: ${describeError(error)}`;
     }
+    if (generation !== this.#generation) return;
+    this.board.setProjects(projects);
     this.tree.refresh();
     for (const projectId of this.board.projectIds) {
       this.#watchers.push(backend.watch(projectId, (change) => this.#show(this.board.applyTasks(projectId, change))));

@@ -5,6 +5,10 @@
  * WebSocket class that notes each connection it opens (the SDK takes the class as a public option).
  */
 import type { PusherTransport } from "@agentlane/sdk";
+
+/** What the tracker reads of a transport. */
+export type StatusSource = Pick<PusherTransport, "status" | "closeError" | "on">;
+
 import type { Disposable, LiveStatus } from "../types.ts";
 
 type WebSocketClass = new (url: string | URL, protocols?: string | string[]) => object;
@@ -13,7 +17,7 @@ type WebSocketClass = new (url: string | URL, protocols?: string | string[]) => 
 export class LiveStatusTracker {
   #status: LiveStatus = { state: "connecting" };
   #attempts = 0;
-  #transport: PusherTransport | undefined;
+  #transport: StatusSource | undefined;
   readonly #listeners = new Set<(status: LiveStatus) => void>();
 
   /** A WebSocket class that counts the sockets opened since the last successful connection. */
@@ -29,7 +33,7 @@ export class LiveStatusTracker {
     };
   }
 
-  follow(transport: PusherTransport): void {
+  follow(transport: StatusSource): void {
     this.#transport = transport;
     transport.on("status", (status) => {
       if (status === "connected") {
