@@ -65,6 +65,10 @@ function attach(services: Services, session: SessionItem): vscode.Terminal | und
   const backend = services.hosts.backend;
   if (!backend) return undefined;
   const stream = backend.attach(session.id);
+  // The session's end changes its row (running → completed); no watcher reports it otherwise.
+  stream.onExit(() => {
+    if (session.hostId) void services.hosts.reloadHost(session.hostId).catch(() => {});
+  });
   const pty = sessionPty(stream, { onClose: () => void onTerminalClosed(services, session) });
   const terminal = vscode.window.createTerminal({
     name: `Agentlane: ${session.label}`,

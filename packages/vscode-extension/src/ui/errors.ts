@@ -1,23 +1,13 @@
 /**
  * @module
- * Errors as the user reads them: the platform's message and code (`Task is already claimed (TSK_002)`),
- * with "Retry" where trying again can help (the network, a timeout, a rate limit, a server error), never for
- * a refusal that would only repeat itself.
+ * Failures shown to the user: an error notification with the platform's message and code, and "Retry"
+ * where trying again can help (see `models/error-text.ts`); long operations with progress.
  */
-import { isAbortError, isAPIError, isConnectionError } from "@agentlane/sdk";
+import { isAbortError } from "@agentlane/sdk";
 import * as vscode from "vscode";
+import { describeError, isRetryable } from "../models/error-text.ts";
 
-export function describeError(error: unknown): string {
-  if (isAPIError(error))
-    return error.code ? `${error.message} (${error.code})` : `${error.message} (HTTP ${error.status})`;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-export function isRetryable(error: unknown): boolean {
-  if (isConnectionError(error)) return true;
-  return isAPIError(error) && (error.status === 408 || error.status === 429 || error.status >= 500);
-}
+export { describeError };
 
 /**
  * Runs `action`, showing a failure as an error notification; "Retry" runs it again. Never throws, so a

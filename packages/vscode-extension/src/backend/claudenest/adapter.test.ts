@@ -116,7 +116,7 @@ describe("the ClaudeNest adapter against server-lite", () => {
     watch.dispose();
   });
 
-  it("starts a session and attaches a live terminal: typed input, output, exit", async () => {
+  it("starts a session and attaches a live terminal: resize, typed input, output, exit", async () => {
     const terminals = backend.terminals!;
     const hosts = await terminals.hosts();
     expect(hosts.find((host) => host.id === lite.sample.machineId)?.status).toBe("online");
@@ -132,6 +132,8 @@ describe("the ClaudeNest adapter against server-lite", () => {
       exitCode = code;
     });
     stream.resize(100, 30);
+    stream.write("stty size\r");
+    await until("the new size", () => output.includes("30 100"));
     stream.write("echo sum=$((40+2))\r");
     await until("the echo", () => output.includes("sum=42")).catch((error) => {
       throw new Error(`${error.message}; the terminal showed ${JSON.stringify(output)}`);
