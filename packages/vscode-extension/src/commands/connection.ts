@@ -10,6 +10,7 @@ import * as vscode from "vscode";
 import type { Credentials } from "../backend/types.ts";
 import { activeProfile, type Profile, readProfiles, saveProfile, setActiveProfile } from "../connection/profiles.ts";
 import { signIn } from "../connection/sign-in.ts";
+import { LOCAL_PROFILE } from "../local-server/launcher.ts";
 import type { Services } from "../services.ts";
 import { describeError, withErrors } from "../ui/errors.ts";
 
@@ -89,10 +90,13 @@ export async function connect(services: Services, args?: ConnectArgs): Promise<b
   return (await withErrors(`Connect to ${profile.name}`, () => connectProfile(services, profile))) ?? false;
 }
 
-/** Connects at startup when the active profile has stored credentials; quiet unless it fails. */
+/**
+ * Connects at startup when the active profile has stored credentials; quiet unless it fails. Not to the local
+ * server: it ended with the window that started it.
+ */
 export async function connectOnStartup(services: Services): Promise<void> {
   const profile = activeProfile();
-  if (!profile || !(await services.credentials.get(profile.name))) return;
+  if (!profile || profile.name === LOCAL_PROFILE || !(await services.credentials.get(profile.name))) return;
   await withErrors(`Connect to ${profile.name}`, () => connectProfile(services, profile));
 }
 
@@ -154,7 +158,7 @@ async function signInActive(services: Services): Promise<void> {
 }
 
 function stopLocalServer(services: Services): void {
-  if (services.connection.current?.profile.name === "Local server") services.connection.disconnect();
+  if (services.connection.current?.profile.name === LOCAL_PROFILE) services.connection.disconnect();
   services.localServer.stop();
 }
 
