@@ -162,10 +162,15 @@ function stopLocalServer(services: Services): void {
   services.localServer.stop();
 }
 
+function isConnectArgs(value: unknown): value is ConnectArgs {
+  const args = value as Partial<ConnectArgs> | undefined;
+  return typeof args?.baseUrl === "string" && typeof args.token === "string";
+}
+
 export function registerConnectionCommands(services: Services): vscode.Disposable[] {
   const { registerCommand } = vscode.commands;
   return [
-    registerCommand("agentlane.connect", (args?: ConnectArgs) => connect(services, args)),
+    registerCommand("agentlane.connect", (args?: unknown) => connect(services, isConnectArgs(args) ? args : undefined)),
     registerCommand("agentlane.disconnect", () => services.connection.disconnect()),
     registerCommand("agentlane.signIn", () => signInActive(services)),
     registerCommand("agentlane.signOut", () => signOut(services)),

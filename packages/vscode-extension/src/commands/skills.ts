@@ -154,15 +154,17 @@ export function registerSkillCommands(services: Services): vscode.Disposable[] {
     registerCommand("agentlane.skills.toggle", (arg?: SkillArg) => toggle(services, arg)),
     registerCommand("agentlane.skills.enable", (arg?: SkillArg) => toggle(services, arg)),
     registerCommand("agentlane.skills.disable", (arg?: SkillArg) => toggle(services, arg)),
-    registerCommand("agentlane.skills.setPriority", (arg?: SkillArg, value?: number) =>
-      setPriority(services, arg, value),
+    registerCommand("agentlane.skills.setPriority", (arg?: SkillArg, value?: unknown) =>
+      setPriority(services, arg, typeof value === "number" ? value : undefined),
     ),
-    registerCommand("agentlane.skills.delete", (arg?: SkillArg, options?: { confirmed?: boolean }) =>
-      remove(services, arg, options),
+    registerCommand("agentlane.skills.delete", (arg?: SkillArg, options?: unknown) =>
+      remove(services, arg, { confirmed: (options as { confirmed?: unknown } | undefined)?.confirmed === true }),
     ),
     registerCommand("agentlane.skills.createFromFile", () => createFromFile(services)),
     registerCommand("agentlane.skills.compareWithFile", (arg?: SkillArg) => compareWithFile(services, arg)),
-    registerCommand("agentlane.skills.filter", (text?: string) => filter(services, text)),
+    registerCommand("agentlane.skills.filter", (text?: unknown) =>
+      filter(services, typeof text === "string" ? text : undefined),
+    ),
     registerCommand("agentlane.skills.clearFilter", () => services.skills.setFilter("")),
     registerCommand("agentlane.skills.refresh", () => services.skills.reload()),
   ];

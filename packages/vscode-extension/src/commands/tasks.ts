@@ -180,9 +180,10 @@ async function complete(
 async function create(
   services: Services,
   given?: { projectId?: string; title: string; priority?: TaskPriority; description?: string; files?: string[] },
+  inProject?: string,
 ): Promise<TaskItem | undefined> {
   const backend = services.tasks.backend;
-  const projectId = await pickProject(services, given?.projectId);
+  const projectId = await pickProject(services, given?.projectId ?? inProject);
   if (!backend || !projectId) return undefined;
   const title =
     given?.title ??
@@ -244,17 +245,29 @@ async function openLocked(node: TaskTreeNode | undefined): Promise<void> {
   });
 }
 
+/** A completion given by automation (menus pass other arguments, such as the selected nodes). */
+function isCompletion(value: unknown): value is { summary: string; files?: string[] } {
+  return typeof value === "object" && value !== null && typeof (value as { summary?: unknown }).summary === "string";
+}
+
 export function registerTaskCommands(services: Services): vscode.Disposable[] {
   const { registerCommand } = vscode.commands;
   return [
-    registerCommand("agentlane.tasks.create", (given?: Parameters<typeof create>[1]) => create(services, given)),
+    // From a project's menu the argument is its node: ask for the rest. From automation: the task itself.
+    registerCommand("agentlane.tasks.create", (arg?: TaskTreeNode | Parameters<typeof create>[1]) =>
+      arg && "kind" in arg
+        ? create(services, undefined, arg.kind === "project" ? arg.project.id : undefined)
+        : create(services, arg),
+    ),
     registerCommand("agentlane.tasks.claim", (arg?: TaskArg) => claim(services, arg)),
     registerCommand("agentlane.tasks.claimNext", (arg?: TaskTreeNode | string) =>
       claimNext(services, typeof arg === "string" ? arg : arg?.kind === "project" ? arg.project.id : undefined),
     ),
-    registerCommand("agentlane.tasks.release", (arg?: TaskArg, reason?: string) => release(services, arg, reason)),
-    registerCommand("agentlane.tasks.complete", (arg?: TaskArg, given?: { summary: string; files?: string[] }) =>
-      complete(services, arg, given),
+    registerCommand("agentlane.tasks.release", (arg?: TaskArg, reason?: unknown) =>
+      release(services, arg, typeof reason === "string" ? reason : undefined),
+    ),
+    registerCommand("agentlane.tasks.complete", (arg?: TaskArg, given?: unknown) =>
+      complete(services, arg, isCompletion(given) ? given : undefined),
     ),
     registerCommand("agentlane.tasks.openFiles", (arg?: TaskArg) => openFiles(services, arg)),
     registerCommand("agentlane.tasks.show", async (arg?: TaskArg) => {
