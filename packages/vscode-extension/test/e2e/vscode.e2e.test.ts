@@ -100,6 +100,15 @@ describe("the extension in VS Code (code-server, chromium)", { timeout: 120_000 
     await vscode.screenshot("3-claimed");
   });
 
+  it("releases the claimed task from its context menu, with a reason", async () => {
+    await vscode.treeRow("Tasks", /Document the locks API.*@you/).click({ button: "right" });
+    await vscode.page.locator(".monaco-menu .action-item", { hasText: "Release Task" }).first().click();
+    await vscode.answer("waiting for the review");
+    await vscode.treeRow("Tasks", /^(?!.*@you).*Document the locks API/).waitFor({ timeout: 30_000 });
+    const tasks = await other.tasks.get({ id: lite.sample.taskIds.docs! });
+    expect(tasks).toMatchObject({ status: "pending", assigned_to: null });
+  });
+
   it("shows a claim made by another client at once, without a refresh", async () => {
     await vscode.treeRow("Tasks", "Cache the project list").waitFor({ timeout: 30_000 });
     await other.tasks.claim({ id: lite.sample.taskIds.cache!, instance_id: "agent-7" });
