@@ -60,7 +60,7 @@ function ensureApt(problems) {
   };
   log(`installing ${missing.join(", ")} with apt-get (once per machine)`);
   apt(["update"]);
-  const result = apt(["install", "-y", "--no-install-recommends", ...missing]);
+  const result = apt(["install", "-y", ...missing]);
   if (!result.ok) problems.push(`apt-get install ${missing.join(" ")} failed:\n${result.output.slice(-2000)}`);
 }
 
