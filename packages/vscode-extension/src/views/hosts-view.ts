@@ -7,6 +7,7 @@ import type { TerminalsBackend } from "../backend/types.ts";
 import type { Connection } from "../connection/connection.ts";
 import { HostList, type HostTreeNode } from "../models/host-list.ts";
 import { describeError } from "../ui/errors.ts";
+import { autoRefresh } from "./auto-refresh.ts";
 import { ModelTree } from "./model-tree.ts";
 
 export class HostsView implements vscode.Disposable {
@@ -24,6 +25,7 @@ export class HostsView implements vscode.Disposable {
       this.view,
       this.tree,
       connection.onDidChange(() => void this.reload()),
+      autoRefresh(this.view, connection, () => this.reload()),
     );
   }
 

@@ -8,6 +8,7 @@ import type { SkillsBackend } from "../backend/types.ts";
 import type { Connection } from "../connection/connection.ts";
 import { SkillCatalog, type SkillTreeNode } from "../models/skill-catalog.ts";
 import { describeError } from "../ui/errors.ts";
+import { autoRefresh } from "./auto-refresh.ts";
 import { ModelTree } from "./model-tree.ts";
 
 export class SkillsView implements vscode.Disposable {
@@ -29,6 +30,7 @@ export class SkillsView implements vscode.Disposable {
       this.view,
       this.tree,
       connection.onDidChange(() => void this.reload()),
+      autoRefresh(this.view, connection, () => this.reload()),
     );
   }
 

@@ -82,6 +82,26 @@ const cases: Case[] = [
     },
   ],
   [
+    "skills: the view reloads by itself while visible (the platform sends no skill events)",
+    async (api) => {
+      await vscode.workspace
+        .getConfiguration("agentlane")
+        .update("refreshSeconds", 1, vscode.ConfigurationTarget.Global);
+      await run$("agentlane.skills.focus");
+      const group = api.skills.catalog.groups.find((g) => g.label === "Local workstation")!;
+      await api.connection.current!.backend.skills!.save(group.id, {
+        path: "integration/elsewhere",
+        name: "Made elsewhere",
+        content: "# Elsewhere\n",
+      });
+      await until("the new skill", () => api.skills.catalog.skill(group.id, "integration/elsewhere") !== undefined);
+      await api.connection.current!.backend.skills!.remove(group.id, "integration/elsewhere");
+      await vscode.workspace
+        .getConfiguration("agentlane")
+        .update("refreshSeconds", 0, vscode.ConfigurationTarget.Global);
+    },
+  ],
+  [
     "tasks: create, claim, release with a reason, claim next, complete",
     async (api) => {
       await until("the tasks", () => api.tasks.board.projectIds.some((id) => api.tasks.board.isLoaded(id)));
