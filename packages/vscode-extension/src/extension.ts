@@ -32,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): AgentlaneApi {
   const tasks = new TasksView(connection, windowInstanceId());
   const hosts = new HostsView(connection);
   const skillDocuments = new SkillDocuments(() => connection.current?.backend);
+  const taskDocuments = new TaskDocuments((id) => tasks.board.task(id));
   const services: Services = {
     context,
     connection,
@@ -52,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): AgentlaneApi {
     skillDocuments,
     services.localServer,
     vscode.workspace.registerTextDocumentContentProvider(SKILL_SCHEME, skillDocuments),
-    vscode.workspace.registerTextDocumentContentProvider(TASK_SCHEME, new TaskDocuments((id) => tasks.board.task(id))),
+    taskDocuments,
+    tasks.onDidChange(() => taskDocuments.refreshOpen()),
+    vscode.workspace.registerTextDocumentContentProvider(TASK_SCHEME, taskDocuments),
     createStatusBar(connection),
     ...registerConnectionCommands(services),
     ...registerSkillCommands(services),

@@ -63,11 +63,24 @@ export class SkillDocuments implements vscode.TextDocumentContentProvider, vscod
   }
 }
 
-export class TaskDocuments implements vscode.TextDocumentContentProvider {
+export class TaskDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  readonly #changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.#changed.event;
   readonly #task: (id: string) => TaskItem | undefined;
 
   constructor(task: (id: string) => TaskItem | undefined) {
     this.#task = task;
+  }
+
+  /** Re-reads the open task documents (after a live change). */
+  refreshOpen(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === TASK_SCHEME) this.#changed.fire(document.uri);
+    }
+  }
+
+  dispose(): void {
+    this.#changed.dispose();
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

@@ -24,11 +24,16 @@ interface GitApi {
   readonly repositories: readonly Repository[];
 }
 
+/** The git extension's API; undefined when git is missing or disabled (never throws). */
 async function gitApi(): Promise<GitApi | undefined> {
   const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>("vscode.git");
   if (!extension) return undefined;
-  const exports = extension.isActive ? extension.exports : await extension.activate();
-  return exports.getAPI(1);
+  try {
+    const exports = extension.isActive ? extension.exports : await extension.activate();
+    return exports.getAPI(1);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The repository of the first workspace folder, if the workspace is a git repository. */
@@ -39,7 +44,7 @@ export async function workspaceRepository(): Promise<Repository | undefined> {
   return api.repositories.find((repo) => folder?.fsPath.startsWith(repo.rootUri.fsPath)) ?? api.repositories[0];
 }
 
-/** The changed files, relative to the repository's root, without duplicates. */
+/** The changed files, relative to the workspace, without duplicates. */
 export function changedFiles(repo: Repository): string[] {
   const { workingTreeChanges, indexChanges, untrackedChanges = [], mergeChanges } = repo.state;
   const paths = [...indexChanges, ...workingTreeChanges, ...untrackedChanges, ...mergeChanges].map((change) =>

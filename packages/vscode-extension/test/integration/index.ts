@@ -133,7 +133,10 @@ const cases: Case[] = [
       assert.equal(api.tasks.board.task(next.id)?.status, "completed");
 
       await run$("agentlane.tasks.show", { taskId: next.id });
-      assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, "agentlane-task");
+      const details = vscode.window.activeTextEditor?.document;
+      assert.equal(details?.uri.scheme, "agentlane-task");
+      assert.equal(details?.languageId, "markdown");
+      assert.match(details?.getText() ?? "", /- Status: completed/);
     },
   ],
   [
