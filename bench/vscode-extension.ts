@@ -42,6 +42,7 @@ function vscodeStub() {
     dispose() {}
   }
   const item = () => ({ show() {}, hide() {}, dispose() {} });
+  const treeView = () => ({ visible: false, onDidChangeVisibility: () => disposable, dispose() {} });
   return {
     EventEmitter,
     Disposable,
@@ -54,10 +55,12 @@ function vscodeStub() {
     ConfigurationTarget: { Global: 1 },
     Uri: { joinPath: (base: { fsPath: string }, ...parts: string[]) => ({ fsPath: join(base.fsPath, ...parts) }) },
     env: { sessionId: "0123456789abcdef" },
-    window: { createOutputChannel: item, createTreeView: item, createStatusBarItem: item },
+    window: { createOutputChannel: item, createTreeView: treeView, createStatusBarItem: item },
     commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
     workspace: {
       registerTextDocumentContentProvider: () => disposable,
+      onDidChangeConfiguration: () => disposable,
+      textDocuments: [],
       getConfiguration: () => ({ get: () => undefined, update: async () => {} }),
     },
   };
