@@ -1,0 +1,15 @@
+/**
+ * @module
+ * Demo data for `agentlane-server --seed`: an admin and a user (both in the `platform` team), each with a fresh
+ * bearer token. `GET /_lite/seed` answers them as `{"caipe": {"adminToken", "userToken"}}`.
+ */
+import type { CaipeServices } from "./state/services.ts";
+
+export const ADMIN_EMAIL = "admin@caipe.local";
+export const USER_EMAIL = "user@caipe.local";
+
+export async function seed(services: CaipeServices): Promise<Record<string, string>> {
+  const admin = services.users.ensure({ email: ADMIN_EMAIL, name: "CAIPE Admin", role: "admin", teams: ["platform"] });
+  const user = services.users.ensure({ email: USER_EMAIL, name: "CAIPE User", role: "user", teams: ["platform"] });
+  return { adminToken: services.users.issueToken(admin.id), userToken: services.users.issueToken(user.id) };
+}
