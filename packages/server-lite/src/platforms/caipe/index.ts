@@ -33,9 +33,19 @@ function listData(items: unknown, meta: Parameters<ServerEnvelope["success"]>[1]
   };
 }
 
+/**
+ * The error string names what was wrong: CAIPE clients read only `error` (a string), so a validation failure's
+ * field messages are in it too, not only in `details`.
+ */
+function withFieldErrors(message: string, errors: Record<string, string[]> | undefined): string {
+  if (!errors) return message;
+  const fields = Object.entries(errors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
+  return `${message}: ${fields.join("; ")}`.slice(0, 2000);
+}
+
 const envelope: ServerEnvelope = {
   success: (data, meta) => encodeSuccess(meta.page ? listData(data, meta) : data),
-  failure: (code, message, errors) => encodeError(code, message, errors),
+  failure: (code, message, errors) => encodeError(code, withFieldErrors(message, errors), errors),
   statusOf: (code) => codeTable[code]?.status ?? 500,
   messageOf: (code) => codeTable[code]?.message ?? code,
   codes: {
