@@ -13,7 +13,7 @@
  *   fails makes the job `failed`). It is `queued` for its first second, then scans one skill per second of server
  *   time, `running`, until `succeeded`; `cancel` stops it where it is (what it scanned stays scanned). Statuses:
  *   `queued`, `running`, `succeeded`, `failed`, `cancelled`.
- * - Starting a catalog job is for admins; a hub job any user may start. One job of a kind runs at a time (409
+ * - Starting a catalog job is for admins; a hub job any user may start. One catalog job, and one job per hub, runs at a time (409
  *   `JOB_ALREADY_RUNNING`). A job is visible to whoever started it and to admins (404 for others).
  * - The policy is `{exclude_flagged_from_catalog, allow_list_skill_ids}`; everyone reads it, admins change it.
  * - Re-scan takes `{skill_id}`: its owner re-scans their own config, an admin any skill (a built-in row, a

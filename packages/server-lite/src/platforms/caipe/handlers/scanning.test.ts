@@ -263,3 +263,24 @@ describe("re-scan", () => {
     }
   });
 });
+
+describe("hub jobs started at once", () => {
+  it("make one job: the second start is 409 while the first reads the hub", async () => {
+    const github = await fakeGithub({ "acme/skills": { "a/SKILL.md": "# A\n" } });
+    try {
+      Object.assign(w.services.settings, {
+        githubApiUrl: github.url,
+        hubs: [{ id: "acme", repo: "acme/skills", path: "" }],
+      });
+      const results = await Promise.allSettled([
+        w.user.caipe.scanJobs.start({ kind: "hub", hub_id: "acme" }),
+        w.user.caipe.scanJobs.start({ kind: "hub", hub_id: "acme" }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ status: 409, code: "JOB_ALREADY_RUNNING" });
+    } finally {
+      await github.close();
+    }
+  });
+});

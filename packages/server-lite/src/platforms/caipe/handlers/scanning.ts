@@ -33,7 +33,10 @@ export const scanJobs: CaipeHandlers<"scanJobs"> = {
     }
     const hub = services.settings.hubs.find((h) => h.id === body.hub_id);
     if (!hub) throw new Failure("NOT_FOUND", `No hub ${body.hub_id} is configured`);
-    if (services.jobs.activeOf("hub", hub.id)) throw new Failure("JOB_ALREADY_RUNNING");
+    // A crawl in progress counts as a running job: two starts at once must not make two jobs.
+    if (services.jobs.activeOf("hub", hub.id) || services.crawling.has(hub.id))
+      throw new Failure("JOB_ALREADY_RUNNING");
+    services.crawling.add(hub.id);
     try {
       const items = await services.hubs.crawl(services.github, hub);
       services.failedHubs.delete(hub.id);
@@ -43,6 +46,8 @@ export const scanJobs: CaipeHandlers<"scanJobs"> = {
       const message = error instanceof Error ? error.message : String(error);
       services.failedHubs.set(hub.id, message);
       return services.jobs.create({ kind: "hub", hubId: hub.id, creator, items: [], error: message });
+    } finally {
+      services.crawling.delete(hub.id);
     }
   },
 

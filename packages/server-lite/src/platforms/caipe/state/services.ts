@@ -31,6 +31,8 @@ export class CaipeServices {
   readonly github: GithubClient;
   /** Hubs whose last crawl failed, with why. */
   readonly failedHubs = new Map<string, string>();
+  /** Hubs being read from GitHub for a job that is starting. */
+  readonly crawling = new Set<string>();
 
   constructor(env: Environment, settings: CaipeSettings = settingsFromEnv()) {
     this.db = env.db;
