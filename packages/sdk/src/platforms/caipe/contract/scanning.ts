@@ -31,8 +31,7 @@ export const ScanJobStatusSchema = z.enum(["queued", "running", "succeeded", "fa
 /** Where a scan job is; `succeeded`, `failed` and `cancelled` are final. */
 export type ScanJobStatus = z.output<typeof ScanJobStatusSchema>;
 
-/** The statuses after which a job never changes. */
-export const FINAL_JOB_STATUSES: readonly ScanJobStatus[] = ["succeeded", "failed", "cancelled"];
+export { FINAL_JOB_STATUSES } from "../job-status.ts";
 
 /** The zod schema of {@link ScanJob}. */
 export const ScanJobSchema = z.object({

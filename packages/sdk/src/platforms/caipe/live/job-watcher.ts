@@ -7,7 +7,8 @@
 import { createWatcher } from "../../../live/channel-watcher.ts";
 import { PollingTransport } from "../../../live/polling.ts";
 import type { Watcher, WatcherOptions } from "../../../live/watcher.ts";
-import { FINAL_JOB_STATUSES, type ScanJob } from "../contract/scanning.ts";
+import type { ScanJob } from "../contract/scanning.ts";
+import { FINAL_JOB_STATUSES } from "../job-status.ts";
 import type { CaipeSkillsMethods } from "../routes.generated.ts";
 
 /** The events of a scan job watcher. */
