@@ -6,7 +6,7 @@
  */
 import type { CatalogQuery, CatalogSkill, QuarantinePolicy, ScanStatus } from "@agentlane/sdk/caipe/contract";
 import { packagedTemplates } from "../templates/index.ts";
-import type { ConfigRow, Configs } from "./configs.ts";
+import type { CatalogConfigRow, Configs } from "./configs.ts";
 import type { HubSkills } from "./hubs.ts";
 import { isQuarantined } from "./policy.ts";
 import type { Scans } from "./scans.ts";
@@ -31,9 +31,10 @@ function scanFields(scan: { scan_status: ScanStatus; scan_summary: string | null
   };
 }
 
-function fromConfig(row: ConfigRow, content: boolean): CatalogSkill {
+function fromConfig(row: CatalogConfigRow, content: boolean): CatalogSkill {
   const metadata = JSON.parse(row.metadata) as Record<string, unknown>;
-  const text = row.skill_content || (JSON.parse(row.tasks) as { llm_prompt: string }[])[0]?.llm_prompt || "";
+  const tasks = row.tasks === null ? [] : (JSON.parse(row.tasks) as { llm_prompt: string }[]);
+  const text = row.skill_content || tasks[0]?.llm_prompt || "";
   return {
     id: row.id,
     name: row.name,
@@ -61,7 +62,7 @@ function everything(sources: CatalogSources, user: CaipeUser, content: boolean):
       ...(scan ? scanFields(scan) : {}),
     };
   });
-  for (const row of sources.configs.visibleRows(user)) skills.push(fromConfig(row, content));
+  for (const row of sources.configs.catalogRows(user, content)) skills.push(fromConfig(row, content));
   for (const row of sources.hubs.all())
     skills.push({
       id: row.id,

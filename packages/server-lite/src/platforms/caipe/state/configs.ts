@@ -35,6 +35,22 @@ export interface ConfigRow {
   updated_at: string;
 }
 
+/** What the catalog reads of a config; `skill_content` and `tasks` are `null` unless content was asked for. */
+export type CatalogConfigRow = Pick<
+  ConfigRow,
+  | "id"
+  | "name"
+  | "description"
+  | "category"
+  | "owner_id"
+  | "is_system"
+  | "visibility"
+  | "metadata"
+  | "scan_status"
+  | "scan_summary"
+  | "scan_updated_at"
+> & { skill_content: string | null; tasks: string | null };
+
 /** A config row as a client reads it. */
 export function toAgentSkill(row: ConfigRow): AgentSkill {
   return {
@@ -101,6 +117,21 @@ export class Configs {
   visibleRows(user: CaipeUser): ConfigRow[] {
     return this.#db.all<ConfigRow>(
       `SELECT * FROM caipe_configs c WHERE ${VISIBLE} ORDER BY c.is_system DESC, c.created_ms DESC, c.id`,
+      user.email,
+      JSON.stringify(user.teams),
+    );
+  }
+
+  /**
+   * The columns of the rows the user sees that the catalog shows; SKILL.md and the tasks only when asked for (a
+   * large catalog is mostly their text).
+   */
+  catalogRows(user: CaipeUser, withContent: boolean): CatalogConfigRow[] {
+    const content = withContent ? ", c.skill_content, c.tasks" : ", NULL AS skill_content, NULL AS tasks";
+    return this.#db.all<CatalogConfigRow>(
+      `SELECT c.id, c.name, c.description, c.category, c.owner_id, c.is_system, c.visibility, c.metadata,
+       c.scan_status, c.scan_summary, c.scan_updated_at${content}
+       FROM caipe_configs c WHERE ${VISIBLE} ORDER BY c.is_system DESC, c.created_ms DESC, c.id`,
       user.email,
       JSON.stringify(user.teams),
     );
