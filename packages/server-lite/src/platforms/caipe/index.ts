@@ -62,6 +62,7 @@ const envelope: ServerEnvelope = {
   },
 };
 
+/** CAIPE Skills as a server-lite platform: `createServer({ platform: "caipe" })`, `--platform caipe`. */
 export const caipe: PlatformDefinition<CaipeSkillsContract, CaipeServices, CaipeCaller, CaipeCommonCode> = {
   id: "caipe",
   root: "/api",

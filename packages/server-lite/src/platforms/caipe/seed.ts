@@ -5,9 +5,12 @@
  */
 import type { CaipeServices } from "./state/services.ts";
 
+/** The seeded admin. */
 export const ADMIN_EMAIL = "admin@caipe.local";
+/** The seeded user. */
 export const USER_EMAIL = "user@caipe.local";
 
+/** Creates (or finds) the admin and the user and issues each a fresh token. */
 export async function seed(services: CaipeServices): Promise<Record<string, string>> {
   const admin = services.users.ensure({ email: ADMIN_EMAIL, name: "CAIPE Admin", role: "admin", teams: ["platform"] });
   const user = services.users.ensure({ email: USER_EMAIL, name: "CAIPE User", role: "user", teams: ["platform"] });

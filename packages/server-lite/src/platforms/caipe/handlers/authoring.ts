@@ -7,6 +7,7 @@ import { Failure } from "../../../core/failure.ts";
 import { generateSkill } from "../runtime/generator.ts";
 import type { CaipeHandlers } from "./types.ts";
 
+/** The `authoring` handlers. */
 export const authoring: CaipeHandlers<"authoring"> = {
   generate({ body }, { services }) {
     return generateSkill(services.settings, body);

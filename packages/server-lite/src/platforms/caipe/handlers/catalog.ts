@@ -8,6 +8,7 @@ import { userOf } from "../state/caller.ts";
 import { catalogFor } from "../state/catalog.ts";
 import type { CaipeHandlers } from "./types.ts";
 
+/** The `catalog` handlers. */
 export const catalog: CaipeHandlers<"catalog"> = {
   list({ query, caller }, { services }) {
     services.jobs.settleAll();

@@ -44,6 +44,7 @@ function writable(services: CaipeServices, id: string, user: CaipeUser, verb: "u
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
+/** The `configs` handlers. */
 export const configs: CaipeHandlers<"configs"> = {
   read({ query, caller }, { services }) {
     services.jobs.settleAll();

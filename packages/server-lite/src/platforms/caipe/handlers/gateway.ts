@@ -9,6 +9,7 @@ import type { CaipeHandlers } from "./types.ts";
 
 const NO_STORE = { "cache-control": "no-store" };
 
+/** The `gateway` handlers: text answers. */
 export const gateway: CaipeHandlers<"gateway"> = {
   bootstrap({ query }, { baseUrl }) {
     const text = bootstrapMarkdown({

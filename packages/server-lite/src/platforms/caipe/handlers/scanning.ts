@@ -17,6 +17,7 @@ function visibleJob(services: CaipeServices, id: string, caller: CaipeCaller): v
     throw new Failure("NOT_FOUND", "Scan job not found");
 }
 
+/** The `scanJobs` handlers. */
 export const scanJobs: CaipeHandlers<"scanJobs"> = {
   async start({ body, caller }, { services }): Promise<ScanJob> {
     const user = userOf(caller);
@@ -64,6 +65,7 @@ export const scanJobs: CaipeHandlers<"scanJobs"> = {
   },
 };
 
+/** The `quarantine` handlers. */
 export const quarantine: CaipeHandlers<"quarantine"> = {
   get(_input, { services }) {
     return services.policy.get();
@@ -75,6 +77,7 @@ export const quarantine: CaipeHandlers<"quarantine"> = {
   },
 };
 
+/** The `scans` handlers. */
 export const scans: CaipeHandlers<"scans"> = {
   rescan({ body, caller }, { services }) {
     const user = userOf(caller);

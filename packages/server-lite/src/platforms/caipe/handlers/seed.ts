@@ -6,6 +6,7 @@ import { builtinRow } from "../state/builtins.ts";
 import { packagedTemplates } from "../templates/index.ts";
 import type { CaipeHandlers } from "./types.ts";
 
+/** The `seed` handlers (admin). */
 export const seed: CaipeHandlers<"seed"> = {
   preview(_input, { services }) {
     const templates = packagedTemplates.map((t) => ({

@@ -8,6 +8,7 @@ import { builtinRow, importedId } from "../state/builtins.ts";
 import { packagedTemplates, templateById } from "../templates/index.ts";
 import type { CaipeHandlers } from "./types.ts";
 
+/** The `templates` handlers. */
 export const templates: CaipeHandlers<"templates"> = {
   import({ body }, { services }) {
     const ids = body.import_all ? packagedTemplates.map((t) => t.id) : [...new Set(body.template_ids ?? [])];

@@ -16,6 +16,7 @@ export type CaipeCaller = { kind: "anonymous"; key: string } | { kind: "user"; k
 /** Codes any CAIPE handler may answer, whatever its endpoint documents. */
 export type CaipeCommonCode = "VALIDATION_ERROR" | "NOT_FOUND" | "FORBIDDEN";
 
+/** Resolves the caller of a request for an endpoint's auth requirement; throws a `Failure` to refuse. */
 export function authenticate(
   services: CaipeServices,
   requirement: AuthRequirement,

@@ -16,6 +16,7 @@ import { Policy } from "./policy.ts";
 import { Scans } from "./scans.ts";
 import { Users } from "./users.ts";
 
+/** The services of one CAIPE server. */
 export class CaipeServices {
   readonly db: Database;
   readonly clock: Clock;

@@ -7,6 +7,7 @@ import type { EndpointSample } from "../../../core/test-malformed.ts";
 import { type Fake, fakeGithub } from "../testing/fakes.ts";
 import { type CaipeWorld, caipeWorld, newConfig } from "../testing/world.ts";
 
+/** The test world with the rows and samples the sweeps name. */
 export interface SweepWorld extends CaipeWorld {
   github: Fake;
   /** The private config and the hub scan job of `user`, the owner of the rows the samples name. */
@@ -17,6 +18,7 @@ export interface SweepWorld extends CaipeWorld {
   samples: Record<string, EndpointSample>;
 }
 
+/** Starts a sweep world; `close()` it. */
 export async function sweepWorld(): Promise<SweepWorld> {
   const w = await caipeWorld();
   const github = await fakeGithub({

@@ -8,6 +8,7 @@ import { contract } from "@agentlane/sdk/caipe/contract";
 import { createServer, type LiteServer } from "../../../server.ts";
 import type { CaipeServices } from "../state/services.ts";
 
+/** Where the test clients send requests (answered in-process). */
 export const BASE_URL = "http://lite.test/api";
 
 /** A signed-in client and who it is. */
@@ -17,6 +18,7 @@ export interface Member {
   email: string;
 }
 
+/** A server, its services, and clients of several users. */
 export interface CaipeWorld {
   server: LiteServer;
   services: CaipeServices;
@@ -32,6 +34,7 @@ export interface CaipeWorld {
   close(): Promise<void>;
 }
 
+/** Starts a CAIPE test world; `close()` it. */
 export async function caipeWorld(): Promise<CaipeWorld> {
   const unexpected: unknown[] = [];
   const server = await createServer({ platform: "caipe", seed: true, onError: (e) => unexpected.push(e) });
