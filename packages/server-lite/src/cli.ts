@@ -85,9 +85,12 @@ for (const [id, info] of Object.entries(server.realtime)) {
   );
 }
 lines.push(`  docs         ${url}/docs`);
+// What seeding made, in each platform's own terms (an account and a token, or an admin's and a user's token).
 for (const [id, info] of Object.entries(server.seedInfo)) {
-  lines.push(`demo ${id} account: ${info.email} / ${info.password}`);
-  lines.push(`demo ${id} token:   ${info.token}`);
+  const { email, password, token, ...rest } = info;
+  if (email !== undefined) lines.push(`demo ${id} account: ${email} / ${password}`);
+  if (token !== undefined) lines.push(`demo ${id} token:   ${token}`);
+  for (const [key, value] of Object.entries(rest)) lines.push(`demo ${id} ${key}: ${value}`);
 }
 lines.push("Press Ctrl-C to stop.");
 process.stdout.write(`${lines.join("\n")}\n`);
