@@ -7,6 +7,7 @@ import { Clock } from "../clock.ts";
 import { IdempotencyStore, idempotencyMigration } from "../idempotency.ts";
 import { mountPlatform } from "../implement.ts";
 import type { PlatformDefinition, ServerEnvelope } from "../platform.ts";
+import { RevocationBus } from "../realtime.ts";
 
 const contract = {
   files: {
@@ -72,6 +73,7 @@ function app(): Hono {
     clock,
     rateLimiter: undefined,
     idempotency: new IdempotencyStore(db, clock),
+    revocations: new RevocationBus(),
     bodyLimit: 1024,
     services: {},
   });
