@@ -70,6 +70,17 @@ const server = await createServer({
   execArgs: values["exec-args"] === true,
   ...(platform ? { platform: platform as PlatformId } : {}),
 });
+// Listening for signals before anything is printed: a Ctrl-C right after the banner still closes cleanly.
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
 let url: string;
 try {
   url = await server.listen(port, values.host as string);
@@ -95,12 +106,4 @@ for (const [id, info] of Object.entries(server.seedInfo)) {
 lines.push("Press Ctrl-C to stop.");
 process.stdout.write(`${lines.join("\n")}\n`);
 
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await server.close();
-  process.exit(0);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+
