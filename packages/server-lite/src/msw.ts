@@ -8,7 +8,7 @@
  *
  * @example
  * const server = await createServer({ seed: true });
- * const network = setupServer(...toMswHandlers(server, "https://api.claudenest.test/api"));
+ * const network = setupServer(...toMswHandlers(server, "https://api.claudenest.test/api", "claudenest"));
  * network.listen();
  */
 import { http } from "msw";
