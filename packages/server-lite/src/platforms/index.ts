@@ -8,6 +8,7 @@ import type { AnyPlatform } from "../core/platform.ts";
 /** Each platform's loader, by id. */
 export const platformLoaders = {
   claudenest: async () => (await import("./claudenest/index.ts")).claudenest,
+  ccjk: async () => (await import("./ccjk/index.ts")).ccjk,
 } as const satisfies Record<string, () => Promise<AnyPlatform>>;
 
 /** The id of a platform server-lite implements. */
