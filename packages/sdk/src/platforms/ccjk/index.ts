@@ -15,4 +15,4 @@ export {
   type WirePagination,
 } from "./envelope.ts";
 export { routes } from "./routes.generated.ts";
-export { type TaskWatcher, type TaskWatchEvents, type TaskWatchOptions, watchTask } from "./task-watch.ts";
+export { type TaskWatchEvents, type TaskWatcher, type TaskWatchOptions, watchTask } from "./task-watch.ts";

@@ -3,15 +3,16 @@
  * What CCJK Cloud's handlers share: the store and clock, accounts and keys, the sync and task state that advance
  * on the clock, the plugin packages built once per server, and the webhook runtime that reports events.
  */
-import type { Clock } from "../../../core/clock.ts";
-import type { EventBus } from "../../../core/events.ts";
-import type { Environment } from "../../../core/platform.ts";
-import type { Database } from "../../../store/database.ts";
+import type { Clock } from "../../core/clock.ts";
+import type { EventBus } from "../../core/events.ts";
+import type { Environment } from "../../core/platform.ts";
+import type { Database } from "../../store/database.ts";
 import { catalogPlugins } from "./catalog/plugins.ts";
 import { buildPluginPackage, type PluginPackage } from "./catalog/tarball.ts";
 import { Ticker } from "./runtime/ticker.ts";
 import { Webhooks } from "./runtime/webhooks.ts";
 import { Accounts } from "./state/accounts.ts";
+import { SkillRegistry } from "./state/skills.ts";
 import { SyncState } from "./state/sync.ts";
 import { TaskState } from "./state/tasks.ts";
 
@@ -24,9 +25,11 @@ export class CCJKServices {
   readonly webhooks: Webhooks;
   readonly sync: SyncState;
   readonly tasks: TaskState;
+  readonly skills: SkillRegistry;
   /** Advances time-driven state in real time (the CLI's server); tests advance the clock and read instead. */
   readonly ticker: Ticker;
   #packages: Map<string, PluginPackage> | undefined;
+  readonly #stopListening: () => void;
 
   constructor(env: Environment) {
     this.db = env.db;
@@ -37,7 +40,11 @@ export class CCJKServices {
     const notify = this.webhooks.notify;
     this.sync = new SyncState(env.db, env.clock, notify);
     this.tasks = new TaskState(env.db, env.clock, notify);
+    this.skills = new SkillRegistry(env.db, env.clock);
     this.ticker = new Ticker(() => this.settleAll());
+    // Jobs and tasks that end while the clock jumps (a test's `advance`) report at once; real time, by the ticker.
+    this.#stopListening = env.clock.onAdvance(() => this.settleAll());
+    this.ticker.start();
   }
 
   /** Every plugin's package, built on first use. */
@@ -59,6 +66,7 @@ export class CCJKServices {
 
   /** Stops timers and deliveries. */
   dispose(): void {
+    this.#stopListening();
     this.ticker.stop();
     this.webhooks.stop();
   }

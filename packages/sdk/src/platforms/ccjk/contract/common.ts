@@ -24,7 +24,10 @@ export const LocalizedSchema = z.object({ en: z.string(), "zh-CN": z.string() })
 export interface Localized extends z.output<typeof LocalizedSchema> {}
 
 /** A localized text as a client sends it: English is required, Chinese falls back to English when left out. */
-export const LocalizedInput = z.object({ en: z.string().min(1).max(500), "zh-CN": z.string().min(1).max(500).optional() });
+export const LocalizedInput = z.object({
+  en: z.string().min(1).max(500),
+  "zh-CN": z.string().min(1).max(500).optional(),
+});
 
 /** The zod schema of {@link Pagination}. */
 export const PaginationSchema = z.object({

@@ -39,4 +39,4 @@ export * from "./webhooks.ts";
 /** Every CCJK Cloud endpoint, by resource and method name: what `new CCJKCloud()` and server-lite are made from. */
 export const contract = { oauth, sync, skills, agents, mcp, plugins, webhooks };
 /** The type of {@link contract}. */
-export type CCJKContract = typeof contract;
+export type CCJKCloudContract = typeof contract;

@@ -9,6 +9,7 @@
  *   (query) both work. The SDK's `oauth.token()` sends them as the document shows.
  * - Its base is ambiguous (`/oauth/token` beside a base URL ending in `/api/v1`): server-lite answers it at
  *   `/api/v1/oauth/token` and at the host root's `/oauth/token`.
+ * - OAuth is for Enterprise accounts: right credentials of another plan's client are `AUTH_INSUFFICIENT`.
  * - The answer is RFC 6749's `{access_token, token_type, expires_in}` inside the usual `{success, data}`;
  *   tokens live one hour. Bad client credentials are `AUTH_INVALID`, another grant type `VALIDATION_ERROR`.
  */
@@ -54,7 +55,7 @@ const token = endpoint({
   body: TokenFormSchema,
   contentType: "form",
   response: named<AccessToken>(AccessTokenSchema),
-  errors: ["AUTH_INVALID", "VALIDATION_ERROR"],
+  errors: ["AUTH_INVALID", "AUTH_INSUFFICIENT", "VALIDATION_ERROR"],
   rateLimit: "oauth",
 });
 

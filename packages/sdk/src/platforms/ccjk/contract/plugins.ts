@@ -95,7 +95,9 @@ export const PluginDownloadSchema = z.object({
   sha256: z.string(),
   size: z.number().int(),
   installInstructions: z.object({ type: z.string(), command: z.string() }),
-  files: z.array(z.object({ path: z.string(), type: z.enum(["skill", "command", "agent", "hook", "workflow", "doc"]) })),
+  files: z.array(
+    z.object({ path: z.string(), type: z.enum(["skill", "command", "agent", "hook", "workflow", "doc"]) }),
+  ),
 });
 /** §8 Download Plugin: where the package is and how to check it. */
 export interface PluginDownload extends z.output<typeof PluginDownloadSchema> {}

@@ -49,9 +49,7 @@ const Secret = z.string().max(2000).optional();
 export const ProviderConfigSchema = z.object({
   token: Secret,
   endpoint: z.string().max(2000).optional(),
-  credentials: z
-    .object({ token: Secret, secretKey: Secret, username: Secret, password: Secret })
-    .optional(),
+  credentials: z.object({ token: Secret, secretKey: Secret, username: Secret, password: Secret }).optional(),
 });
 /** Where and how the provider is reached; stored, never answered back. */
 export interface ProviderConfig extends z.output<typeof ProviderConfigSchema> {}
@@ -65,7 +63,12 @@ export const SyncConfigBodySchema = z.object({
   /** @default "bidirectional" */
   syncDirection: SyncDirection.optional(),
   /** Milliseconds between automatic syncs; 0 (the default) turns them off. At most 30 days. */
-  autoSyncInterval: z.number().int().min(0).max(30 * 24 * 3_600_000).optional(),
+  autoSyncInterval: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 3_600_000)
+    .optional(),
   /** @default "newest-wins" */
   conflictStrategy: ConflictStrategy.optional(),
   /** @default every type */

@@ -21,8 +21,8 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
-import { Timestamp } from "./common.ts";
 import { TaskOutputSchema, TaskStatus } from "./agents.ts";
+import { Timestamp } from "./common.ts";
 import { ItemType } from "./sync.ts";
 
 /** The events a webhook may receive. */
@@ -32,9 +32,7 @@ export type WebhookEventName = z.output<typeof WebhookEventName>;
 
 /** The zod schema of {@link CreateWebhookBody}. */
 export const CreateWebhookBodySchema = z.object({
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(2000),
+  url: z.url({ protocol: /^https?$/ }).max(2000),
   events: z.array(WebhookEventName).min(1).max(3),
   /** At least 8 characters; made for you when left out. */
   secret: z.string().min(8).max(200).optional(),

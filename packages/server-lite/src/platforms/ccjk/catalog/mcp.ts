@@ -33,7 +33,8 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
     id: "context7",
     name: { en: "Context7", "zh-CN": "Context7 文档" },
     description: { en: "Up-to-date library documentation by Upstash", "zh-CN": "Upstash 提供的最新库文档服务" },
-    longDescription: "## Overview\n\nFetches current, version-specific documentation and code examples for libraries into the prompt.",
+    longDescription:
+      "## Overview\n\nFetches current, version-specific documentation and code examples for libraries into the prompt.",
     category: "documentation",
     version: "1.2.0",
     author: "Upstash",
@@ -64,7 +65,8 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
     id: "filesystem",
     name: { en: "Filesystem", "zh-CN": "文件系统" },
     description: { en: "Read and write files in allowed folders", "zh-CN": "在允许的目录中读写文件" },
-    longDescription: "## Overview\n\nThe reference filesystem server: read, write, move and search files within the folders you allow.",
+    longDescription:
+      "## Overview\n\nThe reference filesystem server: read, write, move and search files within the folders you allow.",
     category: "filesystem",
     version: "2025.8.21",
     author: "Anthropic",
@@ -93,8 +95,12 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
   {
     id: "github",
     name: { en: "GitHub", "zh-CN": "GitHub" },
-    description: { en: "Issues, pull requests and code search on GitHub", "zh-CN": "在 GitHub 上管理 Issue、PR 并搜索代码" },
-    longDescription: "## Overview\n\nGitHub's official MCP server: repositories, issues, pull requests, Actions and code search.",
+    description: {
+      en: "Issues, pull requests and code search on GitHub",
+      "zh-CN": "在 GitHub 上管理 Issue、PR 并搜索代码",
+    },
+    longDescription:
+      "## Overview\n\nGitHub's official MCP server: repositories, issues, pull requests, Actions and code search.",
     category: "vcs",
     version: "0.13.0",
     author: "GitHub",
@@ -128,8 +134,12 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
   {
     id: "playwright",
     name: { en: "Playwright", "zh-CN": "Playwright 浏览器" },
-    description: { en: "Drive a real browser through accessibility snapshots", "zh-CN": "通过无障碍快照驱动真实浏览器" },
-    longDescription: "## Overview\n\nMicrosoft's Playwright MCP server: navigate, click, type and read pages as structured snapshots.",
+    description: {
+      en: "Drive a real browser through accessibility snapshots",
+      "zh-CN": "通过无障碍快照驱动真实浏览器",
+    },
+    longDescription:
+      "## Overview\n\nMicrosoft's Playwright MCP server: navigate, click, type and read pages as structured snapshots.",
     category: "browser",
     version: "0.0.41",
     author: "Microsoft",
@@ -194,8 +204,12 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
   {
     id: "postgres",
     name: { en: "PostgreSQL", "zh-CN": "PostgreSQL 数据库" },
-    description: { en: "Read-only queries and schema of a Postgres database", "zh-CN": "只读查询 Postgres 数据库并查看结构" },
-    longDescription: "## Overview\n\nConnects to a PostgreSQL database with a connection string and runs read-only queries.",
+    description: {
+      en: "Read-only queries and schema of a Postgres database",
+      "zh-CN": "只读查询 Postgres 数据库并查看结构",
+    },
+    longDescription:
+      "## Overview\n\nConnects to a PostgreSQL database with a connection string and runs read-only queries.",
     category: "database",
     version: "0.6.2",
     author: "Model Context Protocol",
@@ -206,7 +220,7 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
     config: {
       type: "stdio",
       command: "npx",
-      args: ["-y", "@modelcontextprotocol/server-postgres", "${DATABASE_URL}"],
+      args: ["-y", "@modelcontextprotocol/server-postgres", "postgresql://localhost/mydb"],
       env: { DATABASE_URL: "" },
     },
     capabilities: ["sql", "schema-inspection"],
@@ -233,7 +247,12 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
     repository: "https://github.com/modelcontextprotocol/servers/tree/main/src/sequentialthinking",
     requiresApiKey: false,
     platforms: ALL,
-    config: { type: "stdio", command: "npx", args: ["-y", "@modelcontextprotocol/server-sequential-thinking"], env: {} },
+    config: {
+      type: "stdio",
+      command: "npx",
+      args: ["-y", "@modelcontextprotocol/server-sequential-thinking"],
+      env: {},
+    },
     capabilities: ["reasoning", "planning"],
     permissions: [],
     dependencies: [],
@@ -334,8 +353,12 @@ export const catalogMcpServices: readonly CatalogMcpService[] = [
   {
     id: "brave-search",
     name: { en: "Brave Search", "zh-CN": "Brave 搜索" },
-    description: { en: "Web and local search with the Brave Search API", "zh-CN": "通过 Brave Search API 进行网页与本地搜索" },
-    longDescription: "## Overview\n\nBrave's MCP server: web, news, image and local search with a Brave Search API key.",
+    description: {
+      en: "Web and local search with the Brave Search API",
+      "zh-CN": "通过 Brave Search API 进行网页与本地搜索",
+    },
+    longDescription:
+      "## Overview\n\nBrave's MCP server: web, news, image and local search with a Brave Search API key.",
     category: "web",
     version: "2.0.0",
     author: "Brave",

@@ -6,6 +6,9 @@
  * is stored.
  */
 
+import { WebhookDispatcher } from "../../../core/webhooks.ts";
+import { DELIVERIES_TABLE } from "../runtime/webhooks.ts";
+
 const SCHEMA = `
 CREATE TABLE ccjk_accounts (
   id TEXT PRIMARY KEY,
@@ -165,10 +168,14 @@ CREATE INDEX ccjk_webhooks_account ON ccjk_webhooks(account_id);
 `;
 
 /** The migrations of CCJK Cloud's tables. */
-export const migrations: ReadonlyArray<{ id: string; sql: string }> = [{ id: "ccjk-001-schema", sql: SCHEMA }];
+export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
+  { id: "ccjk-001-schema", sql: SCHEMA },
+  WebhookDispatcher.migration(DELIVERIES_TABLE),
+];
 
 /** Every CCJK table, emptied by a reset. */
 export const tables: readonly string[] = [
+  DELIVERIES_TABLE,
   "ccjk_webhooks",
   "ccjk_downloads",
   "ccjk_mcp_installs",

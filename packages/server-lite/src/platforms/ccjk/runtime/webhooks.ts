@@ -2,29 +2,15 @@
  * @module
  * Webhook subscriptions (§10) and the fan-out of platform events to them. Each event goes to the subscriptions
  * of its account that asked for it (a task's own subscriptions get only that task's `task.completed`), as the
- * payload `{event, timestamp, data}`; the shared delivery engine signs the compact JSON, posts it in the
- * background and retries on the server clock.
+ * payload `{event, timestamp, data}`; the shared delivery engine signs the compact JSON (`X-CCJK-Signature:
+ * sha256=<hex>`), posts it in the background and retries on the server clock, six attempts in all.
  */
 import { randomBytes } from "node:crypto";
 import type { Webhook, WebhookEventName } from "@agentlane/sdk/ccjk/contract";
 import type { Clock } from "../../../core/clock.ts";
+import { WebhookDispatcher } from "../../../core/webhooks.ts";
 import type { Database } from "../../../store/database.ts";
 import type { PlatformEvent } from "../state/notify.ts";
-
-/** What the fan-out hands the delivery engine. */
-export interface Delivery {
-  subscriptionId: string;
-  url: string;
-  secret: string;
-  event: string;
-  payload: unknown;
-}
-
-/** The delivery engine, as the fan-out uses it. */
-export interface DeliveryEngine {
-  dispatch(delivery: Delivery): unknown;
-  stop(): void | Promise<void>;
-}
 
 interface WebhookRow {
   id: string;
@@ -35,24 +21,26 @@ interface WebhookRow {
   task_id: string | null;
 }
 
+/** The table of CCJK's delivery log. */
+export const DELIVERIES_TABLE = "ccjk_webhook_deliveries";
+
 /** Subscriptions over the store, and the fan-out of events to them. */
 export class Webhooks {
   readonly #db: Database;
   readonly #clock: Clock;
-  #engine: DeliveryEngine | undefined;
+  /** The delivery engine: its log (`deliveries(webhookId)`) and `settled()` for tests. */
+  readonly dispatcher: WebhookDispatcher;
 
   constructor(db: Database, clock: Clock) {
     this.#db = db;
     this.#clock = clock;
-  }
-
-  /** Sets the engine that delivers (made with the services; tests may read its log). */
-  use(engine: DeliveryEngine): void {
-    this.#engine = engine;
-  }
-
-  get engine(): DeliveryEngine | undefined {
-    return this.#engine;
+    this.dispatcher = new WebhookDispatcher({
+      db,
+      clock,
+      table: DELIVERIES_TABLE,
+      signatureHeader: "x-ccjk-signature",
+      maxAttempts: 6,
+    });
   }
 
   /** Subscribes a URL for an account (for one task when `taskId` is given). */
@@ -87,11 +75,17 @@ export class Webhooks {
     const payload = { event: event.event, timestamp: this.#clock.iso(event.at), data: event.data };
     for (const row of rows) {
       if (!(JSON.parse(row.events) as string[]).includes(event.event)) continue;
-      this.#engine?.dispatch({ subscriptionId: row.id, url: row.url, secret: row.secret, event: event.event, payload });
+      this.dispatcher.dispatch({
+        subscriptionId: row.id,
+        url: row.url,
+        secret: row.secret,
+        event: event.event,
+        payload,
+      });
     }
   };
 
   stop(): void {
-    void this.#engine?.stop();
+    this.dispatcher.stop();
   }
 }

@@ -50,7 +50,13 @@ export class Accounts {
 
   create(name: string, plan: Plan): string {
     const id = `acct_${randomBytes(8).toString("hex")}`;
-    this.#db.run("INSERT INTO ccjk_accounts (id, name, plan, created_at) VALUES (?, ?, ?, ?)", id, name, plan, this.#clock.iso());
+    this.#db.run(
+      "INSERT INTO ccjk_accounts (id, name, plan, created_at) VALUES (?, ?, ?, ?)",
+      id,
+      name,
+      plan,
+      this.#clock.iso(),
+    );
     return id;
   }
 
@@ -131,13 +137,18 @@ export class Accounts {
     return { clientId, clientSecret };
   }
 
-  /** A bearer token for an OAuth client, or undefined when its credentials are wrong. */
-  issueOAuthToken(clientId: string, clientSecret: string, scope?: string): string | undefined {
-    const client = this.#db.get<{ account_id: string; secret_hash: string }>(
-      "SELECT account_id, secret_hash FROM ccjk_oauth_clients WHERE client_id = ?",
+  /** The account of an OAuth client, when its secret is right. */
+  clientAccount(clientId: string, clientSecret: string): { accountId: string; plan: Plan } | undefined {
+    const client = this.#db.get<{ account_id: string; secret_hash: string; plan: Plan }>(
+      "SELECT c.account_id, c.secret_hash, a.plan FROM ccjk_oauth_clients c JOIN ccjk_accounts a ON a.id = c.account_id WHERE c.client_id = ?",
       clientId,
     );
     if (!client || client.secret_hash !== hashToken(clientSecret)) return undefined;
+    return { accountId: client.account_id, plan: client.plan };
+  }
+
+  /** A new bearer token for an OAuth client whose credentials were checked. */
+  issueOAuthToken(clientId: string, accountId: string, scope?: string): string {
     const token = newToken("ccjk_oat_");
     const now = this.#clock.now();
     this.#db.tx(() => {
@@ -147,7 +158,7 @@ export class Accounts {
         "INSERT INTO ccjk_oauth_tokens (token_hash, client_id, account_id, scope, expires_at) VALUES (?, ?, ?, ?, ?)",
         hashToken(token),
         clientId,
-        client.account_id,
+        accountId,
         scope ?? null,
         now + OAUTH_TOKEN_TTL_S * 1000,
       );
@@ -186,4 +197,3 @@ export class Accounts {
     return { ok: true, accountId: row.account_id, plan: row.plan, via: "api-key" };
   }
 }
-

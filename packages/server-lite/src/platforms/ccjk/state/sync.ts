@@ -9,13 +9,13 @@ import { createHash, randomBytes } from "node:crypto";
 import type {
   ConflictStrategy,
   ItemType,
+  StartSyncBody,
   SyncConfig,
   SyncConfigBody,
   SyncDirection,
   SyncJob,
   SyncResults,
   SyncStarted,
-  StartSyncBody,
 } from "@agentlane/sdk/ccjk/contract";
 import type { Clock } from "../../../core/clock.ts";
 import type { Database } from "../../../store/database.ts";
@@ -359,7 +359,12 @@ export class SyncState {
           );
         }
       }
-      this.#db.run("UPDATE ccjk_sync_jobs SET completed_at = ?, results = ? WHERE id = ?", at, JSON.stringify(results), job.id);
+      this.#db.run(
+        "UPDATE ccjk_sync_jobs SET completed_at = ?, results = ? WHERE id = ?",
+        at,
+        JSON.stringify(results),
+        job.id,
+      );
       this.#db.run(
         "UPDATE ccjk_sync_configs SET last_sync = ?, pushed = pushed + ?, pulled = pulled + ?, conflicts = conflicts + ? WHERE account_id = ?",
         at,
@@ -448,7 +453,12 @@ export class SyncState {
         this.#write(item, "local", mergedContent!, version, now);
         this.#write(item, "remote", mergedContent!, version, now);
       }
-      this.#db.run("UPDATE ccjk_sync_conflicts SET resolution = ?, applied_at = ? WHERE id = ?", resolution, now, conflictId);
+      this.#db.run(
+        "UPDATE ccjk_sync_conflicts SET resolution = ?, applied_at = ? WHERE id = ?",
+        resolution,
+        now,
+        conflictId,
+      );
     });
     return { appliedAt: this.#clock.iso(now) };
   }

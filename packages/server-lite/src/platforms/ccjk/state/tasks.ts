@@ -130,7 +130,12 @@ export class TaskState {
     if (task.status === "cancelled") return task;
     if (task.status === "completed" || task.status === "failed") return "final";
     const now = this.#clock.now();
-    this.#db.run("UPDATE ccjk_tasks SET status = 'cancelled', cancelled_at = ?, ended_at = ? WHERE id = ?", now, now, id);
+    this.#db.run(
+      "UPDATE ccjk_tasks SET status = 'cancelled', cancelled_at = ?, ended_at = ? WHERE id = ?",
+      now,
+      now,
+      id,
+    );
     this.settle(accountId, task.role);
     return this.#db.get<TaskRow>("SELECT * FROM ccjk_tasks WHERE id = ?", id);
   }
@@ -236,7 +241,14 @@ export class TaskState {
   /** The pool's agents that may take work, with when each is free and when it leaves the pool. */
   #slots(accountId: string, role: AgentRole, pool: PoolRow): Slot[] {
     const busy = new Map<string, number>();
-    for (const row of this.#db.all<{ agent_id: string; started_at: number; duration_ms: number; deadline: number | null; status: string; last: number | null }>(
+    for (const row of this.#db.all<{
+      agent_id: string;
+      started_at: number;
+      duration_ms: number;
+      deadline: number | null;
+      status: string;
+      last: number | null;
+    }>(
       `SELECT agent_id, started_at, duration_ms, deadline, status, coalesce(ended_at, cancelled_at) AS last
        FROM ccjk_tasks WHERE account_id = ? AND role = ? AND agent_id IS NOT NULL`,
       accountId,
@@ -253,7 +265,12 @@ export class TaskState {
       const ready = agentReadyAt(pool, n);
       if (ready === undefined) continue;
       const id = agentId(role, n);
-      slots.push({ n, id, freeAt: Math.max(ready, busy.get(id) ?? Number.NEGATIVE_INFINITY), leavesAt: agentLeavesAt(pool, n) });
+      slots.push({
+        n,
+        id,
+        freeAt: Math.max(ready, busy.get(id) ?? Number.NEGATIVE_INFINITY),
+        leavesAt: agentLeavesAt(pool, n),
+      });
     }
     return slots;
   }
@@ -281,8 +298,7 @@ export class TaskState {
     const named = Array.isArray(input.files) ? input.files.filter((f): f is string => typeof f === "string") : [];
     const files = progress >= 50 || task.status === "completed" ? named : [];
     const output: TaskOutput = { files, messages };
-    if (task.status === "completed")
-      output.result = { summary: `${task.agent_id} completed "${task.name}"`, input };
+    if (task.status === "completed") output.result = { summary: `${task.agent_id} completed "${task.name}"`, input };
     return output;
   }
 
