@@ -18,7 +18,7 @@ import { webhooks } from "./handlers/webhooks.ts";
 import { extraRoutes, ROOT } from "./routes.ts";
 import { seed } from "./seed.ts";
 import { CCJKServices } from "./services.ts";
-import { planHeaders, planWindows } from "./state/plans.ts";
+import { ANONYMOUS_PER_HOUR, planHeaders, planWindows } from "./state/plans.ts";
 
 export const ccjk: PlatformDefinition<CCJKCloudContract, CCJKServices, CCJKCaller, CCJKCommonCode> = {
   id: "ccjk",
@@ -38,11 +38,12 @@ export const ccjk: PlatformDefinition<CCJKCloudContract, CCJKServices, CCJKCalle
   rateLimits: {
     groups: { oauth: { limit: 20, windowMs: 60_000 } },
     authenticated: 1000,
+    // An anonymous caller of a browsing endpoint reaches here too, keyed by its address.
     callerLimit: (caller) => {
       const c = caller as CCJKCaller;
-      return c.kind === "account" ? planWindows(c.plan) : undefined;
+      return c.kind === "account" ? planWindows(c.plan) : { limit: ANONYMOUS_PER_HOUR, windowMs: 3_600_000 };
     },
-    anonymous: 100,
+    anonymous: ANONYMOUS_PER_HOUR,
     windowMs: 3_600_000,
     headers: planHeaders,
   },

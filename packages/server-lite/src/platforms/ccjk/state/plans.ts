@@ -21,6 +21,9 @@ export const PLAN_LIMITS: Record<Plan, PlanLimits> = {
   enterprise: { perHour: undefined, perMinute: 1000, concurrent: 100 },
 };
 
+/** Requests an hour for anonymous browsing, per address (the document gives no figure). */
+export const ANONYMOUS_PER_HOUR = 100;
+
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
