@@ -37,7 +37,10 @@ describe("§3 rate limits by plan", () => {
     const refused = await h.request("GET", "/skills/categories", { token: key });
     expect(refused.status).toBe(429);
     expect(limits(refused)).toMatchObject({ limit: "60", remaining: "0", retryAfter: "45", ccjkRetryAfter: "45" });
-    expect((await refused.json()).error).toMatchObject({ code: "RATE_LIMITED", messageZh: expect.stringContaining("速率限制") });
+    expect((await refused.json()).error).toMatchObject({
+      code: "RATE_LIMITED",
+      messageZh: expect.stringContaining("速率限制"),
+    });
 
     h.server.clock.advance(45_000);
     const again = await h.request("GET", "/skills/categories", { token: key });

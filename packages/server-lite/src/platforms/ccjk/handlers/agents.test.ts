@@ -54,7 +54,11 @@ describe("§6 agents", () => {
     expect(running.progress).toBe(65);
     expect(running.output).toEqual({
       files: ["src/commands/sync.ts"],
-      messages: ['Started "Design CLI structure" on agent_ts-architect_001', "Analysed the input", "Drafted the changes"],
+      messages: [
+        'Started "Design CLI structure" on agent_ts-architect_001',
+        "Analysed the input",
+        "Drafted the changes",
+      ],
     });
 
     h.server.clock.advance(200_000);
@@ -190,7 +194,8 @@ describe("agents.tasks.watch", () => {
       for await (const { event, data } of watcher) {
         seen.push(data);
         if (event === "update" && data.status === "queued") h.server.clock.advance(1000);
-        else if (event === "update" && data.status === "in_progress" && data.progress === 0) h.server.clock.advance(60_000);
+        else if (event === "update" && data.status === "in_progress" && data.progress === 0)
+          h.server.clock.advance(60_000);
         else if (event === "update" && data.status === "in_progress") h.server.clock.advance(60_000);
       }
     })();

@@ -48,7 +48,7 @@ describe("§7 MCP services", () => {
       details: { "env.GITHUB_PERSONAL_ACCESS_TOKEN": [expect.stringContaining("GITHUB_PERSONAL_ACCESS_TOKEN")] },
     });
     const response = await h.request("POST", "/mcp/services/github/install", {
-      token: (h.account()).key,
+      token: h.account().key,
       body: { env: { GITHUB_PERSONAL_ACCESS_TOKEN: "ghp_do_not_echo" } },
     });
     expect(response.status).toBe(200);
@@ -71,7 +71,11 @@ describe("§7 MCP services", () => {
       // A tie in confidence goes to the more popular service.
       { serviceId: "github", reason: "Issues and pull requests for the project's repository", confidence: 0.6 },
     ]);
-    expect(recommendations[4]).toEqual({ serviceId: "fetch", reason: "Detected python in the project", confidence: 0.6 });
+    expect(recommendations[4]).toEqual({
+      serviceId: "fetch",
+      reason: "Detected python in the project",
+      confidence: 0.6,
+    });
     expect(recommendations.find((r) => r.serviceId === "postgres")).toBeUndefined();
     await ccjk.mcp.install({ id: "context7" });
     const after = await ccjk.mcp.discover(body);

@@ -31,9 +31,17 @@ describe("§2 OAuth client credentials", () => {
       client_id: clientId,
       client_secret: clientSecret,
     });
-    expect(viaSdk).toEqual({ access_token: expect.stringMatching(/^ccjk_oat_/), token_type: "Bearer", expires_in: 3600 });
+    expect(viaSdk).toEqual({
+      access_token: expect.stringMatching(/^ccjk_oat_/),
+      token_type: "Bearer",
+      expires_in: 3600,
+    });
 
-    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret });
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: clientSecret,
+    });
     const atRoot = await h.server.fetch(
       new Request("http://lite.test/ccjk/oauth/token", {
         method: "POST",
@@ -65,7 +73,11 @@ describe("§2 OAuth client credentials", () => {
     const pro = h.account("pro");
     const proClient = h.services.accounts.createOAuthClient(pro.accountId);
     await expect(
-      c.oauth.token({ grant_type: "client_credentials", client_id: proClient.clientId, client_secret: proClient.clientSecret }),
+      c.oauth.token({
+        grant_type: "client_credentials",
+        client_id: proClient.clientId,
+        client_secret: proClient.clientSecret,
+      }),
     ).rejects.toMatchObject({ status: 403, code: "AUTH_INSUFFICIENT" });
     expect(h.server.db.get<{ n: number }>("SELECT count(*) AS n FROM ccjk_oauth_tokens")!.n).toBe(0);
   });
@@ -87,7 +99,9 @@ describe("§2 OAuth client credentials", () => {
 describe("§2 API keys", () => {
   it("refuses missing, unknown, revoked and expired keys, also on endpoints that allow anonymous calls", async () => {
     const { accountId, key } = h.account();
-    const response = await h.request("POST", "/webhooks", { body: { url: "https://example.com", events: ["task.completed"] } });
+    const response = await h.request("POST", "/webhooks", {
+      body: { url: "https://example.com", events: ["task.completed"] },
+    });
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatchObject({
       code: "AUTH_INVALID",

@@ -20,7 +20,10 @@ afterEach(async () => {
 function tarNames(archive: Buffer): string[] {
   const names: string[] = [];
   for (let at = 0; at + 512 <= archive.length; ) {
-    const name = archive.subarray(at, at + 100).toString("utf8").replace(/\0.*$/s, "");
+    const name = archive
+      .subarray(at, at + 100)
+      .toString("utf8")
+      .replace(/\0.*$/s, "");
     if (!name) break;
     const size = Number.parseInt(archive.subarray(at + 124, at + 136).toString("ascii"), 8);
     names.push(name);
@@ -33,7 +36,10 @@ describe("§8 plugins", () => {
   it("lists anonymously by downloads, filters and sorts, with pages", async () => {
     const c = h.client();
     const page = await c.plugins.list();
-    expect(page.plugins[0]).toMatchObject({ id: "feature-dev", name: { en: "Feature Development", "zh-CN": "功能开发流程" } });
+    expect(page.plugins[0]).toMatchObject({
+      id: "feature-dev",
+      name: { en: "Feature Development", "zh-CN": "功能开发流程" },
+    });
     expect(page.pagination).toEqual({ page: 1, limit: 20, total: 10, totalPages: 1 });
     expect((await c.plugins.list({ category: "review", sort: "rating" })).plugins.map((p) => p.id)).toEqual([
       "pr-review-toolkit",

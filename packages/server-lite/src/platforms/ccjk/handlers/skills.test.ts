@@ -54,7 +54,10 @@ describe("§5 skills", () => {
     expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, "en")));
     expect((await c.skills.list({ sort: "newest" })).skills[0]!.id).toBe("git-worktree");
     expect((await c.skills.list({ sort: "updated", limit: 1 })).skills[0]!.id).toBe("code-reviewer");
-    await expect(c.skills.list({ lang: "fr" as "en" })).rejects.toMatchObject({ status: 400, code: "VALIDATION_ERROR" });
+    await expect(c.skills.list({ lang: "fr" as "en" })).rejects.toMatchObject({
+      status: 400,
+      code: "VALIDATION_ERROR",
+    });
   });
 
   it("answers details in both languages, and 404 for an unknown skill", async () => {
@@ -127,7 +130,9 @@ describe("§5 skills", () => {
     expect((await h.client().skills.categories()).categories.find((c) => c.id === "custom")!.count).toBe(0);
 
     h.server.clock.advance(3_600_000);
-    expect((await h.client().skills.list({ category: "custom", lang: "zh-CN" })).skills[0]!.name).toBe("我的自定义技能");
+    expect((await h.client().skills.list({ category: "custom", lang: "zh-CN" })).skills[0]!.name).toBe(
+      "我的自定义技能",
+    );
     expect((await other.ccjk.skills.get({ id: "my-custom-skill" })).reviewStatus).toBe("approved");
     expect((await h.client().skills.categories()).categories.find((c) => c.id === "custom")!.count).toBe(1);
 
@@ -159,7 +164,11 @@ describe("§5 skills", () => {
     await expect(ccjk.skills.publish(mySkill("Bad Id", { version: "one", triggers: ["nope"] }))).rejects.toMatchObject({
       status: 400,
       code: "VALIDATION_ERROR",
-      details: { "skill.id": [expect.any(String)], "skill.version": [expect.any(String)], "skill.triggers.0": [expect.any(String)] },
+      details: {
+        "skill.id": [expect.any(String)],
+        "skill.version": [expect.any(String)],
+        "skill.triggers.0": [expect.any(String)],
+      },
     });
     expect(h.server.db.get<{ n: number }>("SELECT count(*) AS n FROM ccjk_published_skills")!.n).toBe(0);
   });

@@ -35,7 +35,12 @@ describe("§4 sync configuration", () => {
       autoSyncInterval: 3_600_000,
       conflictStrategy: "manual",
     });
-    expect(set).toEqual({ configId: expect.stringMatching(/^sync_/), status: "active", lastSync: null, nextSync: iso(START + 3_600_000) });
+    expect(set).toEqual({
+      configId: expect.stringMatching(/^sync_/),
+      status: "active",
+      lastSync: null,
+      nextSync: iso(START + 3_600_000),
+    });
     const raw = await (await h.request("GET", "/sync/config", { token: me.key })).text();
     expect(raw).toContain('"conflictStrategy":"manual"');
     expect(raw).not.toMatch(/secret|hunter2/);
@@ -62,7 +67,11 @@ describe("§4 sync configuration", () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.success).toBe(false);
-    expect(body.error).toMatchObject({ code: "VALIDATION_ERROR", messageZh: "请求参数无效", requestId: expect.any(String) });
+    expect(body.error).toMatchObject({
+      code: "VALIDATION_ERROR",
+      messageZh: "请求参数无效",
+      requestId: expect.any(String),
+    });
     expect(Object.keys(body.error.details).sort()).toEqual(["autoSyncInterval", "provider", "syncDirection"]);
   });
 });
@@ -75,7 +84,12 @@ describe("§4 sync jobs", () => {
     local("code-reviewer", "# mine");
     remote("git-commit", "# theirs, longer");
     const started = await me.ccjk.sync.start({});
-    expect(started).toEqual({ syncId: expect.stringMatching(/^sync_/), status: "in_progress", startedAt: iso(START), estimatedDuration: 3 });
+    expect(started).toEqual({
+      syncId: expect.stringMatching(/^sync_/),
+      status: "in_progress",
+      startedAt: iso(START),
+      estimatedDuration: 3,
+    });
     await expect(me.ccjk.sync.start({})).rejects.toMatchObject({ status: 409, code: "CONFLICT_DETECTED" });
 
     h.server.clock.advance(1500);
@@ -123,7 +137,11 @@ describe("§4 sync jobs", () => {
   });
 
   it("settles conflicts by strategy: local-wins, remote-wins, newest-wins", async () => {
-    const conflict = async (strategy: "local-wins" | "remote-wins" | "newest-wins", localAt: number, remoteAt: number) => {
+    const conflict = async (
+      strategy: "local-wins" | "remote-wins" | "newest-wins",
+      localAt: number,
+      remoteAt: number,
+    ) => {
       await me.ccjk.sync.setConfig({ provider: "s3", conflictStrategy: strategy });
       local("x", "base");
       await runSync();
@@ -161,7 +179,9 @@ describe("§4 sync jobs", () => {
     expect([item("a").local_content, item("a").remote_content]).toEqual(["local a", "local a"]);
     await me.ccjk.sync.resolveConflict({ conflictId: b!.conflictId, resolution: "remote" });
     expect([item("b").local_content, item("b").remote_content]).toEqual(["remote b", "remote b"]);
-    await expect(me.ccjk.sync.resolveConflict({ conflictId: c!.conflictId, resolution: "merged" })).rejects.toMatchObject({
+    await expect(
+      me.ccjk.sync.resolveConflict({ conflictId: c!.conflictId, resolution: "merged" }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_ERROR",
       details: { mergedContent: ["mergedContent is required when resolution is merged."] },
     });
@@ -169,7 +189,9 @@ describe("§4 sync jobs", () => {
     expect([item("c").local_content, item("c").remote_content]).toEqual(["both", "both"]);
     expect(item("c").local_version).toBe("1.0.0+merged");
 
-    await expect(me.ccjk.sync.resolveConflict({ conflictId: a!.conflictId, resolution: "local" })).rejects.toMatchObject({
+    await expect(
+      me.ccjk.sync.resolveConflict({ conflictId: a!.conflictId, resolution: "local" }),
+    ).rejects.toMatchObject({
       status: 409,
       code: "CONFLICT_DETECTED",
     });
