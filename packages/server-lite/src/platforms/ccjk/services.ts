@@ -44,7 +44,8 @@ export class CCJKServices {
     this.ticker = new Ticker(() => this.settleAll());
     // Jobs and tasks that end while the clock jumps (a test's `advance`) report at once; real time, by the ticker.
     this.#stopListening = env.clock.onAdvance(() => this.settleAll());
-    this.ticker.start();
+    // The ticker has no request to answer an error on: it is reported and the next tick tries again.
+    this.ticker.start((error) => console.error("server-lite ccjk: settling jobs and tasks failed", error));
   }
 
   /** Every plugin's package, built on first use. */
