@@ -18,7 +18,8 @@ import { IdempotencyStore, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
 import type { AnyPlatform } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
-import { UpgradeRouter } from "./core/realtime.ts";
+import { RevocationBus, UpgradeRouter } from "./core/realtime.ts";
+import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
@@ -78,6 +79,14 @@ export interface ServerOptions {
    * @example ["bash"]
    */
   exec?: readonly string[];
+  /**
+   * Let allowed commands take any arguments (`true`), or these exact arguments per command. Without it, arguments
+   * that make an allowed interpreter run code given in them (`-e`, `-c`, `--import`, ...) are refused, and so are
+   * one-shot shell sessions (`<shell> -c <prompt>`).
+   * @default false
+   * @example { node: ["mcp-server.js"] }
+   */
+  execArgs?: boolean | Readonly<Record<string, readonly string[]>>;
   /** Called with errors a handler did not expect (answered as 500). @default console.error */
   onError?: (error: unknown) => void;
   /**
@@ -132,6 +141,8 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const events = new EventBus();
   const app = new Hono();
   const servicesById = new Map<string, unknown>();
+  const spawn = new SpawnGuard(options.exec ?? [], { args: options.execArgs ?? false });
+  const revocations = new RevocationBus();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
   const seedInfo: Record<string, Record<string, string>> = {};
 
@@ -154,7 +165,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   }
   if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo });
   for (const platform of selected) {
-    const services = platform.createServices({ db, clock, events, exec: options.exec ?? [] });
+    const services = platform.createServices({ db, clock, events, exec: options.exec ?? [], spawn, revocations });
     servicesById.set(platform.id, services);
     const prefix = options.platform ? "" : `/${platform.id}`;
     const mount = mountPlatform(app, platform, {
@@ -181,6 +192,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         prefix,
         services,
         events,
+        revocations,
         clock,
         envelope: platform.envelope,
         rateLimiter,

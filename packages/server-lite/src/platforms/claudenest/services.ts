@@ -7,9 +7,12 @@ import type { Clock } from "../../core/clock.ts";
 import type { EventBus } from "../../core/events.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import type { Environment } from "../../core/platform.ts";
+import type { RevocationBus } from "../../core/realtime.ts";
+import { PtyRegistry } from "../../lib/pty-runner.ts";
+import type { SpawnGuard } from "../../lib/spawn-guard.ts";
 import type { Database } from "../../store/database.ts";
-import { McpProcesses } from "./mcp-processes.ts";
-import { PtyRegistry } from "./pty-runner.ts";
+import { McpProcesses } from "./runtime/mcp-processes.ts";
+import { coveredBy, type NestRevoked } from "./state/revocation.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A machine whose agent was seen this recently is online. */
@@ -73,6 +76,9 @@ export class NestServices {
   readonly clock: Clock;
   readonly events: EventBus;
   readonly exec: readonly string[];
+  /** The gate every process this platform starts goes through. */
+  readonly spawn: SpawnGuard;
+  readonly #revocations: RevocationBus;
   /** The processes of this server's running sessions. */
   readonly terminals = new PtyRegistry();
   /** The MCP server processes this server runs. */
@@ -83,6 +89,8 @@ export class NestServices {
     this.clock = env.clock;
     this.events = env.events;
     this.exec = env.exec;
+    this.spawn = env.spawn;
+    this.#revocations = env.revocations;
     // A stored database may hold sessions whose process belonged to an earlier server: it is gone.
     this.db.run(
       `UPDATE cn_sessions SET status = 'terminated', status_message = 'The server restarted', completed_at = ?, updated_at = ?
@@ -90,6 +98,14 @@ export class NestServices {
       this.now(),
       this.now(),
     );
+  }
+
+  /**
+   * Closes every live connection the credentials opened, before the request that revoked them answers: a revoked
+   * token, a logout, a regenerated machine token, a deleted machine or session.
+   */
+  revoke(revoked: NestRevoked, reason: string): void {
+    this.#revocations.revoke({ platformId: "claudenest", covers: (identity) => coveredBy(revoked, identity), reason });
   }
 
   now(): number {

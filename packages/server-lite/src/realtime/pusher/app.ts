@@ -33,6 +33,8 @@ export interface AppConnection {
   readonly socketId: string;
   /** Remembers who the auth endpoint authorized for a channel, for the subscribe that follows. */
   grant(channel: string, identity: unknown): void;
+  /** Closes the connection when one of its subscriptions came from credentials `covers` names. */
+  revokeIf(covers: (identity: unknown) => boolean, reason: string): boolean;
 }
 
 export type ClientEventOutcome = { relay: boolean } | { refused: number; message: string };
@@ -120,6 +122,13 @@ export class RealtimeApp {
 
   reportError(error: unknown): void {
     this.#options.onError(error);
+  }
+
+  /** Closes every connection whose subscriptions `covers` names; answers how many. */
+  revoke(covers: (identity: unknown) => boolean, reason: string): number {
+    let closed = 0;
+    for (const connection of [...this.#connections.values()]) if (connection.revokeIf(covers, reason)) closed++;
+    return closed;
   }
 
   register(connection: AppConnection): void {
