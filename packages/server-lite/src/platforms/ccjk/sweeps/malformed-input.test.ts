@@ -1,8 +1,8 @@
 import { type CCJKErrorCode, contract, errorCodes } from "@agentlane/sdk/ccjk/contract";
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { describe, expect, it } from "vitest";
-import { type MalformedCase, malformedCases } from "../../core/test-malformed.ts";
-import { type CCJKWorld, ccjkWorld, samples } from "./testing/world.ts";
+import { type MalformedCase, malformedCases } from "../../../core/test-malformed.ts";
+import { type CCJKWorld, ccjkWorld, samples } from "../testing/world.ts";
 
 interface Entry {
   id: string;

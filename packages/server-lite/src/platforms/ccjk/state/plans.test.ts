@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CCJKHarness, START, startCCJK } from "./testing/harness.ts";
+import { type CCJKHarness, START, startCCJK } from "../testing/harness.ts";
 
 let h: CCJKHarness;
 beforeEach(async () => {

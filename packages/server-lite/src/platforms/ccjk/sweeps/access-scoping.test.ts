@@ -1,7 +1,7 @@
 import { contract } from "@agentlane/sdk/ccjk/contract";
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CCJKWorld, ccjkWorld, samples } from "./testing/world.ts";
+import { type CCJKWorld, ccjkWorld, samples } from "../testing/world.ts";
 
 /**
  * Every endpoint, called with the well-formed samples that name the owner's rows (so validation passes and the
