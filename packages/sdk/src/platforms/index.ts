@@ -3,5 +3,5 @@
  * @module
  * Every platform's client class, re-exported by the package's main entry.
  */
-export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";
 export { CCJKCloud, type CCJKCloudOptions } from "./ccjk/index.ts";
+export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";

@@ -23,9 +23,10 @@
  *   `RESOURCE_NOT_FOUND`.
  * - `webhookUrl` (outside the documented base, method undocumented) is where a `POST {url, secret?}` subscribes a
  *   URL to that one task's `task.completed` event; see the webhooks module.
- * - Scaling sets a role's pool: `target` between `min` and `max` (else `VALIDATION_ERROR`; all three default to
- *   the pool's current values), and within the plan's concurrency (Free 5, Pro 25, Enterprise 100 agents per
- *   pool, else `AUTH_INSUFFICIENT`). The pool moves one agent every 10 seconds towards the target (`scaling`,
+ * - Scaling sets a role's pool: `target` between `min` and `max` (else `VALIDATION_ERROR`; `min` and `target`
+ *   default to the pool's, `max` to the pool's within the plan, or `target` when that is larger), and `max` within
+ *   the plan's concurrency (Free 5, Pro 25, Enterprise 100 agents per pool, else `AUTH_INSUFFICIENT`). A pool never
+ *   scaled has one agent, `min` 1 and `max` 10. The pool moves one agent every 10 seconds towards the target (`scaling`,
  *   `estimatedReady`), then is `ready`; new agents take queued tasks as soon as they are ready, and a pool
  *   scaled down finishes the running tasks of the agents it removes. `autoScale` and its thresholds are
  *   recorded and answered; server-lite does not scale by load by itself.

@@ -12,7 +12,8 @@
  *   installs the skill's dependencies not yet installed (`dependenciesInstalled`); `version` is `latest` or a
  *   released one (else `RESOURCE_NOT_FOUND`); installing the version already installed again needs `force`
  *   (else `RESOURCE_EXISTS`). Every install counts a download.
- * - Publish: an id taken by any skill is `RESOURCE_EXISTS`. A `public` skill is `pending_review` and appears in
+ * - Publish: an id taken by any skill is `RESOURCE_EXISTS`; `category` must be one of the categories
+ *   (`VALIDATION_ERROR`), and each dependency a skill the publisher can see (`RESOURCE_NOT_FOUND`). A `public` skill is `pending_review` and appears in
  *   lists once reviewed (server-lite reviews it one hour later on its clock); `unlisted` and `private` ones are
  *   `published` at once: an unlisted skill is reachable by id by anyone but never listed, a private one only by
  *   its publisher (others get `RESOURCE_NOT_FOUND`). The publisher sees its own skills in lists whatever their

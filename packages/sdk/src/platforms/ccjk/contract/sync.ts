@@ -21,7 +21,8 @@
  *   `syncId`. Before any job it is `RESOURCE_NOT_FOUND`.
  * - Results list items (`{id, type, size}`), conflicts as `{conflictId, id, type}`; `stats` count every item
  *   copied and every conflict found since the configuration was made. With `autoSyncInterval` above 0, a job
- *   starts by itself that long after the last one completed (`nextSync`).
+ *   starts by itself that long after the last one completed (`nextSync`); intervals missed while nothing ran
+ *   collapse into one catch-up job.
  * - `resolve-conflict` applies `local`, `remote` or `merged` (then `mergedContent` is required) to both sides;
  *   a conflict already resolved is `CONFLICT_DETECTED`, an unknown one `RESOURCE_NOT_FOUND`.
  */
@@ -62,12 +63,13 @@ export const SyncConfigBodySchema = z.object({
   providerConfig: ProviderConfigSchema.optional(),
   /** @default "bidirectional" */
   syncDirection: SyncDirection.optional(),
-  /** Milliseconds between automatic syncs; 0 (the default) turns them off. At most 30 days. */
+  /** Milliseconds between automatic syncs; 0 (the default) turns them off. From one minute to 30 days. */
   autoSyncInterval: z
     .number()
     .int()
     .min(0)
     .max(30 * 24 * 3_600_000)
+    .refine((ms) => ms === 0 || ms >= 60_000, "Use 0 (off) or at least 60000 (one minute).")
     .optional(),
   /** @default "newest-wins" */
   conflictStrategy: ConflictStrategy.optional(),

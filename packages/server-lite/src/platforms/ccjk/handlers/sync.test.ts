@@ -73,6 +73,10 @@ describe("§4 sync configuration", () => {
       requestId: expect.any(String),
     });
     expect(Object.keys(body.error.details).sort()).toEqual(["autoSyncInterval", "provider", "syncDirection"]);
+    // Automatic syncs are off (0) or at least a minute apart.
+    await expect(me.ccjk.sync.setConfig({ provider: "s3", autoSyncInterval: 1000 })).rejects.toMatchObject({
+      details: { autoSyncInterval: ["Use 0 (off) or at least 60000 (one minute)."] },
+    });
   });
 });
 
