@@ -9,15 +9,17 @@
  *   pool is scaled), each `busy` while it runs one of the caller's tasks (`currentTask`, `load` 1) and
  *   `available` otherwise. `offline` agents exist only while a pool scales down. Metrics count the caller's
  *   completed tasks on that agent.
- * - A task is `queued` when created; it starts one second later (the dispatch) on a free agent of its role's
- *   pool, highest `priority` first then oldest, and otherwise waits for one. It runs `estimatedDuration`
+ * - A task is `queued` when created; it starts one second later (the dispatch) on a free agent it may run on
+ *   (see `distributed`), highest `priority` first then oldest, and otherwise waits for one. It runs `estimatedDuration`
  *   seconds, which depends on its `type` (design 300, review 120, implement 600, test 180, docs 120, anything
  *   else 240), its `progress` growing with the clock and its `output.messages` at each quarter; then it is
  *   `completed`, or `failed` when its `deadline` came first (a queued task past its deadline fails without
  *   running). `agentId` is the agent it runs on, `null` while no agent has taken it.
  * - `output.files` lists `task.input.files` when the input names files, otherwise nothing; `output.result`
  *   echoes the input back with the agent's summary.
- * - `distributed` is recorded and answered: in server-lite every agent of a pool is a cloud agent.
+ * - `distributed` (§6: "use cloud agent pool") says where a task may run: `false` (the default) on the role's
+ *   first agent of the account (`agent_<role>_001`) only, `true` on any agent of the role's pool. So scaling a pool
+ *   speeds up distributed tasks; the others keep their order on the first agent (a pool scaled to 0 runs nothing).
  * - Cancelling a queued or running task makes it `cancelled`; cancelling a cancelled task answers it again (a
  *   retried DELETE is harmless); a completed or failed task is `VALIDATION_ERROR`. A task of another account is
  *   `RESOURCE_NOT_FOUND`.

@@ -71,10 +71,15 @@ describe("§6 agents", () => {
 
   it("queues tasks beyond the pool's capacity, highest priority first, and scaling adds agents on the clock", async () => {
     const { ccjk } = h.account("pro");
-    const a = await ccjk.agents.createTask(design("A"));
+    const pooled = (name: string, extra: Record<string, unknown> = {}) => ({
+      ...design(name, extra),
+      distributed: true,
+    });
+    const a = await ccjk.agents.createTask(pooled("A"));
     h.server.clock.advance(1000);
-    const low = await ccjk.agents.createTask(design("B", { priority: "low" }));
-    const critical = await ccjk.agents.createTask(design("C", { priority: "critical" }));
+    const low = await ccjk.agents.createTask(pooled("B", { priority: "low" }));
+    const critical = await ccjk.agents.createTask(pooled("C", { priority: "critical" }));
+    const local = await ccjk.agents.createTask(design("D", { priority: "critical" }));
     h.server.clock.advance(1000);
     const status = async (id: string) => (await ccjk.agents.getTask({ id })).status;
     expect([await status(a.taskId), await status(low.taskId), await status(critical.taskId)]).toEqual([
@@ -98,8 +103,22 @@ describe("§6 agents", () => {
     expect(await ccjk.agents.getTask({ id: low.taskId })).toMatchObject({
       status: "in_progress",
       agentId: "agent_ts-architect_003",
+      distributed: true,
+    });
+    // A task that is not distributed waits for the role's first agent, however large the pool.
+    expect(await ccjk.agents.getTask({ id: local.taskId })).toMatchObject({ status: "queued", distributed: false });
+    h.server.clock.advance(300_000);
+    expect(await ccjk.agents.getTask({ id: local.taskId })).toMatchObject({
+      status: "in_progress",
+      agentId: "agent_ts-architect_001",
+      startedAt: new Date(START + 301_000).toISOString(),
     });
     expect((await ccjk.agents.scalePool({ role: ROLE })).status).toBe("ready");
+    expect((await ccjk.agents.list({ role: ROLE })).agents.map((agent) => agent.status)).toEqual([
+      "busy",
+      "available",
+      "available",
+    ]);
   });
 
   it("a task queued behind another starts when the agent frees, at the time it freed", async () => {

@@ -169,18 +169,29 @@ export class TaskState {
       const pool = poolOf(this.#db, accountId, roleName);
       const slots = this.#slots(accountId, role, pool);
       const queued = open.filter((t) => t.status === "queued");
+      // The next event is the earliest moment any agent can take a queued task it may run.
+      const dispatchAt = (t: TaskRow) => t.created_at + DISPATCH_MS;
+      const takes = (slot: Slot, t: TaskRow) => t.distributed === 1 || slot.n === 1;
       for (let guard = 0; guard < 100_000 && queued.length > 0 && slots.length > 0; guard++) {
-        slots.sort((a, b) => a.freeAt - b.freeAt || a.n - b.n);
-        const slot = slots[0]!;
-        const earliest = Math.min(...queued.map((t) => t.created_at + DISPATCH_MS));
-        const at = Math.max(slot.freeAt, earliest);
-        if (at > now) break;
-        if (slot.leavesAt !== undefined && slot.leavesAt <= at) {
-          slots.shift();
+        let slot: Slot | undefined;
+        let at = Number.POSITIVE_INFINITY;
+        for (const s of slots) {
+          const candidates = queued.filter((t) => takes(s, t));
+          if (candidates.length === 0) continue;
+          const when = Math.max(s.freeAt, Math.min(...candidates.map(dispatchAt)));
+          if (when < at || (when === at && slot !== undefined && s.n < slot.n)) {
+            slot = s;
+            at = when;
+          }
+        }
+        if (slot === undefined || at > now) break;
+        const chosen = slot;
+        if (chosen.leavesAt !== undefined && chosen.leavesAt <= at) {
+          slots.splice(slots.indexOf(chosen), 1);
           continue;
         }
         const eligible = queued
-          .filter((t) => t.created_at + DISPATCH_MS <= at)
+          .filter((t) => takes(chosen, t) && dispatchAt(t) <= at)
           .sort((a, b) => b.priority_rank - a.priority_rank || a.seq - b.seq);
         const task = eligible[0]!;
         queued.splice(queued.indexOf(task), 1);
@@ -190,15 +201,15 @@ export class TaskState {
         }
         task.status = "in_progress";
         task.started_at = at;
-        task.agent_id = slot.id;
+        task.agent_id = chosen.id;
         this.#db.run(
           "UPDATE ccjk_tasks SET status = 'in_progress', started_at = ?, agent_id = ? WHERE id = ?",
           at,
-          slot.id,
+          chosen.id,
           task.id,
         );
         const end = this.#endOf(task);
-        slot.freeAt = end;
+        chosen.freeAt = end;
         if (end <= now) finished.push(this.#finish(task, end));
       }
       for (const task of queued)
