@@ -30,8 +30,10 @@
  *   the plan's concurrency (Free 5, Pro 25, Enterprise 100 agents per pool, else `AUTH_INSUFFICIENT`). A pool never
  *   scaled has one agent, `min` 1 and `max` 10. The pool moves one agent every 10 seconds towards the target (`scaling`,
  *   `estimatedReady`), then is `ready`; new agents take queued tasks as soon as they are ready, and a pool
- *   scaled down finishes the running tasks of the agents it removes. `autoScale` and its thresholds are
- *   recorded and answered; server-lite does not scale by load by itself.
+ *   scaled down finishes the running tasks of the agents it removes. `autoScale` moves the target one agent at a
+ *   time by load, whenever the pool's tasks are read or advanced and it is not already scaling: up while its
+ *   distributed tasks (running and queued) per agent exceed `scaleUpThreshold`, down while they are below
+ *   `scaleDownThreshold`, within `min` and `max`.
  * - An unknown `agentRole` or `role` is `RESOURCE_NOT_FOUND`.
  */
 import { z } from "zod";

@@ -256,3 +256,24 @@ describe("agents.tasks.watch", () => {
     expect(events).toEqual(["queued", "cancelled"]);
   });
 });
+
+describe("pool autoScale", () => {
+  it("moves the pool one agent at a time by the load of distributed tasks, within min and max", async () => {
+    const { ccjk } = h.account("pro");
+    await ccjk.agents.scalePool({ role: ROLE, min: 1, max: 3, target: 1, autoScale: true, scaleUpThreshold: 0.7 });
+    for (const name of ["a", "b", "c", "d"]) await ccjk.agents.createTask({ ...design(name), distributed: true });
+    const agents = async () => (await ccjk.agents.list({ role: ROLE })).agents.map((a) => a.status);
+    h.server.clock.advance(1000); // 1 running and 3 queued on 1 agent: a second one is on its way
+    expect(await agents()).toEqual(["busy"]);
+    h.server.clock.advance(10_000); // 2 running and 2 queued on 2 agents: a third
+    expect(await agents()).toEqual(["busy", "busy"]);
+    h.server.clock.advance(10_000);
+    expect(await agents()).toEqual(["busy", "busy", "busy"]);
+    h.server.clock.advance(30 * 60_000); // everything done: no load, the pool shrinks one agent per step
+    h.server.clock.advance(10_000);
+    h.server.clock.advance(10_000);
+    expect(await agents()).toEqual(["available"]);
+    const pool = await ccjk.agents.scalePool({ role: ROLE, autoScale: false });
+    expect(pool).toMatchObject({ current: 1, target: 1, min: 1, max: 3, autoScale: false });
+  });
+});

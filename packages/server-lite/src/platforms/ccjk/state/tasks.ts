@@ -11,7 +11,7 @@ import type { Clock } from "../../../core/clock.ts";
 import type { Database } from "../../../store/database.ts";
 import { type AgentRole, agentId, roleOf, taskSeconds } from "../catalog/agents.ts";
 import type { Notify } from "./notify.ts";
-import { agentLeavesAt, agentReadyAt, type PoolRow, poolOf } from "./pools.ts";
+import { agentLeavesAt, agentReadyAt, type PoolRow, poolOf, sizeAt } from "./pools.ts";
 
 /** Milliseconds between a task's creation and the earliest moment an agent may take it. */
 export const DISPATCH_MS = 1000;
@@ -140,11 +140,13 @@ export class TaskState {
     return this.#db.get<TaskRow>("SELECT * FROM ccjk_tasks WHERE id = ?", id);
   }
 
-  /** Roles of the account with open tasks; `undefined` for every account. */
+  /** Roles of the account (`undefined`: of every account) with open tasks or a pool that scales by itself. */
   openWork(accountId?: string): Array<{ account_id: string; role: string }> {
+    const mine = accountId ? " AND account_id = ?" : "";
     return this.#db.all<{ account_id: string; role: string }>(
-      `SELECT DISTINCT account_id, role FROM ccjk_tasks WHERE status IN ('queued', 'in_progress')${accountId ? " AND account_id = ?" : ""}`,
-      ...(accountId ? [accountId] : []),
+      `SELECT account_id, role FROM ccjk_tasks WHERE status IN ('queued', 'in_progress')${mine}
+       UNION SELECT account_id, role FROM ccjk_pools WHERE auto_scale = 1${mine}`,
+      ...(accountId ? [accountId, accountId] : []),
     );
   }
 
@@ -160,13 +162,16 @@ export class TaskState {
         accountId,
         roleName,
       );
-      if (open.length === 0) return;
+      const pool = poolOf(this.#db, accountId, roleName);
+      if (open.length === 0) {
+        if (pool.auto_scale === 1) this.#autoScale(pool, now);
+        return;
+      }
       // Running tasks that have ended by now.
       for (const task of open.filter((t) => t.status === "in_progress")) {
         const end = this.#endOf(task);
         if (end <= now) finished.push(this.#finish(task, end));
       }
-      const pool = poolOf(this.#db, accountId, roleName);
       const slots = this.#slots(accountId, role, pool);
       const queued = open.filter((t) => t.status === "queued");
       // The next event is the earliest moment any agent can take a queued task it may run.
@@ -215,6 +220,7 @@ export class TaskState {
       for (const task of queued)
         if (task.deadline !== null && task.deadline <= now)
           finished.push(this.#fail(task, task.deadline, "The deadline passed before an agent was free."));
+      if (pool.auto_scale === 1) this.#autoScale(pool, now);
     });
     for (const task of finished)
       this.#notify({
@@ -224,6 +230,37 @@ export class TaskState {
         at: task.ended_at!,
         data: { taskId: task.id, status: task.status, output: this.output(task, task.ended_at!) },
       });
+  }
+
+  /**
+   * With `autoScale`, a pool that is not already scaling moves its target one agent towards its load, now:
+   * up when its distributed tasks (running and queued) per agent exceed `scaleUpThreshold`, down when they fall
+   * below `scaleDownThreshold`, within `min` and `max`.
+   */
+  #autoScale(pool: PoolRow, now: number): void {
+    const size = sizeAt(pool, now);
+    if (size !== pool.target) return;
+    const { n } = this.#db.get<{ n: number }>(
+      "SELECT count(*) AS n FROM ccjk_tasks WHERE account_id = ? AND role = ? AND distributed = 1 AND status IN ('queued', 'in_progress')",
+      pool.account_id,
+      pool.role,
+    )!;
+    const load = size === 0 ? (n > 0 ? Number.POSITIVE_INFINITY : 0) : n / size;
+    const target =
+      load > pool.up_threshold && size < pool.max
+        ? size + 1
+        : load < pool.down_threshold && size > pool.min
+          ? size - 1
+          : size;
+    if (target === size) return;
+    this.#db.run(
+      "UPDATE ccjk_pools SET from_count = ?, target = ?, changed_at = ? WHERE account_id = ? AND role = ?",
+      size,
+      target,
+      now,
+      pool.account_id,
+      pool.role,
+    );
   }
 
   /** When a running task ends: its duration, or its deadline when that comes first. */
