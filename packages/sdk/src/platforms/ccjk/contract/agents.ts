@@ -128,21 +128,22 @@ export interface TaskOutput extends z.output<typeof TaskOutputSchema> {}
 /** The zod schema of {@link AgentTask}. */
 export const AgentTaskSchema = z.object({
   taskId: z.string(),
-  name: z.string(),
-  agentRole: z.string(),
   status: TaskStatus,
   /** 0 to 100. */
   progress: z.number().int(),
   agentId: z.string().nullable(),
-  priority: z.string(),
-  distributed: z.boolean(),
-  createdAt: Timestamp,
   startedAt: Timestamp.nullable(),
   estimatedCompletion: Timestamp.nullable(),
-  completedAt: Timestamp.nullable(),
-  cancelledAt: Timestamp.nullable(),
-  error: z.string().nullable(),
   output: TaskOutputSchema,
+  // Not in the document (server-lite answers them; optional, so the document's own answers validate too):
+  name: z.string().optional(),
+  agentRole: z.string().optional(),
+  priority: z.string().optional(),
+  distributed: z.boolean().optional(),
+  createdAt: Timestamp.optional(),
+  completedAt: Timestamp.nullable().optional(),
+  cancelledAt: Timestamp.nullable().optional(),
+  error: z.string().nullable().optional(),
 });
 /** §6 Get Task Status. */
 export interface AgentTask extends z.output<typeof AgentTaskSchema> {}
@@ -174,16 +175,17 @@ export interface ScalePoolBody extends z.output<typeof ScalePoolBodySchema> {}
 /** The zod schema of {@link PoolState}. */
 export const PoolStateSchema = z.object({
   poolId: z.string(),
-  role: z.string(),
   current: z.number().int(),
   status: z.enum(["scaling", "ready"]),
   target: z.number().int(),
-  min: z.number().int(),
-  max: z.number().int(),
-  autoScale: z.boolean(),
-  scaleUpThreshold: z.number(),
-  scaleDownThreshold: z.number(),
   estimatedReady: Timestamp,
+  // Not in the document (server-lite answers them; optional, so the document's own answers validate too):
+  role: z.string().optional(),
+  min: z.number().int().optional(),
+  max: z.number().int().optional(),
+  autoScale: z.boolean().optional(),
+  scaleUpThreshold: z.number().optional(),
+  scaleDownThreshold: z.number().optional(),
 });
 /** A pool and how far its scaling has come. */
 export interface PoolState extends z.output<typeof PoolStateSchema> {}

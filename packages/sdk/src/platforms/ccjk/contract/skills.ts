@@ -109,9 +109,10 @@ export const SkillSchema = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   versions: z.array(VersionEntrySchema),
-  /** Not in the document: who may see it, and how its review went (`approved` for catalog skills). */
-  visibility: Visibility,
-  reviewStatus: z.enum(["pending_review", "approved", "published"]),
+  /** Not in the document (optional, so its own answers validate): who may see it. */
+  visibility: Visibility.optional(),
+  /** Not in the document: how its review went (`approved` for catalog skills). */
+  reviewStatus: z.enum(["pending_review", "approved", "published"]).optional(),
 });
 /** §5 Get Skill Details: everything about a skill, its texts in both languages. */
 export interface Skill extends z.output<typeof SkillSchema> {}

@@ -101,14 +101,16 @@ export interface SyncStats extends z.output<typeof SyncStatsSchema> {}
 
 /** The zod schema of {@link SyncConfig}. */
 export const SyncConfigSchema = z.object({
-  configId: z.string(),
+  /** Not in the document's example of this answer (optional, so it validates): the id `POST` answered. */
+  configId: z.string().optional(),
   provider: z.string(),
   syncDirection: SyncDirection,
   autoSyncInterval: z.number().int(),
   conflictStrategy: ConflictStrategy,
   itemTypes: z.array(ItemType),
   lastSync: Timestamp.nullable(),
-  nextSync: Timestamp.nullable(),
+  /** Not in the document's example of this answer: the next automatic sync, `null` when off. */
+  nextSync: Timestamp.nullable().optional(),
   stats: SyncStatsSchema,
 });
 /** §4 `GET /sync/config`: the current configuration, without the provider's secrets. */
@@ -166,7 +168,8 @@ export const SyncJobSchema = z.object({
   status: SyncStatus,
   /** 0 to 100. */
   progress: z.number().int(),
-  direction: SyncDirection,
+  /** Not in the document (optional, so its own answers validate): the direction the job copied. */
+  direction: SyncDirection.optional(),
   results: SyncResultsSchema,
   startedAt: Timestamp,
   completedAt: Timestamp.nullable(),
