@@ -3,6 +3,7 @@
  * Runs every benchmark line once and prints one table of medians and ratios. Nothing is asserted: the
  * table says which targets were met. `node --conditions=agentlane-source bench/run.ts [line...]` runs some lines only.
  */
+import { caipeCatalog } from "./caipe-catalog.ts";
 import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
 import { inProcess } from "./in-process.ts";
@@ -15,7 +16,8 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "2": inProcess,
   "3": serverThroughput,
   "4": cliStartup,
-  "12": ccjkCatalog,
+  caipe: caipeCatalog,
+  ccjk: ccjkCatalog,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);

@@ -17,6 +17,35 @@ export interface Caller {
   readonly key: string;
 }
 
+/** Caps that keep one caller from exhausting a developer's machine. */
+export interface ServerLimits {
+  /**
+   * Idempotency keys remembered per caller; past it the oldest are forgotten.
+   * @default 1000
+   */
+  idempotencyKeysPerCaller?: number;
+  /**
+   * Live processes (PTY sessions, MCP servers) one user may have.
+   * @default 10
+   */
+  processesPerUser?: number;
+  /**
+   * Live processes on the whole server.
+   * @default 50
+   */
+  processes?: number;
+  /**
+   * Channels one realtime connection may subscribe to.
+   * @default 100
+   */
+  subscriptionsPerConnection?: number;
+  /**
+   * Live realtime connections one set of credentials (a token) may hold subscriptions on.
+   * @default 20
+   */
+  connectionsPerToken?: number;
+}
+
 export interface Environment {
   db: Database;
   clock: Clock;
@@ -30,6 +59,8 @@ export interface Environment {
   spawn: SpawnGuard;
   /** Where the platform announces revoked credentials, so live connections they opened are closed. */
   revocations: RevocationBus;
+  /** The server's caps, with their defaults filled in. */
+  limits: Required<ServerLimits>;
 }
 
 export interface HandlerContext<Services, Code extends string> {
@@ -50,11 +81,15 @@ type HandlerOf<H, Services, C extends Caller, Common extends string> = H extends
   result: infer R;
   errors: infer E;
 }
-  ? (input: P & { caller: C }, ctx: HandlerContext<Services, (E & string) | Common>) => R | Promise<R>
+  ? (
+      input: P & { caller: C },
+      ctx: HandlerContext<Services, (E & string) | Common>,
+    ) => R | Response | Promise<R | Response>
   : never;
 
 /**
- * A platform's handler table: one handler per endpoint, typed by the contract. `Common` names the error codes any
+ * A platform's handler table: one handler per endpoint, typed by the contract. A handler answers its endpoint's
+ * result, or a `Response` for a body that is not the platform's envelope (a script, markdown). `Common` names the error codes any
  * handler may use whatever its endpoint documents (the platform's validation and not-found codes, say).
  */
 export type Handlers<C extends Contract, Services, K extends Caller, Common extends string = never> = {

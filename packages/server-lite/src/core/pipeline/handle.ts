@@ -1,7 +1,8 @@
 /**
  * @module
  * The last step: runs the endpoint's handler and answers in the platform's envelope: the result, a page of a list
- * (its items in `data`, or under the endpoint's list key, with the platform's pagination), or an event stream.
+ * (its items in `data`, or under the endpoint's list key, with the platform's pagination), or an event stream. A
+ * handler may also answer a `Response` of its own for a body that is not the envelope (a shell script, markdown).
  */
 import type { Page, StreamEvent } from "@agentlane/sdk/contract";
 import { sseResponse } from "../../realtime/sse/stream.ts";
@@ -9,32 +10,56 @@ import { Failure } from "../failure.ts";
 import { respond } from "./respond.ts";
 import type { RequestState, Step } from "./state.ts";
 
-function context(state: RequestState) {
+function context(state: RequestState, signal: AbortSignal) {
   const { route, c } = state;
   return {
     services: route.services,
     requestId: state.requestId,
     baseUrl: new URL(c.req.url).origin + route.base,
     credentials: state.credentials,
-    signal: c.req.raw.signal,
+    signal,
     fail(code: string, message?: string, errors?: Record<string, string[]>): never {
       throw new Failure(code, message, errors);
     },
   };
 }
 
+/**
+ * The signal a stream's handler and response end on: the client going away, or the credentials that opened the
+ * stream being revoked.
+ */
+function streamEnd(state: RequestState): AbortSignal {
+  const { route } = state;
+  const ended = new AbortController();
+  const stopListening = route.revocations.listen((revocation) => {
+    if (revocation.platformId === route.platform.id && revocation.covers(state.caller)) ended.abort(revocation.reason);
+  });
+  const clientGone = state.c.req.raw.signal;
+  if (clientGone.aborted) ended.abort();
+  else clientGone.addEventListener("abort", () => ended.abort(), { once: true });
+  ended.signal.addEventListener("abort", stopListening, { once: true });
+  return ended.signal;
+}
+
 export const handle: Step = async (state) => {
   const { route, requestId } = state;
   const { spec, platform, clock } = route;
   const { envelope } = platform;
+  const signal = spec.stream ? streamEnd(state) : state.c.req.raw.signal;
   const result = await route.handler(
     { params: state.params, query: state.query, body: state.body, caller: state.caller },
-    context(state),
+    context(state, signal),
   );
+  // An answer that is not the envelope (a script, a document): sent as the handler made it, with the request id.
+  if (result instanceof Response) {
+    for (const [name, value] of Object.entries({ "x-request-id": requestId, ...state.headers }))
+      if (!result.headers.has(name)) result.headers.set(name, value);
+    return result;
+  }
   const meta = { requestId, timestamp: clock.iso() };
   if (spec.stream) {
     return sseResponse(result as AsyncIterable<StreamEvent>, {
-      signal: state.c.req.raw.signal,
+      signal,
       headers: { "x-request-id": requestId, ...state.headers },
       onError: (error) => {
         if (!(error instanceof Failure)) route.onError?.(error);

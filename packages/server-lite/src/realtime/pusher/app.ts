@@ -25,6 +25,10 @@ export interface RealtimeAppOptions {
   connectionsPerMinute: number | undefined;
   /** HTTP status of a platform error code (a thrown `Failure`). */
   statusOf(code: string): number;
+  /** Channels one connection may subscribe to. @default 100 */
+  maxSubscriptions?: number;
+  /** Live connections one set of credentials (one identity) may hold subscriptions on. @default 20 */
+  maxConnectionsPerIdentity?: number;
   onError(error: unknown): void;
 }
 
@@ -45,6 +49,12 @@ export class RealtimeApp {
   readonly appKey: string;
   readonly clientEvents: boolean;
   readonly connectionsPerMinute: number | undefined;
+  /** Channels one connection may subscribe to. */
+  readonly maxSubscriptions: number;
+  /** Live connections one identity may hold subscriptions on. */
+  readonly maxConnectionsPerIdentity: number;
+  /** The connections each identity (as JSON) holds subscriptions on. */
+  readonly #byIdentity = new Map<string, Set<AppConnection>>();
   readonly channels: ChannelRegistry;
   readonly #options: RealtimeAppOptions;
   readonly #connections = new Map<string, AppConnection>();
@@ -56,6 +66,8 @@ export class RealtimeApp {
     this.appKey = options.appKey;
     this.clientEvents = options.clientEvents;
     this.connectionsPerMinute = options.connectionsPerMinute;
+    this.maxSubscriptions = options.maxSubscriptions ?? 100;
+    this.maxConnectionsPerIdentity = options.maxConnectionsPerIdentity ?? 20;
     this.channels = new ChannelRegistry(options.events);
   }
 
@@ -122,6 +134,29 @@ export class RealtimeApp {
 
   reportError(error: unknown): void {
     this.#options.onError(error);
+  }
+
+  /**
+   * Counts `connection` against its identity's connections; false when the identity already holds the most it
+   * may on other connections.
+   */
+  holdConnection(identity: unknown, connection: AppConnection): boolean {
+    const key = JSON.stringify(identity);
+    let held = this.#byIdentity.get(key);
+    if (!held) {
+      held = new Set();
+      this.#byIdentity.set(key, held);
+    }
+    if (!held.has(connection) && held.size >= this.maxConnectionsPerIdentity) return false;
+    held.add(connection);
+    return true;
+  }
+
+  /** Forgets a closed connection in every identity's count. */
+  releaseConnections(connection: AppConnection): void {
+    for (const [key, held] of this.#byIdentity) {
+      if (held.delete(connection) && held.size === 0) this.#byIdentity.delete(key);
+    }
   }
 
   /** Closes every connection whose subscriptions `covers` names; answers how many. */

@@ -145,6 +145,7 @@ export class PusherConnection implements AppConnection, ChannelMember {
     this.#subscriptions.clear();
     this.#intent.clear();
     this.#grants.clear();
+    this.#app.releaseConnections(this);
     this.#app.unregister(this);
   }
 
@@ -172,6 +173,14 @@ export class PusherConnection implements AppConnection, ChannelMember {
     }
     if (channel.startsWith("presence-")) {
       return this.#refuse(channel, 400, "InvalidChannel", "Presence channels are not supported by this server.");
+    }
+    if (!this.#subscriptions.has(channel) && this.#subscriptions.size >= this.#app.maxSubscriptions) {
+      return this.#refuse(
+        channel,
+        429,
+        "LimitReached",
+        `A connection may subscribe to at most ${this.#app.maxSubscriptions} channels; open another connection.`,
+      );
     }
     let identity: unknown;
     if (isPrivateChannel(channel)) {
@@ -202,6 +211,13 @@ export class PusherConnection implements AppConnection, ChannelMember {
       }
     }
     this.#intent.delete(channel);
+    if (identity !== undefined && !this.#app.holdConnection(identity, this))
+      return this.#refuse(
+        channel,
+        429,
+        "LimitReached",
+        `These credentials hold at most ${this.#app.maxConnectionsPerIdentity} live connections; close one first.`,
+      );
     if (!this.#subscriptions.has(channel)) this.#app.channels.join(channel, this);
     this.#subscriptions.set(channel, { identity });
     this.send(serverFrame("pusher_internal:subscription_succeeded", {}, channel));

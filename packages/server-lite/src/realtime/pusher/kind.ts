@@ -83,6 +83,8 @@ export function pusherRealtime<Services>(
         clientEvents: options.clientEvents ?? true,
         connectionsPerMinute: setup.connectionsPerMinute,
         statusOf: (code) => setup.envelope.statusOf(code),
+        maxSubscriptions: setup.subscriptionsPerConnection,
+        maxConnectionsPerIdentity: setup.connectionsPerIdentity,
         onError: setup.onError,
       });
       server.addApp(app);

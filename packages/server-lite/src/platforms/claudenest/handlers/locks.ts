@@ -7,7 +7,9 @@ import { Failure } from "../../../core/failure.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
 import {
+  caseInsensitive,
   clearExpiredLocks,
+  coveringLock,
   freeLock,
   type LockEvent,
   type LockRow,
@@ -51,10 +53,15 @@ export const locks: NestHandlers<"locks"> = {
 
   acquire({ caller, params, body }, { services }) {
     const project = ownProject(services, caller, params.project);
-    const path = lockPath(project, body.path);
+    const path = lockPath(project, body.path, "path", services);
     const minutes = body.duration_minutes ?? DEFAULT_DURATION_MINUTES;
     const lock = change(services, project.id, (events) => {
-      const result = takeLock(services, project.id, path, body.instance_id, body.reason, minutes, events);
+      const result = takeLock(
+        services,
+        project,
+        { path, instanceId: body.instance_id, reason: body.reason, minutes },
+        events,
+      );
       if (!result.taken) throw heldByOther(result.lock, path);
       return result.lock;
     });
@@ -63,8 +70,9 @@ export const locks: NestHandlers<"locks"> = {
 
   check({ caller, params, body }, { services }) {
     const project = ownProject(services, caller, params.project);
-    const path = lockPath(project, body.path);
-    const lock = liveLock(services, project.id, path);
+    const path = lockPath(project, body.path, "path", services);
+    // A lock on a directory covers the files beneath it.
+    const lock = coveringLock(services, project.id, path, caseInsensitive(project));
     return {
       path,
       locked: lock !== undefined,
@@ -76,7 +84,7 @@ export const locks: NestHandlers<"locks"> = {
 
   extend({ caller, params, body }, { services }) {
     const project = ownProject(services, caller, params.project);
-    const path = lockPath(project, body.path);
+    const path = lockPath(project, body.path, "path", services);
     const lock = change(services, project.id, () => {
       const held = liveLock(services, project.id, path);
       if (!held) throw new Failure("NOT_FOUND", `${path} is not locked; acquire the lock again.`);
@@ -101,14 +109,19 @@ export const locks: NestHandlers<"locks"> = {
 
   bulk({ caller, params, body }, { services }) {
     const project = ownProject(services, caller, params.project);
-    const paths = [...new Set(body.paths.map((p, i) => lockPath(project, p, `paths.${i}`)))];
+    const paths = [...new Set(body.paths.map((p, i) => lockPath(project, p, `paths.${i}`, services)))];
     const minutes = body.duration_minutes ?? DEFAULT_DURATION_MINUTES;
     return change(services, project.id, (events) => {
       const acquired: string[] = [];
       const failed: string[] = [];
       const failedDetails: Record<string, { locked_by: string; reason: string | null }> = {};
       for (const path of paths) {
-        const result = takeLock(services, project.id, path, body.instance_id, body.reason, minutes, events);
+        const result = takeLock(
+          services,
+          project,
+          { path, instanceId: body.instance_id, reason: body.reason, minutes },
+          events,
+        );
         if (result.taken) {
           acquired.push(path);
         } else {
@@ -122,7 +135,7 @@ export const locks: NestHandlers<"locks"> = {
 
   release({ caller, params, body }, { services }) {
     const project = ownProject(services, caller, params.project);
-    const path = lockPath(project, body.path);
+    const path = lockPath(project, body.path, "path", services);
     return change(services, project.id, (events) => {
       const held = liveLock(services, project.id, path);
       if (held && held.locked_by !== body.instance_id) throw heldByOther(held, path);
@@ -135,7 +148,7 @@ export const locks: NestHandlers<"locks"> = {
 
   forceRelease({ caller, params, body }, { services }) {
     const project = ownProject(services, caller, params.project);
-    const path = lockPath(project, body.path);
+    const path = lockPath(project, body.path, "path", services);
     return change(services, project.id, (events) => {
       const held = liveLock(services, project.id, path);
       if (!held) return { path, released: false, locked_by: null };

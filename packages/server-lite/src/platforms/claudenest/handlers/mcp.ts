@@ -8,7 +8,7 @@ import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import { type McpCallResult, McpRpcError, type McpToolInfo } from "../../../lib/mcp-stdio-client.ts";
 import { type ApprovedSpawn, SpawnRefused } from "../../../lib/spawn-guard.ts";
-import type { NestCaller } from "../caller.ts";
+import { type NestCaller, userOf } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import { McpStartInterrupted } from "../runtime/mcp-processes.ts";
 import type { NestServices } from "../services.ts";
@@ -165,6 +165,7 @@ export const mcp: NestHandlers<"mcp"> = {
       markFailed(services, row.id, error.message);
       throw new Failure("FORBIDDEN", `${error.rule}: ${error.message}`);
     }
+    services.checkProcessCaps(userOf(caller));
     services.db.run("UPDATE cn_mcp_servers SET status = 'starting', last_error = NULL WHERE id = ?", row.id);
     let tools: McpToolInfo[];
     try {

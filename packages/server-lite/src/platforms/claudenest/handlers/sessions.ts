@@ -76,7 +76,7 @@ export const sessions: NestHandlers<"sessions"> = {
     }
     // The guard refuses before anything is stored or run (a one-shot shell session evaluates its prompt).
     try {
-      sessionLaunch(services, mode, body.initial_prompt ?? null);
+      if (sessionLaunch(services, mode, body.initial_prompt ?? null)) services.checkProcessCaps(userOf(caller));
     } catch (error) {
       if (error instanceof SpawnRefused) fail("FORBIDDEN", `${error.rule}: ${error.message}`);
       throw error;

@@ -27,11 +27,82 @@ export type UnlockCause = "released" | "forced" | "instance_released" | "expired
 
 export const MINUTE_MS = 60_000;
 
-/** The project-relative path, or VAL_001 on `field`. */
-export function lockPath(project: ProjectRow, path: string, field = "path"): string {
+/**
+ * Whether a project's lock paths ignore letter case: the default, since the files are one file on macOS and
+ * Windows file systems; `settings.caseSensitivePaths: true` makes `Auth.php` and `auth.php` two locks.
+ */
+export function caseInsensitive(project: Pick<ProjectRow, "settings">): boolean {
+  return (JSON.parse(project.settings) as { caseSensitivePaths?: unknown }).caseSensitivePaths !== true;
+}
+
+/** A path as locks compare it. */
+const keyOf = (path: string, insensitive: boolean) => (insensitive ? path.toLowerCase() : path);
+
+/** Whether two locked paths touch: the same, or one a directory above the other. */
+export function overlaps(a: string, b: string, insensitive: boolean): boolean {
+  const x = keyOf(a, insensitive);
+  const y = keyOf(b, insensitive);
+  return x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
+}
+
+/**
+ * The project-relative path, or VAL_001 on `field`. In a case-insensitive project a path spelled like a live
+ * lock's path in other letter case takes that lock's spelling, so both name one lock.
+ */
+export function lockPath(project: ProjectRow, path: string, field = "path", services?: NestServices): string {
   const result = normalizeLockPath(path, project.project_path);
   if (result.error !== undefined) throw new Failure("VAL_001", result.error, { [field]: [result.error] });
-  return result.path;
+  if (!services || !caseInsensitive(project)) return result.path;
+  const key = result.path.toLowerCase();
+  const spelled = services.db
+    .all<{ path: string }>(
+      "SELECT path FROM cn_locks WHERE project_id = ? AND expires_at > ?",
+      project.id,
+      services.now(),
+    )
+    .find((row) => row.path.toLowerCase() === key);
+  return spelled?.path ?? result.path;
+}
+
+/**
+ * A live lock of another instance that a lock on `path` would collide with: on the same path, on a directory
+ * above it, or on anything beneath it when `path` is a directory.
+ */
+export function conflictingLock(
+  services: NestServices,
+  projectId: string,
+  path: string,
+  instanceId: string,
+  insensitive: boolean,
+): LockRow | undefined {
+  return services.db
+    .all<LockRow>(
+      "SELECT * FROM cn_locks WHERE project_id = ? AND expires_at > ? AND locked_by != ? ORDER BY length(path)",
+      projectId,
+      services.now(),
+      instanceId,
+    )
+    .find((row) => overlaps(row.path, path, insensitive));
+}
+
+/** The live lock that covers `path`: its own, or a lock on a directory above it. */
+export function coveringLock(
+  services: NestServices,
+  projectId: string,
+  path: string,
+  insensitive: boolean,
+): LockRow | undefined {
+  const key = keyOf(path, insensitive);
+  return services.db
+    .all<LockRow>(
+      "SELECT * FROM cn_locks WHERE project_id = ? AND expires_at > ? ORDER BY length(path) DESC",
+      projectId,
+      services.now(),
+    )
+    .find((row) => {
+      const held = keyOf(row.path, insensitive);
+      return held === key || key.startsWith(`${held}/`);
+    });
 }
 
 export function toLock(services: NestServices, row: LockRow): Lock {
@@ -78,13 +149,14 @@ export function clearExpiredLocks(services: NestServices, projectId: string, eve
  */
 export function takeLock(
   services: NestServices,
-  projectId: string,
-  path: string,
-  instanceId: string,
-  reason: string | undefined,
-  minutes: number,
+  project: Pick<ProjectRow, "id" | "settings">,
+  request: { path: string; instanceId: string; reason: string | undefined; minutes: number },
   events: LockEvent[],
 ): { lock: LockRow; taken: boolean } {
+  const { path, instanceId, reason, minutes } = request;
+  const projectId = project.id;
+  const other = conflictingLock(services, projectId, path, instanceId, caseInsensitive(project));
+  if (other) return { lock: other, taken: false };
   const held = liveLock(services, projectId, path);
   if (held && held.locked_by !== instanceId) return { lock: held, taken: false };
   const now = services.now();
