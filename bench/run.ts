@@ -4,6 +4,7 @@
  * table says which targets were met. `node --conditions=agentlane-source bench/run.ts [line...]` runs some lines only.
  */
 import { caipeCatalog } from "./caipe-catalog.ts";
+import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
 import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
@@ -16,6 +17,7 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "3": serverThroughput,
   "4": cliStartup,
   caipe: caipeCatalog,
+  ccjk: ccjkCatalog,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);

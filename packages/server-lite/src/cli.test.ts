@@ -141,4 +141,10 @@ describe("agentlane-server (cli.ts)", { timeout: 90_000 }, () => {
     expect(await run.exited).toEqual([0, null]);
     expect(run.output().stdout).toMatch(/^Usage: agentlane-server \[options\]\n/);
   });
+
+  it("hands `<platform> <command...>` to the platform's commands, and refuses a platform that has none", async () => {
+    const run = start("claudenest", "api-key", "list");
+    expect(await run.exited).toEqual([2, null]);
+    expect(run.output().stderr).toMatch(/^agentlane-server: the platform "claudenest" has no commands\n/);
+  });
 });

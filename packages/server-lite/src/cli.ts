@@ -5,9 +5,10 @@
  *
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
  *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash] [--exec-args]
+ *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
 import { parseArgs } from "node:util";
-import { createServer, type PlatformId, platformIds } from "./server.ts";
+import { createServer, loadPlatform, type PlatformId, platformIds } from "./server.ts";
 
 const usage = `Usage: agentlane-server [options]
   --port <n>          port to listen on (default 8000; 0 picks a free one)
@@ -20,12 +21,50 @@ const usage = `Usage: agentlane-server [options]
   --no-cors           do not answer CORS preflights (by default any origin may call the API)
   --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
   --exec-args         let allowed commands take any arguments, including ones that run code (-e, -c, ...)
-  --help              show this help`;
+  --help              show this help
+
+Platform commands (run against the store, without serving):
+  agentlane-server <platform> <command...> [--db file]`;
 
 function fail(message: string): never {
   process.stderr.write(`agentlane-server: ${message}\n\n${usage}\n`);
   process.exit(2);
 }
+
+/**
+ * `agentlane-server <platform> <command...> [--db file]`: hands the command to the platform's `cli` hook, with the
+ * services of a server on that store (nothing listens), and prints what it answers.
+ */
+async function runPlatformCommand(id: PlatformId, args: string[]): Promise<never> {
+  const platform = await loadPlatform(id);
+  if (!platform.cli) fail(`the platform "${id}" has no commands`);
+  let db = ":memory:";
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--db") {
+      const file = args[++i];
+      if (file === undefined) fail("--db needs a file");
+      db = file;
+    } else if (arg.startsWith("--db=")) db = arg.slice("--db=".length);
+    else rest.push(arg);
+  }
+  const server = await createServer({ db, platform: id, onError: () => {} });
+  try {
+    const output = await platform.cli(rest, server.services(id));
+    process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+  } catch (error) {
+    await server.close();
+    process.stderr.write(`agentlane-server ${id}: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  await server.close();
+  process.exit(0);
+}
+
+const command = process.argv[2];
+if (command !== undefined && (platformIds as string[]).includes(command))
+  await runPlatformCommand(command as PlatformId, process.argv.slice(3));
 
 let values: Record<string, string | boolean | string[] | undefined>;
 try {

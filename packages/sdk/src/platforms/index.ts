@@ -4,4 +4,5 @@
  * Every platform's client class, re-exported by the package's main entry.
  */
 export { CaipeSkills, type CaipeSkillsOptions } from "./caipe/index.ts";
+export { CCJKCloud, type CCJKCloudOptions } from "./ccjk/index.ts";
 export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";

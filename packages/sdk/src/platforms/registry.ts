@@ -19,5 +19,6 @@ export interface PlatformEntry {
 /** Every platform the SDK and server-lite implement. */
 export const platformRegistry: readonly PlatformEntry[] = [
   { id: "caipe", client: "CaipeSkills", title: "CAIPE Skills" },
+  { id: "ccjk", client: "CCJKCloud", title: "CCJK Cloud" },
   { id: "claudenest", client: "ClaudeNest", title: "ClaudeNest" },
 ];

@@ -146,6 +146,14 @@ export interface RateLimitPolicy {
   groups: Record<string, number | { limit: number; windowMs: number }>;
   /** Requests per window for a caller with credentials. */
   authenticated: number;
+  /**
+   * A verified caller's own limits, in place of `authenticated` (a plan's quotas, say: 1000 an hour and 60 a
+   * minute); `undefined` keeps `authenticated`. With several windows, a request must fit in each; the headers
+   * describe the first, or the one that refused.
+   */
+  callerLimit?: (
+    caller: Caller,
+  ) => { limit: number; windowMs: number } | ReadonlyArray<{ limit: number; windowMs: number }> | undefined;
   /** Requests per window for an anonymous caller, on endpoints with no group. */
   anonymous: number;
   /** The window the limits count in, in milliseconds (an hourly quota is `3_600_000`). */
@@ -200,6 +208,11 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   seed?(services: Services): Promise<Record<string, string>>;
   /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */
   dispose?(services: Services): void | Promise<void>;
+  /**
+   * `agentlane-server <id> <command...> [--db file]`: the platform's own commands (managing API keys, say), run
+   * against the store without serving; answers the text to print, or throws an `Error` whose message is printed.
+   */
+  cli?(args: readonly string[], services: Services): string | Promise<string>;
   /** Stops what the platform runs outside the store, after `server.reset()` emptied its tables. */
   reset?(services: Services): void | Promise<void>;
   /** The live protocols the platform speaks (`pusherRealtime(...)`, `subscribeRealtime(...)`). */

@@ -1,7 +1,8 @@
 /**
  * @module
  * The rate-limit step, in the platform's windows. Documented groups (login, pairing) count per address. Other
- * endpoints count per authenticated caller; a request whose credentials are missing, refused or not checked
+ * endpoints count per authenticated caller (in the caller's own limit and window when the platform gives one, a
+ * plan's quota say); a request whose credentials are missing, refused or not checked
  * (public endpoints) counts against its address, so made-up tokens buy no extra budget.
  */
 import { Failure } from "../failure.ts";
@@ -19,7 +20,19 @@ function decide(state: RequestState): RateDecision | undefined {
     return limiter.take(`${platform.id}:${spec.rateLimit}:${address}`, limit, windowMs);
   }
   const verified = spec.auth !== "none" && state.refused === undefined ? state.caller : undefined;
-  if (verified) return limiter.take(`${platform.id}:api:${verified.key}`, policy.authenticated, policy.windowMs);
+  if (verified) {
+    const own = policy.callerLimit?.(verified);
+    const key = `${platform.id}:api:${verified.key}`;
+    if (own === undefined) return limiter.take(key, policy.authenticated, policy.windowMs);
+    const windows = "limit" in own ? [own] : own;
+    let reported: RateDecision | undefined;
+    for (const { limit, windowMs } of windows) {
+      const decision = limiter.take(`${key}:${windowMs}`, limit, windowMs);
+      if (!decision.allowed) return decision;
+      reported ??= decision;
+    }
+    return reported;
+  }
   return limiter.take(`${platform.id}:anon:${address}`, policy.anonymous, policy.windowMs);
 }
 

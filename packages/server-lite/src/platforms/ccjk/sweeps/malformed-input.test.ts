@@ -1,0 +1,112 @@
+import { type CCJKErrorCode, contract, errorCodes } from "@agentlane/sdk/ccjk/contract";
+import type { EndpointSpec } from "@agentlane/sdk/contract";
+import { describe, expect, it } from "vitest";
+import { type MalformedCase, malformedCases } from "../../../core/test-malformed.ts";
+import { type CCJKWorld, ccjkWorld, samples } from "../testing/world.ts";
+
+interface Entry {
+  id: string;
+  resource: string;
+  spec: EndpointSpec;
+}
+
+const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
+  Object.entries(group).map(([name, { spec }]) => ({
+    id: `${resource}.${name}`,
+    resource,
+    spec: spec as EndpointSpec,
+  })),
+);
+const codes = errorCodes as Record<string, { status: number }>;
+/** Text no answer may contain: stored secrets and their hashes. */
+const SECRETS = ["key_hash", "secret_hash", "token_hash", "ghp_world_secret", "provider_config"];
+
+function send(w: CCJKWorld, c: MalformedCase, spec: EndpointSpec): Promise<Response> {
+  const headers = new Headers();
+  if (spec.auth !== "none") headers.set("authorization", `Bearer ${w.owner.key}`);
+  if (c.contentType) headers.set("content-type", c.contentType);
+  return w.server.fetch(new Request(w.baseUrl + c.url, { method: c.method, headers, body: c.body }));
+}
+
+/** What is wrong with an answer to a malformed request, or undefined when it is a documented answer. */
+async function problemWith(response: Response, spec: EndpointSpec): Promise<string | undefined> {
+  const text = await response.text();
+  const secret = SECRETS.find((s) => text.includes(s));
+  if (secret) return `the answer contains ${secret}`;
+  if (!response.headers.get("x-request-id")) return `${response.status} without x-request-id`;
+  let payload: {
+    success?: unknown;
+    error?: { code?: unknown; messageZh?: unknown; requestId?: unknown; details?: unknown };
+  };
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return `${response.status} answered ${text.slice(0, 80)}`;
+  }
+  if (response.status < 400) return payload.success === true ? undefined : `${response.status} without success: true`;
+  const error = payload.success === false ? payload.error : undefined;
+  const code = error?.code;
+  if (typeof code !== "string") return `${response.status} without error.code`;
+  if (codes[code]?.status !== response.status) return `${code} answered with status ${response.status}`;
+  if (typeof error?.messageZh !== "string" || typeof error.requestId !== "string")
+    return `${code} without messageZh or requestId`;
+  if (typeof error.details !== "object" || error.details === null) return `${code} without details`;
+  if (response.status >= 500 && !(spec.errors ?? []).includes(code as CCJKErrorCode))
+    return `${response.status} ${code}`;
+  return undefined;
+}
+
+/** Row counts of every CCJK table, to tell that a refused request wrote nothing. */
+function rowCounts(w: CCJKWorld): string {
+  const tables = w.server.db
+    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ccjk%' ORDER BY name")
+    .map((t) => t.name);
+  return JSON.stringify(
+    w.server.db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")),
+  );
+}
+
+const resources = [...new Set(endpoints.map((e) => e.resource))];
+
+describe("every CCJK endpoint refuses malformed input with a documented error", () => {
+  it("has a well-formed sample for every endpoint", async () => {
+    const w = await ccjkWorld();
+    try {
+      const known = samples(w);
+      expect(endpoints.filter((e) => !known[e.id]).map((e) => e.id)).toEqual([]);
+      expect(endpoints).toHaveLength(25);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it.each(resources)("%s", async (resource) => {
+    const w = await ccjkWorld();
+    try {
+      const known = samples(w);
+      const failures: string[] = [];
+      let sent = 0;
+      // Cancelling the task runs last: the other endpoints keep their rows.
+      const group = endpoints
+        .filter((e) => e.resource === resource)
+        .sort((a, b) => Number(a.id === "agents.cancelTask") - Number(b.id === "agents.cancelTask"));
+      for (const entry of group) {
+        for (const c of malformedCases(entry.spec, known[entry.id]!)) {
+          const before = rowCounts(w);
+          const response = await send(w, c, entry.spec);
+          sent++;
+          const problem = await problemWith(response, entry.spec);
+          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
+          else if (response.status >= 400 && rowCounts(w) !== before)
+            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
+        }
+      }
+      expect(sent).toBeGreaterThan(0);
+      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
+      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
+      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    } finally {
+      await w.close();
+    }
+  });
+});
