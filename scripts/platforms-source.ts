@@ -140,7 +140,7 @@ export function sdkExports(platforms: readonly PlatformEntry[]): Record<string, 
 }
 
 /** SDK entries that belong to no platform. */
-export const sharedEntries = ["contract", "live"] as const;
+export const sharedEntries = ["contract", "live", "webhooks"] as const;
 
 /** The SDK's tsup entries, derived like its exports. */
 export function sdkBuildEntries(platforms: readonly PlatformEntry[]): Record<string, string> {

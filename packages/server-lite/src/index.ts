@@ -6,6 +6,7 @@ export { Clock } from "./core/clock.ts";
 export type { Credentials } from "./core/credentials.ts";
 export { Failure } from "./core/failure.ts";
 export type {
+  AnyPlatform,
   Caller,
   Handlers,
   PlatformDefinition,
@@ -14,6 +15,12 @@ export type {
   SuccessMeta,
 } from "./core/platform.ts";
 export type { RealtimeEndpoint, RealtimeKind, RealtimeStart } from "./core/realtime.ts";
+export {
+  type DispatchRequest,
+  type WebhookDelivery,
+  WebhookDispatcher,
+  type WebhookDispatcherOptions,
+} from "./core/webhooks.ts";
 export type {
   ChannelAuthorizer,
   ChannelDecision,

@@ -7,6 +7,7 @@
 
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
@@ -22,6 +23,7 @@ import { type PlatformId, platformIds, platformLoaders } from "./platforms/index
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
 
+export type { AnyPlatform };
 export { type PlatformId, platformIds };
 
 /** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
@@ -50,7 +52,12 @@ export interface ServerOptions {
    */
   lite?: boolean;
   /** Mount only this platform, at its documented root (`/api/...`), instead of all under `/<id>`. */
-  platform?: PlatformId;
+  platform?: PlatformId | (string & {});
+  /**
+   * Platform definitions of your own, mounted beside the built-in ones (each under `/<id>`); name one in
+   * `platform` to mount it alone at its root. See `docs/adding-a-platform.md`.
+   */
+  definitions?: readonly AnyPlatform[];
   /**
    * Answer browsers' CORS preflights and let pages on these origins (`true`: any origin) call the API and read
    * the headers the SDK needs (request id, rate limits, `Retry-After`). Tokens travel as bearer headers, never
@@ -114,8 +121,8 @@ export interface LiteServer {
 
 export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
   const clock = options.clock ?? new Clock();
-  const ids = options.platform ? [options.platform] : platformIds;
-  const selected = await Promise.all(ids.map((id) => loadPlatform(id)));
+  const own = options.definitions ?? [];
+  const selected = await selectPlatforms(options.platform, own);
   const db = new Database(options.db ?? ":memory:");
   db.migrate([idempotencyMigration, ...selected.flatMap((p) => p.migrations)]);
   // One limiter: each limit counts in its platform's (or group's) own window.
@@ -236,6 +243,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       if (http) throw new Error("server-lite is already listening");
       http = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
       http.on("upgrade", (request, socket, head) => upgrades.handleUpgrade(request, socket, head));
+      http.on("clientError", (error: NodeJS.ErrnoException, socket) =>
+        answerClientError(error, socket, mounted, clock),
+      );
       await new Promise<void>((resolve, reject) => {
         http!.once("error", reject);
         http!.listen(port, host, () => resolve());
@@ -284,6 +294,45 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   };
   if (options.seed) await server.seed();
   return server;
+}
+
+/**
+ * Answers a request Node could not parse (headers too large, say) in the platform's envelope when one platform
+ * is mounted (its path is unknown: the request was never read), else as plain JSON.
+ */
+function answerClientError(
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+  mounted: ReadonlyArray<{ platform: AnyPlatform }>,
+  clock: Clock,
+): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const message = tooLarge ? "The request's headers are too large." : "The request could not be read.";
+  const only = mounted.length === 1 ? mounted[0]!.platform.envelope : undefined;
+  const requestId = `req_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const body = JSON.stringify(
+    only
+      ? only.failure(only.codes.badRequest, message, undefined, { requestId, timestamp: clock.iso() })
+      : { error: message },
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** The platforms a server mounts: one by id (built in or of the caller's own), or all of both. */
+async function selectPlatforms(id: string | undefined, own: readonly AnyPlatform[]): Promise<AnyPlatform[]> {
+  if (id === undefined) return [...(await Promise.all(platformIds.map(loadPlatform))), ...own];
+  const mine = own.find((p) => p.id === id);
+  if (mine) return [mine];
+  if (!(platformIds as string[]).includes(id))
+    throw new TypeError(`Unknown platform "${id}": ${platformIds.join(", ")}`);
+  return [await loadPlatform(id as PlatformId)];
 }
 
 /** A rate-limit group's count, whatever its form. */

@@ -43,7 +43,7 @@ import {
   type RequestOptions,
 } from "./options.ts";
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
-import { kyRetry } from "./retry-policy.ts";
+import { idempotentMethods, kyRetry } from "./retry-policy.ts";
 import { APIStream } from "./stream.ts";
 
 /** A body as JSON when it is JSON, else as text; an empty body is `null`. */
@@ -67,6 +67,9 @@ interface Read {
   parsed: unknown;
   decoded: Decoded;
 }
+
+/** Responses made to carry an error the codec found inside a success, so they are read with `decode` again. */
+const fromSuccess = new WeakSet<Response>();
 
 /** An `APIError` from this realm or another (`instanceof` fails across bundles). */
 function isAPIErrorLike(error: unknown): error is APIError {
@@ -214,10 +217,48 @@ export class HttpClient {
         first = { error };
       }
     }
+    if (first && !this.#retryable(prepared)) throw this.#firstFailure(first, prepared);
     const response = await this.#withRetries(prepared, options, first, streaming);
     if (streaming && response.ok && (response.headers.get("content-type") ?? "").startsWith("text/event-stream"))
       return { response, text: undefined };
     return { response, text: await response.text() };
+  }
+
+  /** Whether ky could retry this request at all (method, idempotency key, limit). */
+  #retryable(prepared: Prepared): boolean {
+    if (prepared.retry.limit === 0) return false;
+    const method = (prepared.init.method ?? "GET").toLowerCase();
+    return (idempotentMethods as readonly string[]).includes(method) || prepared.idempotencyKey !== undefined;
+  }
+
+  /** The error of a first attempt that will not be retried, without ky. */
+  #firstFailure(first: FirstAttempt, prepared: Prepared): Error {
+    if ("error" in first) {
+      if (first.error instanceof AttemptInterrupted && first.error.reason === "timeout")
+        return new TimeoutError(undefined, { cause: first.error });
+      return this.#translate(first.error, prepared.signal, undefined);
+    }
+    const { received } = first;
+    const response = this.#replay(received, first.status);
+    const body = parseBody(received.text);
+    const decoded = this.#decodeFailure(response, body, received.response.status);
+    return this.#apiError(decoded.status ?? response.status, response, decoded, body, received.response.status);
+  }
+
+  /** A replayed response; one standing for an error inside a success is marked so its body is decoded again. */
+  #replay(received: Received, status: number | undefined): Response {
+    const response = replay(received, status);
+    if (status !== undefined && status !== received.response.status) fromSuccess.add(response);
+    return response;
+  }
+
+  /** The error of an HTTP error answer, or of a success whose body reported one. */
+  #decodeFailure(response: Response, body: unknown, httpStatus: number | undefined): DecodedError {
+    if (fromSuccess.has(response)) {
+      const decoded = this.envelope.decode(body, httpStatus ?? 200, response.headers);
+      if (!decoded.ok) return decoded.error;
+    }
+    return this.envelope.decodeError(body, response.status, response.headers);
   }
 
   /**
@@ -276,14 +317,14 @@ export class HttpClient {
       if (pending) {
         const outcome = pending;
         pending = undefined;
-        if ("received" in outcome) return replay(outcome.received, outcome.status);
+        if ("received" in outcome) return this.#replay(outcome.received, outcome.status);
         if (outcome.error instanceof AttemptInterrupted) throw new KyTimeoutError(request as Request);
         throw outcome.error;
       }
       const received = await attempt(o.fetch, request as Request, init, false, undefined, streaming);
       httpStatus = received.response.status;
       const failed = received.response.ok ? this.#failedInside(received) : undefined;
-      return replay(received, failed === FINAL ? received.response.status : failed);
+      return this.#replay(received, failed === FINAL ? undefined : failed);
     };
     const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
     const { method, headers, body } = prepared.init;
@@ -301,10 +342,10 @@ export class HttpClient {
           // The platform may say an error is (or is not) worth repeating, whatever its status.
           shouldRetry: ({ error }) =>
             isHTTPError(error)
-              ? this.envelope.decodeError(
+              ? this.#decodeFailure(
+                  error.response,
                   typeof error.data === "string" ? parseBody(error.data) : error.data,
-                  error.response.status,
-                  error.response.headers,
+                  httpStatus,
                 ).retryable
               : undefined,
         },
@@ -371,7 +412,7 @@ export class HttpClient {
       const { response } = error as HTTPError;
       // ky parses an error body as JSON only when it is labelled JSON; platforms do not always label it.
       const data = typeof error.data === "string" ? parseBody(error.data) : error.data;
-      const decoded = this.envelope.decodeError(data, response.status, response.headers);
+      const decoded = this.#decodeFailure(response, data, httpStatus);
       return this.#apiError(decoded.status ?? response.status, response, decoded, data, httpStatus);
     }
     if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason });

@@ -138,4 +138,21 @@ describe("readBody", () => {
     form.append("file", new File(["x".repeat(200)], "big.bin"));
     expect(await send({ method: "POST", body: form })).toEqual({ code: "TOO_LARGE" });
   });
+
+  it("takes JSON only as application/json or a +json type, whatever the parameters", async () => {
+    const { send } = app(true);
+    const post = (type: string) => send({ method: "POST", body: '{"a":1}', headers: { "content-type": type } });
+    expect(await post("application/json; charset=utf-8")).toMatchObject({ value: { a: 1 } });
+    expect(await post("application/merge-patch+json")).toMatchObject({ value: { a: 1 } });
+    for (const type of ["application/json-seq", "application/jsonp", "text/json", "application/x-json", "json"])
+      expect(await post(type)).toEqual({ code: "MEDIA" });
+  });
+
+  it("refuses invalid UTF-8 instead of storing replacement characters", async () => {
+    const { send } = app(true);
+    const body = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    expect(await send({ method: "POST", body, headers: { "content-type": "application/json" } })).toEqual({
+      code: "BAD",
+    });
+  });
 });

@@ -61,6 +61,24 @@ export async function readLimitedBytes(c: Context, limit: number, tooLarge: stri
   return Buffer.concat(chunks);
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** UTF-8 text, refusing invalid sequences rather than storing U+FFFD in their place. */
+function decodeUtf8(bytes: Uint8Array, badRequest: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new Failure(badRequest, "The body is not valid UTF-8.");
+  }
+}
+
+/** `application/json` or a `+json` type (`application/merge-patch+json`), with any parameters; nothing else. */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (!header) return false;
+  const type = header.split(";", 1)[0]!.trim().toLowerCase();
+  return type === "application/json" || /^application\/[a-z0-9!#$&^_.-]+\+json$/.test(type);
+}
+
 /** Form fields as an object; a repeated key becomes an array of its values. */
 function fieldsOf(entries: Iterable<[string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -83,7 +101,7 @@ async function readForm(
   if (bytes.length === 0) return { value: {}, text: "" };
   if (!expected.test(type)) throw new Failure(codes.unsupportedMediaType);
   if (encoding === "form") {
-    const text = bytes.toString("utf8");
+    const text = decodeUtf8(bytes, codes.badRequest);
     return { value: fieldsOf(new URLSearchParams(text)), text };
   }
   let form: FormData;
@@ -108,11 +126,11 @@ export async function readBody(
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > limit) throw new Failure(codes.payloadTooLarge);
   if (encoding === "form" || encoding === "multipart") return readForm(c, encoding, limit, codes);
-  const text = declaresNoBody(c) ? "" : await readLimitedText(c, limit, codes.payloadTooLarge);
-  if (!encoding) return { value: undefined, text };
+  const bytes = declaresNoBody(c) ? Buffer.alloc(0) : await readLimitedBytes(c, limit, codes.payloadTooLarge);
+  if (!encoding) return { value: undefined, text: bytes.toString("latin1") };
+  const text = decodeUtf8(bytes, codes.badRequest);
   if (text.trim() === "") return { value: {}, text };
-  const type = c.req.header("content-type") ?? "";
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new Failure(codes.unsupportedMediaType);
+  if (!isJsonMediaType(c.req.header("content-type"))) throw new Failure(codes.unsupportedMediaType);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -5,7 +5,15 @@
  */
 const brand = Symbol.for("agentlane.error.kinds");
 
-export type ErrorKind = "agentlane" | "api" | "connection" | "timeout" | "abort" | "response-validation" | "live";
+export type ErrorKind =
+  | "agentlane"
+  | "api"
+  | "connection"
+  | "timeout"
+  | "abort"
+  | "response-validation"
+  | "live"
+  | "webhook";
 
 export function markError(error: Error, ...kinds: ErrorKind[]): void {
   const own = (error as { [brand]?: ErrorKind[] })[brand] ?? [];

@@ -31,24 +31,26 @@ export function sseResponse(events: AsyncIterable<StreamEvent>, options: SseResp
   const iterator = events[Symbol.asyncIterator]();
   const stop = () => void iterator.return?.();
   options.signal.addEventListener("abort", stop, { once: true });
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // A pull that was waiting for the handler when the client went away finds the stream cancelled.
+      const finish = (last?: string) => {
+        options.signal.removeEventListener("abort", stop);
+        if (cancelled) return;
+        if (last) controller.enqueue(encoder.encode(last));
+        controller.close();
+      };
       try {
         const { value, done } = await iterator.next();
-        if (done || options.signal.aborted) {
-          options.signal.removeEventListener("abort", stop);
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(sseFrame(value)));
+        if (done || options.signal.aborted) finish();
+        else if (!cancelled) controller.enqueue(encoder.encode(sseFrame(value)));
       } catch (error) {
-        options.signal.removeEventListener("abort", stop);
-        if (!options.signal.aborted)
-          controller.enqueue(encoder.encode(sseFrame({ event: "error", data: options.onError(error) })));
-        controller.close();
+        finish(options.signal.aborted ? undefined : sseFrame({ event: "error", data: options.onError(error) }));
       }
     },
     cancel() {
+      cancelled = true;
       options.signal.removeEventListener("abort", stop);
       stop();
     },
