@@ -5,6 +5,7 @@
  */
 import { type CoordinAItorContract, contract } from "@agentlane/sdk/coordinaitor/contract";
 import type { PlatformDefinition } from "../../core/platform.ts";
+import { WebhookDispatcher } from "../../core/webhooks.ts";
 import { authenticate, type CoCaller, type CoCommonCode, credentialOf } from "./caller.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { envelope } from "./envelope.ts";
@@ -16,8 +17,10 @@ import { API_VERSION, system } from "./handlers/system.ts";
 import { tasks } from "./handlers/tasks.ts";
 import { users } from "./handlers/users.ts";
 import { webhooks } from "./handlers/webhooks.ts";
+import { realtime } from "./realtime.ts";
 import { seed } from "./seed.ts";
 import { CoServices } from "./services.ts";
+import { DELIVERIES_TABLE, startWebhooks } from "./state/webhooks.ts";
 
 export const coordinaitor: PlatformDefinition<CoordinAItorContract, CoServices, CoCaller, CoCommonCode> = {
   id: "coordinaitor",
@@ -26,9 +29,13 @@ export const coordinaitor: PlatformDefinition<CoordinAItorContract, CoServices, 
   version: API_VERSION,
   contract,
   envelope,
-  migrations,
-  tables,
-  createServices: (env) => new CoServices(env),
+  migrations: [...migrations, WebhookDispatcher.migration(DELIVERIES_TABLE)],
+  tables: [DELIVERIES_TABLE, ...tables],
+  createServices: (env) => {
+    const services = new CoServices(env);
+    services.webhooks = startWebhooks(services);
+    return services;
+  },
   authRequirements: [
     "user",
     "session",
@@ -64,4 +71,7 @@ export const coordinaitor: PlatformDefinition<CoordinAItorContract, CoServices, 
   },
   extraRoutes,
   seed,
+  // The `/ws` subscribe channel; see `realtime.ts`.
+  realtime: [realtime],
+  dispose: (services) => services.webhooks?.stop(),
 };

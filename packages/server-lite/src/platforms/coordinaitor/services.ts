@@ -8,6 +8,7 @@ import type { WebhookDelivery } from "@agentlane/sdk/coordinaitor/contract";
 import type { Clock } from "../../core/clock.ts";
 import type { EventBus } from "../../core/events.ts";
 import type { Environment } from "../../core/platform.ts";
+import type { WebhookDispatcher } from "../../core/webhooks.ts";
 import type { Database } from "../../store/database.ts";
 
 /** Seconds an access token lives (the document's `expiresIn`). */
@@ -23,6 +24,8 @@ export class CoServices {
   readonly startedAt: number;
   /** Signs access tokens; kept in the store, so tokens outlive a restart on a database file. */
   readonly jwtSecret: Buffer;
+  /** The webhook engine (`state/webhooks.ts`). */
+  webhooks: WebhookDispatcher | undefined;
   /** Open `/ws` connections. */
   liveConnections = 0;
   /** Set by the platform once the webhook engine exists (see `state/webhooks.ts`). */
