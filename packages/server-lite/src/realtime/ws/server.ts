@@ -46,12 +46,18 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on("error", () => socket.destroy());
-    if (this.#closing) return refuseUpgrade(socket, 503);
+    if (this.#closing) {
+      refuseUpgrade(socket, 503);
+      return;
+    }
     const address = request.socket.remoteAddress ?? "unknown";
     const limit = this.#setup.connectionsPerMinute;
     if (this.#setup.rateLimiter && limit !== undefined) {
       const decision = this.#setup.rateLimiter.take(`${this.#setup.platformId}:websocket:${address}`, limit, 60_000);
-      if (!decision.allowed) return refuseUpgrade(socket, 429);
+      if (!decision.allowed) {
+        refuseUpgrade(socket, 429);
+        return;
+      }
     }
     const credentials: Credentials = credentialsOf(
       (name) => {
@@ -68,7 +74,10 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
       if (!(error instanceof Error && error.name === "Failure")) this.#setup.onError(error);
       identity = undefined;
     }
-    if (identity === undefined) return refuseUpgrade(socket, 401);
+    if (identity === undefined) {
+      refuseUpgrade(socket, 401);
+      return;
+    }
     const known = identity;
     try {
       this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, known));
@@ -90,8 +99,8 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
     const connection: Connection<Identity> = { ws, identity, subscriptions: new Map(), release };
     this.#connections.add(connection);
     ws.on("message", (raw, isBinary) => {
-      if (isBinary) return this.#send(connection, { type: "error", message: "Frames must be text", code: 400 });
-      this.#onFrame(connection, raw.toString());
+      if (isBinary) this.#send(connection, { type: "error", message: "Frames must be text", code: 400 });
+      else this.#onFrame(connection, raw.toString());
     });
     ws.on("error", () => ws.terminate());
     ws.on("close", () => {
