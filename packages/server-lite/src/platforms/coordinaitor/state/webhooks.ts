@@ -28,7 +28,12 @@ export function startWebhooks(services: CoServices, options: { fetch?: typeof fe
         `SELECT w.headers FROM ${DELIVERIES_TABLE} d JOIN co_webhooks w ON w.id = d.subscription_id WHERE d.id = ?`,
         id,
       );
-      return { "user-agent": "CoordinAItor-Webhook/1.0", ...parseJson<Record<string, string>>(row?.headers, {}) };
+      // Lower-cased, so that a subscription's `User-Agent` replaces the default instead of joining it.
+      const own = Object.entries(parseJson<Record<string, string>>(row?.headers, {}));
+      return {
+        "user-agent": "CoordinAItor-Webhook/1.0",
+        ...Object.fromEntries(own.map(([k, v]) => [k.toLowerCase(), v])),
+      };
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
