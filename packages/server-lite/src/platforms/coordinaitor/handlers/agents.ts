@@ -82,7 +82,7 @@ export const agents: CoHandlers<"agents"> = {
       from: AGENT_FROM,
       where: where.join(" AND "),
       args,
-      orderBy: "ag.created_at DESC, ag.rowid DESC",
+      orderBy: "ag.created_at DESC, ag.row_seq DESC",
       page,
       perPage,
     });

@@ -172,7 +172,7 @@ function history(services: CoServices, taskId: string): HistoryEntry[] {
 }
 
 /** The columns of an agent view: the agent and its figures computed from its tasks, with its current status. */
-export const AGENT_FROM = `(SELECT a.*,
+export const AGENT_FROM = `(SELECT a.*, a.rowid AS row_seq,
     (SELECT count(*) FROM co_tasks WHERE agent_id = a.id AND status IN ('pending', 'active')) AS current_tasks,
     (SELECT count(*) FROM co_tasks WHERE agent_id = a.id AND status = 'completed') AS completed_tasks,
     (SELECT count(*) FROM co_tasks WHERE agent_id = a.id AND status = 'failed') AS failed_tasks,
