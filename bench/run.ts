@@ -4,6 +4,8 @@
  * table says which targets were met. `node --conditions=agentlane-source bench/run.ts [line...]` runs some lines only.
  */
 import { cliStartup } from "./cli-startup.ts";
+import { coordinaitorLive } from "./coordinaitor-live.ts";
+import { coordinaitorWebhooks } from "./coordinaitor-webhooks.ts";
 import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
 import { sdkLatency } from "./sdk-latency.ts";
@@ -14,6 +16,8 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "2": inProcess,
   "3": serverThroughput,
   "4": cliStartup,
+  "coordinaitor-webhooks": coordinaitorWebhooks,
+  "coordinaitor-live": coordinaitorLive,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);
