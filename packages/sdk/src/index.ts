@@ -17,9 +17,10 @@ export {
 } from "./core/auth.ts";
 export type * from "./core/envelope.ts";
 export * from "./core/errors/index.ts";
+export type { StreamFactory } from "./core/http-client.ts";
 export type { ClientOptions, RequestOptions, RetryOptions, TokenSource } from "./core/options.ts";
 export type { ClientMethod, ContractClient, ResourceClient } from "./core/resource.ts";
-export { APIStream, parseEventData, readEvents } from "./core/stream.ts";
+export { APIStream, parseEventData, readEvents, sseStreams } from "./core/stream.ts";
 export * from "./live/index.ts";
 export {
   definePlatform,

@@ -42,7 +42,10 @@ function start(...args: string[]) {
   };
 }
 
-describe("agentlane-server (cli.ts)", () => {
+// Each test starts a fresh Node that strips the types of all of server-lite's sources before it prints
+// anything; on a busy machine that alone can outlast the default 20 s, so these tests get a wider bound. They
+// still wait on what the process prints, never on a time.
+describe("agentlane-server (cli.ts)", { timeout: 90_000 }, () => {
   it("serves on a free port with a demo account, and stops cleanly on SIGINT", async () => {
     const server = start("--port", "0", "--seed");
     const banner = await server.waitFor("Press Ctrl-C to stop.");

@@ -4,7 +4,7 @@
  * `agentlane-server`: server-lite for local development.
  *
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
- *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash]
+ *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash] [--exec-args]
  */
 import { parseArgs } from "node:util";
 import { createServer, type PlatformId, platformIds } from "./server.ts";
@@ -19,6 +19,7 @@ const usage = `Usage: agentlane-server [options]
   --lite              serve /_lite/* (clock, reset) for tests
   --no-cors           do not answer CORS preflights (by default any origin may call the API)
   --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
+  --exec-args         let allowed commands take any arguments, including ones that run code (-e, -c, ...)
   --help              show this help`;
 
 function fail(message: string): never {
@@ -40,6 +41,7 @@ try {
       lite: { type: "boolean", default: false },
       "no-cors": { type: "boolean", default: false },
       exec: { type: "string", multiple: true },
+      "exec-args": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -65,6 +67,7 @@ const server = await createServer({
   lite: values.lite as boolean,
   cors: !values["no-cors"],
   exec: (values.exec as string[] | undefined) ?? [],
+  execArgs: values["exec-args"] === true,
   ...(platform ? { platform: platform as PlatformId } : {}),
 });
 let url: string;

@@ -6,7 +6,7 @@ import { contract } from "@agentlane/sdk/claudenest/contract";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type LiteServer } from "./index.ts";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "./platforms/claudenest/seed.ts";
-import { ORIGIN, START, startNest } from "./platforms/claudenest/test-nest.ts";
+import { ORIGIN, START, startNest } from "./platforms/claudenest/testing/test-nest.ts";
 
 const endpoints = Object.entries(contract).flatMap(([resource, group]) =>
   Object.entries(group).map(([name, { spec }]) => ({ id: `${resource}.${name}`, spec })),

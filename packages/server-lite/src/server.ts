@@ -14,16 +14,17 @@ import { cors } from "hono/cors";
 import { Clock } from "./core/clock.ts";
 import { docsPage, openAPIDocument } from "./core/docs.ts";
 import { EventBus } from "./core/events.ts";
-import { IdempotencyStore, idempotencyMigration } from "./core/idempotency.ts";
+import { IdempotencyStore, idempotencyIndexMigration, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
-import type { AnyPlatform } from "./core/platform.ts";
+import type { AnyPlatform, ServerLimits } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
-import { UpgradeRouter } from "./core/realtime.ts";
+import { RevocationBus, UpgradeRouter } from "./core/realtime.ts";
+import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
 
-export type { AnyPlatform };
+export type { AnyPlatform, ServerLimits };
 export { type PlatformId, platformIds };
 
 /** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
@@ -78,6 +79,16 @@ export interface ServerOptions {
    * @example ["bash"]
    */
   exec?: readonly string[];
+  /**
+   * Let allowed commands take any arguments (`true`), or these exact arguments per command. Without it, arguments
+   * that make an allowed interpreter run code given in them (`-e`, `-c`, `--import`, ...) are refused, and so are
+   * one-shot shell sessions (`<shell> -c <prompt>`).
+   * @default false
+   * @example { node: ["mcp-server.js"] }
+   */
+  execArgs?: boolean | Readonly<Record<string, readonly string[]>>;
+  /** Caps on what one caller, and the server, may hold; each answered with the platform's documented error. */
+  limits?: ServerLimits;
   /** Called with errors a handler did not expect (answered as 500). @default console.error */
   onError?: (error: unknown) => void;
   /**
@@ -124,14 +135,17 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const own = options.definitions ?? [];
   const selected = await selectPlatforms(options.platform, own);
   const db = new Database(options.db ?? ":memory:");
-  db.migrate([idempotencyMigration, ...selected.flatMap((p) => p.migrations)]);
+  db.migrate([idempotencyMigration, idempotencyIndexMigration, ...selected.flatMap((p) => p.migrations)]);
   // One limiter: each limit counts in its platform's (or group's) own window.
   const rateLimiter = options.rateLimit ? new RateLimiter(clock, 60_000) : undefined;
-  const idempotency = new IdempotencyStore(db, clock);
+  const limits = resolveLimits(options.limits);
+  const idempotency = new IdempotencyStore(db, clock, limits.idempotencyKeysPerCaller);
   const onError = options.onError ?? ((error: unknown) => console.error("server-lite: unexpected error", error));
   const events = new EventBus();
   const app = new Hono();
   const servicesById = new Map<string, unknown>();
+  const spawn = new SpawnGuard(options.exec ?? [], { args: options.execArgs ?? false });
+  const revocations = new RevocationBus();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
   const seedInfo: Record<string, Record<string, string>> = {};
 
@@ -154,7 +168,15 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   }
   if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo });
   for (const platform of selected) {
-    const services = platform.createServices({ db, clock, events, exec: options.exec ?? [] });
+    const services = platform.createServices({
+      db,
+      clock,
+      events,
+      exec: options.exec ?? [],
+      spawn,
+      revocations,
+      limits,
+    });
     servicesById.set(platform.id, services);
     const prefix = options.platform ? "" : `/${platform.id}`;
     const mount = mountPlatform(app, platform, {
@@ -181,11 +203,13 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         prefix,
         services,
         events,
+        revocations,
         clock,
         envelope: platform.envelope,
         rateLimiter,
         connectionsPerMinute: limitOf(platform.rateLimits.groups.websocket),
         maxPayload: options.bodyLimit ?? 1024 * 1024,
+        subscriptionsPerConnection: limits.subscriptionsPerConnection,
         onError,
         failWith: mount.failWith,
       });
@@ -333,6 +357,16 @@ async function selectPlatforms(id: string | undefined, own: readonly AnyPlatform
   if (!(platformIds as string[]).includes(id))
     throw new TypeError(`Unknown platform "${id}": ${platformIds.join(", ")}`);
   return [await loadPlatform(id as PlatformId)];
+}
+
+/** Every limit with its default. */
+function resolveLimits(limits: ServerLimits = {}): Required<ServerLimits> {
+  return {
+    idempotencyKeysPerCaller: limits.idempotencyKeysPerCaller ?? 1000,
+    processesPerUser: limits.processesPerUser ?? 10,
+    processes: limits.processes ?? 50,
+    subscriptionsPerConnection: limits.subscriptionsPerConnection ?? 100,
+  };
 }
 
 /** A rate-limit group's count, whatever its form. */

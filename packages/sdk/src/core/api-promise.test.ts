@@ -1,9 +1,9 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, ok, recorder } from "../../test/fixtures.ts";
 import { ClaudeNest } from "../platforms/claudenest/client.ts";
 import { APIPromise, PagePromise } from "./api-promise.ts";
-import { baseUrl, ok, recorder } from "./test-fixtures.ts";
 
 const mock = setupServer();
 beforeAll(() => mock.listen({ onUnhandledFrame: "error" }));

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { client, failed, ok, route, send } from "../../test/fixtures.ts";
 import { isAbortError } from "./errors/abort-error.ts";
 import { isAPIError } from "./errors/api-error.ts";
 import { isConnectionError } from "./errors/connection-error.ts";
 import { isTimeoutError } from "./errors/timeout-error.ts";
 import type { HttpClient } from "./http-client.ts";
 import type { ClientOptions } from "./options.ts";
-import { client, failed, ok, route, send } from "./test-fixtures.ts";
 
 // Connection faults need a real socket: a loopback node:http server whose behaviour each test scripts.
 type Behaviour = (req: IncomingMessage, res: ServerResponse, hit: number) => void;

@@ -1,9 +1,9 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { baseUrl, client, failed, ok, route, send } from "../../test/fixtures.ts";
 import { apiKeyAuth, bearerAuth, clientCredentialsAuth, refreshingAuth } from "./auth.ts";
 import { AuthenticationError } from "./errors/api-error.ts";
-import { baseUrl, client, failed, ok, route, send } from "./test-fixtures.ts";
 
 const mock = setupServer();
 beforeAll(() => mock.listen({ onUnhandledFrame: "error" }));

@@ -1,11 +1,11 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { baseUrl, client, failed, ok, recorder, route, send } from "../../test/fixtures.ts";
 import { ClaudeNest } from "../platforms/claudenest/client.ts";
 import { contract } from "../platforms/claudenest/contract/index.ts";
 import { isAPIError, UnprocessableEntityError } from "./errors/api-error.ts";
 import { isResponseValidationError, type ResponseValidationError } from "./errors/response-validation-error.ts";
-import { baseUrl, client, failed, ok, recorder, route, send } from "./test-fixtures.ts";
 
 const mock = setupServer();
 beforeAll(() => mock.listen({ onUnhandledFrame: "error" }));

@@ -44,7 +44,6 @@ import {
 } from "./options.ts";
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
 import { idempotentMethods, kyRetry } from "./retry-policy.ts";
-import { APIStream } from "./stream.ts";
 
 /** A body as JSON when it is JSON, else as text; an empty body is `null`. */
 function parseBody(text: string | undefined): unknown {
@@ -61,6 +60,9 @@ function parseBody(text: string | undefined): unknown {
  * an error.
  */
 type FirstAttempt = { received: Received; status?: number | undefined } | { error: unknown };
+
+/** Makes the stream object of a stream endpoint's call from the function that opens its response. */
+export type StreamFactory = (open: (signal: AbortSignal) => Promise<Response>) => unknown;
 
 /** A body already parsed and decoded by the envelope codec. */
 interface Read {
@@ -103,12 +105,18 @@ export class HttpClient {
   /** Headers of every call. */
   readonly #baseHeaders: Record<string, string>;
   readonly #auth: AuthScheme | undefined;
+  readonly #streams: StreamFactory | undefined;
 
-  constructor(options: ClientOptions, envelope: EnvelopeCodec) {
+  /**
+   * `streams` reads stream endpoints' answers (`sseStreams` from `core/stream.ts`); platforms without stream
+   * endpoints leave it out, so their bundles carry no event-stream parser.
+   */
+  constructor(options: ClientOptions, envelope: EnvelopeCodec, streams?: StreamFactory) {
     this.options = normalizeOptions(options);
     this.envelope = envelope;
     this.#baseHeaders = { accept: "application/json", ...this.options.headers };
     this.#auth = this.options.auth;
+    this.#streams = streams;
   }
 
   /**
@@ -116,7 +124,13 @@ export class HttpClient {
    * `APIStream` of their events.
    */
   call(resource: string, name: string, route: Route, input: Input, options?: RequestOptions): APIPromise<unknown> {
-    if (route.stream) return new APIStream((signal) => this.open(route, input, { ...options, signal })) as never;
+    if (route.stream) {
+      if (!this.#streams)
+        throw new TypeError(
+          `${resource}.${name} answers a stream: give the platform's client "streams: sseStreams" in definePlatform()`,
+        );
+      return this.#streams((signal) => this.open(route, input, { ...options, signal })) as never;
+    }
     const first = this.request(resource, name, route, input, options);
     if (!route.paginated) return new APIPromise(first);
     const items = route.items;

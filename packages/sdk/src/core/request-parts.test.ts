@@ -1,8 +1,8 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, client, ok, recorder, route, send } from "../../test/fixtures.ts";
 import { bodyOf, urlOf } from "./request-parts.ts";
-import { baseUrl, client, ok, recorder, route, send } from "./test-fixtures.ts";
 
 const mock = setupServer();
 beforeAll(() => mock.listen({ onUnhandledFrame: "error" }));

@@ -1,10 +1,10 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle } from "../../test/fake-clock.ts";
+import type { Hit } from "../../test/fixtures.ts";
+import { baseUrl, client, failed, ok, recorder, route, send } from "../../test/fixtures.ts";
 import { isConnectionError } from "./errors/connection-error.ts";
-import { settle } from "./test-fake-clock.ts";
-import type { Hit } from "./test-fixtures.ts";
-import { baseUrl, client, failed, ok, recorder, route, send } from "./test-fixtures.ts";
 
 // 2026-01-01T00:00:00Z: whole seconds, so epoch-second headers convert exactly.
 const NOW = Date.UTC(2026, 0, 1);

@@ -87,3 +87,6 @@ export class APIStream<Event = StreamEvent> implements AsyncIterable<Event> {
     }
   }
 }
+
+/** Stream support for a client whose platform has stream endpoints: `definePlatform({ streams: sseStreams })`. */
+export const sseStreams = (open: (signal: AbortSignal) => Promise<Response>): APIStream => new APIStream(open);

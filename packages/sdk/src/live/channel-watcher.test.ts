@@ -1,8 +1,14 @@
+import {
+  handlesBackTo,
+  type RealtimeServer,
+  settledHandles,
+  startRealtimeServer,
+  TOKENS,
+} from "@agentlane/testing/test-server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createResyncingWatcher, createWatcher } from "./channel-watcher.ts";
 import { LiveError, LiveRefusedError } from "./errors.ts";
 import { PusherTransport } from "./pusher-transport.ts";
-import { handlesBackTo, type RealtimeServer, settledHandles, startRealtimeServer, TOKENS } from "./test-server.ts";
 import type { WatchEvent } from "./watcher.ts";
 
 interface Events {

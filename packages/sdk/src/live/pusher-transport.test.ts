@@ -1,10 +1,4 @@
 import { createServer as createNetServer } from "node:net";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type WebSocket, WebSocketServer } from "ws";
-import { pusherAuthEndpoint } from "./auth-endpoint.ts";
-import { createWatcher } from "./channel-watcher.ts";
-import { LiveRefusedError, LiveSubscriptionError } from "./errors.ts";
-import { PusherTransport, type PusherTransportOptions } from "./pusher-transport.ts";
 import {
   handlesBackTo,
   liveHandles,
@@ -12,7 +6,13 @@ import {
   settledHandles,
   startRealtimeServer,
   TOKENS,
-} from "./test-server.ts";
+} from "@agentlane/testing/test-server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { type WebSocket, WebSocketServer } from "ws";
+import { pusherAuthEndpoint } from "./auth-endpoint.ts";
+import { createWatcher } from "./channel-watcher.ts";
+import { LiveRefusedError, LiveSubscriptionError } from "./errors.ts";
+import { PusherTransport, type PusherTransportOptions } from "./pusher-transport.ts";
 
 interface Events {
   "task:claimed": { task: { id: string }; instanceId: string };

@@ -8,7 +8,7 @@
 import type { RouteTable } from "../contract/routes.ts";
 import type { AuthScheme } from "../core/auth.ts";
 import type { EnvelopeCodec } from "../core/envelope.ts";
-import { HttpClient } from "../core/http-client.ts";
+import { HttpClient, type StreamFactory } from "../core/http-client.ts";
 import type { ClientOptions } from "../core/options.ts";
 import { bindContract } from "../core/resource.ts";
 
@@ -20,6 +20,11 @@ export interface PlatformClientDefinition<Options extends ClientOptions> {
   routes: RouteTable;
   /** The auth scheme when the options name none (an API key header, say); without it, `token` is a bearer token. */
   auth?: (options: Options) => AuthScheme | undefined;
+  /**
+   * How stream endpoints are read, for platforms that have them: `sseStreams` (Server-Sent Events). Left out, a
+   * bundle carries no event-stream parser.
+   */
+  streams?: StreamFactory;
 }
 
 /** A client made by {@link definePlatform}: the HTTP client and the resources. */
@@ -45,7 +50,7 @@ export function definePlatform<Methods, Options extends ClientOptions = ClientOp
     readonly http: HttpClient;
     constructor(options: Options) {
       const auth = options.auth ?? definition.auth?.(options);
-      this.http = new HttpClient(auth ? { ...options, auth } : options, definition.envelope);
+      this.http = new HttpClient(auth ? { ...options, auth } : options, definition.envelope, definition.streams);
       Object.assign(this, bindContract(this.http, definition.routes));
     }
   }

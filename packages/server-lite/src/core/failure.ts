@@ -8,12 +8,25 @@ export class Failure extends Error {
   /** Field errors (`{ field: [messages] }`) for validation failures. */
   readonly errors: Record<string, string[]> | undefined;
   readonly headers: Record<string, string> | undefined;
+  /**
+   * The HTTP status, when it must differ from the code's documented one: a code the document gives one status
+   * for a server fault that also covers the caller's own state (a tool called on a stopped server), which is no
+   * server fault and must not be retried as one.
+   */
+  readonly status: number | undefined;
 
-  constructor(code: string, message?: string, errors?: Record<string, string[]>, headers?: Record<string, string>) {
+  constructor(
+    code: string,
+    message?: string,
+    errors?: Record<string, string[]>,
+    headers?: Record<string, string>,
+    status?: number,
+  ) {
     super(message ?? code);
     this.code = code;
     this.errors = errors;
     this.headers = headers;
+    this.status = status;
   }
 }
 

@@ -2,11 +2,19 @@
  * @module
  * `Idempotency-Key` on POST and PATCH: the first answer for a key and caller is stored for 24 hours and
  * replayed for every repeat; the same key with a different request is refused (422), as the IETF draft says.
- * Keys are at most 255 characters, and forgotten ones are deleted, so the store does not grow without end.
+ * Keys are at most 255 characters, forgotten ones are deleted, and each caller keeps at most its newest
+ * `maxKeysPerCaller` (older ones are forgotten first), so neither time nor one caller makes the store grow without
+ * end.
  */
 import { createHash } from "node:crypto";
 import type { Database } from "../store/database.ts";
 import type { Clock } from "./clock.ts";
+
+/** Lets a caller's oldest keys be found without a scan. */
+export const idempotencyIndexMigration = {
+  id: "core-002-idempotency-by-scope",
+  sql: "CREATE INDEX _idempotency_by_scope ON _idempotency (scope, created_at)",
+};
 
 export const idempotencyMigration = {
   id: "core-001-idempotency",
@@ -35,11 +43,14 @@ export interface StoredResponse {
 export class IdempotencyStore {
   readonly db: Database;
   readonly clock: Clock;
+  /** Keys kept per caller; past it the oldest are forgotten. */
+  readonly maxKeysPerCaller: number;
   #purgedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(db: Database, clock: Clock) {
+  constructor(db: Database, clock: Clock, maxKeysPerCaller = 1000) {
     this.db = db;
     this.clock = clock;
+    this.maxKeysPerCaller = Math.max(1, maxKeysPerCaller);
   }
 
   static fingerprint(method: string, path: string, body: string): string {
@@ -72,6 +83,13 @@ export class IdempotencyStore {
       response.status,
       response.body,
       now,
+    );
+    this.db.run(
+      `DELETE FROM _idempotency WHERE scope = ? AND rowid IN (
+         SELECT rowid FROM _idempotency WHERE scope = ? ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`,
+      scope,
+      scope,
+      this.maxKeysPerCaller,
     );
   }
 }

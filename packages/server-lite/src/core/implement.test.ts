@@ -1,6 +1,6 @@
 import { contract } from "@agentlane/sdk/claudenest/contract";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type NestHarness, startNest } from "../platforms/claudenest/test-nest.ts";
+import { type NestHarness, startNest } from "../platforms/claudenest/testing/test-nest.ts";
 
 /** Every endpoint of the ClaudeNest contract, as `resource.name` with its spec. */
 const endpoints = Object.entries(contract).flatMap(([resource, group]) =>

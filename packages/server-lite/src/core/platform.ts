@@ -4,16 +4,41 @@
  * and realtime kinds. The handler table has the contract's shape, so a missing handler is a type error.
  */
 import type { AuthRequirement, Contract, Page } from "@agentlane/sdk/contract";
+import type { SpawnGuard } from "../lib/spawn-guard.ts";
 import type { Database } from "../store/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Credentials } from "./credentials.ts";
 import type { EventBus } from "./events.ts";
 import type { Failure } from "./failure.ts";
-import type { RealtimeKind } from "./realtime.ts";
+import type { RealtimeKind, RevocationBus } from "./realtime.ts";
 
 /** Whoever made a request, as far as the core needs to know: a key for rate limits and idempotency. */
 export interface Caller {
   readonly key: string;
+}
+
+/** Caps that keep one caller from exhausting a developer's machine. */
+export interface ServerLimits {
+  /**
+   * Idempotency keys remembered per caller; past it the oldest are forgotten.
+   * @default 1000
+   */
+  idempotencyKeysPerCaller?: number;
+  /**
+   * Live processes (PTY sessions, MCP servers) one user may have.
+   * @default 10
+   */
+  processesPerUser?: number;
+  /**
+   * Live processes on the whole server.
+   * @default 50
+   */
+  processes?: number;
+  /**
+   * Channels one realtime connection may subscribe to.
+   * @default 100
+   */
+  subscriptionsPerConnection?: number;
 }
 
 export interface Environment {
@@ -25,6 +50,12 @@ export interface Environment {
    * records what it is asked to run and runs nothing.
    */
   exec: readonly string[];
+  /** The gate every process goes through: the allow-list by resolved executable, environment and arguments. */
+  spawn: SpawnGuard;
+  /** Where the platform announces revoked credentials, so live connections they opened are closed. */
+  revocations: RevocationBus;
+  /** The server's caps, with their defaults filled in. */
+  limits: Required<ServerLimits>;
 }
 
 export interface HandlerContext<Services, Code extends string> {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type NestHarness, START, startNest } from "../platforms/claudenest/test-nest.ts";
+import { type NestHarness, START, startNest } from "../platforms/claudenest/testing/test-nest.ts";
 import { Clock } from "./clock.ts";
 import { RateLimiter } from "./rate-limit.ts";
 

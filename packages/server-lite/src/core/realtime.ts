@@ -15,6 +15,34 @@ import type { Failure } from "./failure.ts";
 import type { ServerEnvelope } from "./platform.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
+/** Credentials that stopped being valid: every live connection they authorized must go. */
+export interface Revocation {
+  platformId: string;
+  /** Whether a connection's identity (what the platform's authorizer handed back) came from these credentials. */
+  covers(identity: unknown): boolean;
+  /** Said to the client as the close reason. */
+  reason: string;
+}
+
+/**
+ * Where platforms announce revoked credentials (a revoked token, a logout, a regenerated machine token, a deleted
+ * user) and realtime endpoints hear of it. Delivery is synchronous: by the time `revoke()` returns, every
+ * endpoint has dropped the sockets and streams concerned, so the API call that revoked answers after they are gone.
+ */
+export class RevocationBus {
+  readonly #listeners = new Set<(revocation: Revocation) => void>();
+
+  revoke(revocation: Revocation): void {
+    for (const listener of [...this.#listeners]) listener(revocation);
+  }
+
+  /** Hears every revocation; answers the function that stops. */
+  listen(listener: (revocation: Revocation) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
+
 /** What a realtime kind is given when a server starts it for one platform. */
 export interface RealtimeStart<Services = unknown> {
   /** The server's app, for HTTP routes the protocol needs (a channel auth endpoint, say). */
@@ -26,6 +54,8 @@ export interface RealtimeStart<Services = unknown> {
   prefix: string;
   services: Services;
   events: EventBus;
+  /** Revoked credentials: an endpoint closes what they authorized (see {@link RevocationBus}). */
+  revocations: RevocationBus;
   clock: Clock;
   envelope: ServerEnvelope;
   /** Present when rate limits are on. */
@@ -34,6 +64,8 @@ export interface RealtimeStart<Services = unknown> {
   connectionsPerMinute: number | undefined;
   /** Largest frame accepted, in bytes. */
   maxPayload: number;
+  /** Channels one connection may subscribe to. */
+  subscriptionsPerConnection: number;
   onError(error: unknown): void;
   /** Answers a failure in the platform's envelope. */
   failWith(c: Context, failure: Failure): Response;

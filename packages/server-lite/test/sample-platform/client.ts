@@ -3,7 +3,7 @@
  * The Notes client, made from its definition alone: an API-key scheme, the envelope, and a route table derived
  * from the contract.
  */
-import { apiKeyAuth, type ClientOptions, type ContractClient, definePlatform } from "@agentlane/sdk";
+import { apiKeyAuth, type ClientOptions, type ContractClient, definePlatform, sseStreams } from "@agentlane/sdk";
 import { routesOf } from "@agentlane/sdk/contract";
 import { contract, type NotesContract } from "./contract.ts";
 import { notesEnvelope } from "./envelope.ts";
@@ -17,5 +17,6 @@ export interface NotesOptions extends ClientOptions {
 export class Notes extends definePlatform<Methods, NotesOptions>({
   envelope: notesEnvelope,
   routes: routesOf(contract),
+  streams: sseStreams,
   auth: (options) => (options.apiKey ? apiKeyAuth({ key: options.apiKey, header: "x-api-key" }) : undefined),
 }) {}

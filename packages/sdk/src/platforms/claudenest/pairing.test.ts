@@ -1,8 +1,8 @@
-import { createServer, type LiteServer } from "@agentlane/server-lite";
+import { createServer, type LiteServer } from "@agentlane/testing/claudenest-in-process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { settle } from "../../../test/fake-clock.ts";
 import { isAbortError } from "../../core/errors/abort-error.ts";
 import { GoneError } from "../../core/errors/api-error.ts";
-import { settle } from "../../core/test-fake-clock.ts";
 import { ClaudeNest } from "./client.ts";
 import { contract } from "./contract/index.ts";
 

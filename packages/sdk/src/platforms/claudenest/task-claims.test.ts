@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LiteServer } from "../../../../server-lite/src/index.ts";
 import {
   clientFor,
+  type LiteServer,
   newUser,
   onlineMachine,
   startServer,
-} from "../../../../server-lite/src/platforms/claudenest/test-support.ts";
+} from "@agentlane/testing/claudenest-in-process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ClaudeNest } from "./client.ts";
 import type { Task } from "./contract/tasks.ts";
 import { LISTED_PAGE, MAX_LISTED_TRIES, spreadOrder } from "./task-claims.ts";

@@ -42,7 +42,7 @@ export class FailureResponder {
     const envelope = this.#envelope;
     const message = failure.message === failure.code ? envelope.messageOf(failure.code) : failure.message;
     return respond(
-      envelope.statusOf(failure.code),
+      failure.status ?? envelope.statusOf(failure.code),
       envelope.failure(failure.code, message, failure.errors, this.meta(requestId)),
       requestId,
       { ...headers, ...failure.headers },

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LiteServer } from "../../index.ts";
 import { RawPusherClient } from "../../realtime/pusher/test-support.ts";
 import type { NestServices } from "./services.ts";
-import { newUser, onlineMachine, startServer } from "./test-support.ts";
+import { newUser, onlineMachine, startServer } from "./testing/test-support.ts";
 
 // pusher-js's Node build is CommonJS whose `module.exports` is the class; its typings describe an ES default export.
 const Pusher = PusherModule as unknown as typeof PusherModule.default;

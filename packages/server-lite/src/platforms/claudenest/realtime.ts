@@ -23,7 +23,6 @@ import { z } from "zod";
 import { Failure } from "../../core/failure.ts";
 import type { PlatformRealtime } from "../../realtime/pusher/hooks.ts";
 import { authenticate } from "./caller.ts";
-import type { NestServices } from "./services.ts";
 import {
   findSession,
   resizeSession,
@@ -31,7 +30,8 @@ import {
   terminateSession,
   verifyWebsocketToken,
   websocketTokenSession,
-} from "./session-runtime.ts";
+} from "./runtime/session-runtime.ts";
+import type { NestServices } from "./services.ts";
 
 /** The Pusher app key ClaudeNest clients connect with unless the server is told another. */
 export const DEFAULT_APP_KEY = "claudenest";
@@ -42,7 +42,7 @@ const PROJECT_CHANNEL = /^private-project\.(.+)$/;
 /** Who subscribed: handed back with each client event the subscriber sends. */
 export type NestChannelIdentity =
   | { kind: "websocket"; sessionId: string }
-  | { kind: "user"; userId: string }
+  | { kind: "user"; userId: string; tokenId: string }
   | { kind: "machine"; userId: string; machineId: string };
 
 const refuse = (message = "This token may not subscribe to this channel.") =>
@@ -52,7 +52,7 @@ const refuse = (message = "This token may not subscribe to this channel.") =>
 function tokenCaller(services: NestServices, token: string | undefined, address: string): NestChannelIdentity {
   const caller = authenticate(services, "agent", token, address);
   if (caller.kind === "machine") return { kind: "machine", userId: caller.userId, machineId: caller.machineId };
-  if (caller.kind === "user") return { kind: "user", userId: caller.userId };
+  if (caller.kind === "user") return { kind: "user", userId: caller.userId, tokenId: caller.tokenId };
   throw new Failure("AUTH_002", "Unauthenticated.");
 }
 

@@ -5,11 +5,15 @@
 import type { Machine, User } from "@agentlane/sdk/claudenest/contract";
 import type { Clock } from "../../core/clock.ts";
 import type { EventBus } from "../../core/events.ts";
+import { Failure } from "../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../core/ids.ts";
 import type { Environment } from "../../core/platform.ts";
+import type { RevocationBus } from "../../core/realtime.ts";
+import { PtyRegistry } from "../../lib/pty-runner.ts";
+import type { SpawnGuard } from "../../lib/spawn-guard.ts";
 import type { Database } from "../../store/database.ts";
-import { McpProcesses } from "./mcp-processes.ts";
-import { PtyRegistry } from "./pty-runner.ts";
+import { McpProcesses } from "./runtime/mcp-processes.ts";
+import { coveredBy, type NestRevoked } from "./state/revocation.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A machine whose agent was seen this recently is online. */
@@ -73,6 +77,10 @@ export class NestServices {
   readonly clock: Clock;
   readonly events: EventBus;
   readonly exec: readonly string[];
+  /** The gate every process this platform starts goes through. */
+  readonly spawn: SpawnGuard;
+  readonly #revocations: RevocationBus;
+  readonly #limits: Environment["limits"];
   /** The processes of this server's running sessions. */
   readonly terminals = new PtyRegistry();
   /** The MCP server processes this server runs. */
@@ -83,6 +91,9 @@ export class NestServices {
     this.clock = env.clock;
     this.events = env.events;
     this.exec = env.exec;
+    this.spawn = env.spawn;
+    this.#revocations = env.revocations;
+    this.#limits = env.limits;
     // A stored database may hold sessions whose process belonged to an earlier server: it is gone.
     this.db.run(
       `UPDATE cn_sessions SET status = 'terminated', status_message = 'The server restarted', completed_at = ?, updated_at = ?
@@ -90,6 +101,37 @@ export class NestServices {
       this.now(),
       this.now(),
     );
+  }
+
+  /**
+   * Refuses a new process (a PTY session, an MCP server) past the server's caps, per user and in total, with
+   * RTE_001 (429): one user must not be able to fill a developer's machine with processes.
+   */
+  checkProcessCaps(userId: string): void {
+    const count = (where: string, ...args: unknown[]) =>
+      this.db.get<{ n: number }>(
+        `SELECT (SELECT count(*) FROM cn_sessions WHERE status IN ${PROCESS_STATUSES_SQL} ${where ? `AND ${where}` : ""})
+              + (SELECT count(*) FROM cn_mcp_servers s WHERE s.status IN ('starting', 'running')
+                 ${where ? `AND s.machine_id IN (SELECT id FROM cn_machines WHERE ${where})` : ""}) AS n`,
+        ...args,
+        ...args,
+      )!.n;
+    const { processesPerUser, processes } = this.#limits;
+    if (count("user_id = ?", userId) >= processesPerUser)
+      throw new Failure(
+        "RTE_001",
+        `A user may run at most ${processesPerUser} processes (sessions and MCP servers) at once.`,
+      );
+    if (count("") >= processes)
+      throw new Failure("RTE_001", `This server runs at most ${processes} processes at once.`);
+  }
+
+  /**
+   * Closes every live connection the credentials opened, before the request that revoked them answers: a revoked
+   * token, a logout, a regenerated machine token, a deleted machine or session.
+   */
+  revoke(revoked: NestRevoked, reason: string): void {
+    this.#revocations.revoke({ platformId: "claudenest", covers: (identity) => coveredBy(revoked, identity), reason });
   }
 
   now(): number {

@@ -25,6 +25,8 @@ export interface RealtimeAppOptions {
   connectionsPerMinute: number | undefined;
   /** HTTP status of a platform error code (a thrown `Failure`). */
   statusOf(code: string): number;
+  /** Channels one connection may subscribe to. @default 100 */
+  maxSubscriptions?: number;
   onError(error: unknown): void;
 }
 
@@ -33,6 +35,8 @@ export interface AppConnection {
   readonly socketId: string;
   /** Remembers who the auth endpoint authorized for a channel, for the subscribe that follows. */
   grant(channel: string, identity: unknown): void;
+  /** Closes the connection when one of its subscriptions came from credentials `covers` names. */
+  revokeIf(covers: (identity: unknown) => boolean, reason: string): boolean;
 }
 
 export type ClientEventOutcome = { relay: boolean } | { refused: number; message: string };
@@ -43,6 +47,8 @@ export class RealtimeApp {
   readonly appKey: string;
   readonly clientEvents: boolean;
   readonly connectionsPerMinute: number | undefined;
+  /** Channels one connection may subscribe to. */
+  readonly maxSubscriptions: number;
   readonly channels: ChannelRegistry;
   readonly #options: RealtimeAppOptions;
   readonly #connections = new Map<string, AppConnection>();
@@ -54,6 +60,7 @@ export class RealtimeApp {
     this.appKey = options.appKey;
     this.clientEvents = options.clientEvents;
     this.connectionsPerMinute = options.connectionsPerMinute;
+    this.maxSubscriptions = options.maxSubscriptions ?? 100;
     this.channels = new ChannelRegistry(options.events);
   }
 
@@ -120,6 +127,13 @@ export class RealtimeApp {
 
   reportError(error: unknown): void {
     this.#options.onError(error);
+  }
+
+  /** Closes every connection whose subscriptions `covers` names; answers how many. */
+  revoke(covers: (identity: unknown) => boolean, reason: string): number {
+    let closed = 0;
+    for (const connection of [...this.#connections.values()]) if (connection.revokeIf(covers, reason)) closed++;
+    return closed;
   }
 
   register(connection: AppConnection): void {

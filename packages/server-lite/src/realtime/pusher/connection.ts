@@ -124,6 +124,19 @@ export class PusherConnection implements AppConnection, ChannelMember {
     );
   }
 
+  /**
+   * Closes the connection when any of its subscriptions was authorized by credentials that `covers` names:
+   * `pusher:error` 4009, then the socket closes with 4009, which tells a Pusher client not to reconnect.
+   */
+  revokeIf(covers: (identity: unknown) => boolean, reason: string): boolean {
+    if (this.#closed) return false;
+    const identities = [...[...this.#subscriptions.values()].map((s) => s.identity), ...this.#grants.values()];
+    if (!identities.some((identity) => identity !== undefined && covers(identity))) return false;
+    if (this.#ws.readyState === this.#ws.OPEN) this.#ws.send(errorFrame(PusherCode.unauthorized, reason));
+    this.close(PusherCode.unauthorized, reason);
+    return true;
+  }
+
   /** Leaves every channel; called once the socket is gone. */
   dispose(): void {
     if (this.#closed) return;
@@ -159,6 +172,14 @@ export class PusherConnection implements AppConnection, ChannelMember {
     }
     if (channel.startsWith("presence-")) {
       return this.#refuse(channel, 400, "InvalidChannel", "Presence channels are not supported by this server.");
+    }
+    if (!this.#subscriptions.has(channel) && this.#subscriptions.size >= this.#app.maxSubscriptions) {
+      return this.#refuse(
+        channel,
+        429,
+        "LimitReached",
+        `A connection may subscribe to at most ${this.#app.maxSubscriptions} channels; open another connection.`,
+      );
     }
     let identity: unknown;
     if (isPrivateChannel(channel)) {

@@ -83,9 +83,13 @@ export function pusherRealtime<Services>(
         clientEvents: options.clientEvents ?? true,
         connectionsPerMinute: setup.connectionsPerMinute,
         statusOf: (code) => setup.envelope.statusOf(code),
+        maxSubscriptions: setup.subscriptionsPerConnection,
         onError: setup.onError,
       });
       server.addApp(app);
+      const stopListening = setup.revocations.listen((revocation) => {
+        if (revocation.platformId === setup.platformId) app.revoke(revocation.covers, revocation.reason);
+      });
       mountAuthEndpoint(setup.app, setup.base, app, setup.envelope, setup.failWith);
       const pattern = /^(.*)\/app\/[^/]+\/?$/;
       return {
@@ -93,7 +97,10 @@ export function pusherRealtime<Services>(
         accepts: (path) => pattern.exec(path)?.[1] === setup.prefix,
         handleUpgrade: (request, socket, head) => server.handleUpgrade(request, socket, head),
         info: { appKey: app.appKey, wsPath: setup.prefix, authEndpoint: `${setup.base}/broadcasting/auth` },
-        close: () => server.close(),
+        close: () => {
+          stopListening();
+          return server.close();
+        },
       };
     },
   };

@@ -184,7 +184,7 @@ const execute = endpoint({
   params: CommandAt,
   body: named<ExecuteCommandBody>(ExecuteCommandBodySchema),
   response: named<CommandExecution>(CommandExecutionSchema),
-  errors: ["MCH_001", "CMD_001", "CMD_002"],
+  errors: ["MCH_001", "MCH_002", "CMD_001", "CMD_002"],
 });
 
 const remove = endpoint({

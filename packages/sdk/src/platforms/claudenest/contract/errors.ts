@@ -8,6 +8,10 @@
  *   410 although the §1.3 status list names neither; §7.7's already-claimed example, which shows no status, is 409.
  * - `AUTH_004` is "Invalid or expired reset token" in the table but the magic-link error in §2.7; no reset
  *   endpoint is documented, so it is the magic-link error, with §2.7's wording.
+ * - Codes the table gives 500 are answered 500 only for the server's own faults. A command for an offline machine
+ *   is `MCH_002` (400, "Machine is offline"), not `CMD_002`; a tool called on a stopped MCP server is `MCP_003`
+ *   with 409, and an unknown tool `MCP_003` with 404: the caller's state, which a client must not retry as a
+ *   server fault.
  * - `AUTH_003` ("Unable to send reset link") belongs to password-reset endpoints the document does not describe;
  *   it is kept for completeness and no endpoint answers it.
  */
@@ -53,3 +57,9 @@ export const errorCodes = {
 
 /** Every code a ClaudeNest error may carry (`error.code` of the envelope, `APIError.code` in the SDK). */
 export type ClaudeNestErrorCode = keyof typeof errorCodes;
+
+/**
+ * Codes the document gives a 5xx that server-lite also answers with a 4xx, when they describe the caller's state
+ * rather than a server fault (see the module comment): the statuses each may carry besides its own.
+ */
+export const callerStateStatuses: Readonly<Record<string, readonly number[]>> = { MCP_003: [404, 409] };

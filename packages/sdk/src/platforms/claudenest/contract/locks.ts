@@ -8,6 +8,11 @@
  *   `project_path` is made relative to it; an absolute path outside it, a path climbing out with `..`, or the
  *   project root itself is refused with `VAL_001`. Names are put in Unicode NFC, so an accented name is one lock
  *   however it is spelled (macOS names it one file); a NUL byte is refused. Answers carry the normalized path.
+ * - Letter case is ignored, as on macOS and Windows file systems: `src/Auth.php` and `src/auth.php` are one lock,
+ *   spelled as it was first locked. A project whose `settings.caseSensitivePaths` is `true` keeps them apart.
+ * - A path names a file or a directory, and a lock on a directory covers everything beneath it, both ways: another
+ *   instance cannot lock `src/models/user.ts` while `src/models` is locked, nor `src/models` while a file beneath
+ *   it is locked (`LCK_001` naming the lock in the way), and `check` on a file answers the directory's lock.
  * - A lock lasts `duration_minutes` (30 by default, at most a day) by the server clock. Re-acquiring a lock the
  *   instance already holds refreshes it: new reason and a new expiry counted from now; it answers 201 like a new lock.
  * - Expired locks free their path without any call. The next lock change in the project clears them: each one

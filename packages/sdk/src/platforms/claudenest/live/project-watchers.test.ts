@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "@agentlane/testing/claudenest-in-process";
+import { handlesBackTo, type LiteServer, settledHandles, startNest } from "@agentlane/testing/claudenest-loopback";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createServer } from "../../../../../server-lite/src/index.ts";
 import { ClaudeNest } from "../client.ts";
 import { contract } from "../contract/index.ts";
 import type { Lock } from "../contract/locks.ts";
 import type { Task } from "../contract/tasks.ts";
 import type { LockWatcher, TaskWatcher } from "./project-watchers.ts";
-import { handlesBackTo, type LiteServer, settledHandles, startNest } from "./test-nest.ts";
 
 const servers: LiteServer[] = [];
 const closers: Array<{ close(): void }> = [];

@@ -1,8 +1,8 @@
+import { handlesBackTo, type NestOnLoopback, settledHandles, startNest } from "@agentlane/testing/claudenest-loopback";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import type { ClaudeNest } from "../client.ts";
 import type { SessionTerminal } from "./terminal.ts";
-import { handlesBackTo, type NestOnLoopback, settledHandles, startNest } from "./test-nest.ts";
 
 const nests: NestOnLoopback[] = [];
 const terminals: SessionTerminal[] = [];
@@ -175,6 +175,18 @@ describe("nest.sessions.attach", () => {
     quiet.terminal.write("echo new-$((7+7))\n");
     await quiet.until("new-14");
     expect(quiet.text).not.toContain("old-12");
+    // bash prints its prompt after the output, maybe after the line above: the latest entry is only final once
+    // the prompt it printed after the first command (whatever the shell's configuration makes it) follows new-14.
+    const before = await outputLogs(nest, sessionId);
+    const prompt = before.slice(before.indexOf("old-12\r\n") + "old-12\r\n".length, before.indexOf("echo new-"));
+    expect(prompt).not.toBe("");
+    await vi.waitFor(
+      async () => {
+        const text = await outputLogs(nest, sessionId);
+        expect(text.slice(text.lastIndexOf("new-14"))).toBe(`new-14\r\n${prompt}`);
+      },
+      { timeout: 10_000 },
+    );
     const logs = await nest.sessions.logs({ id: sessionId, type: "output" });
     const last = attach(nest, sessionId, { replay: 1 });
     await vi.waitFor(() => expect(last.terminal.status).toBe("connected"));

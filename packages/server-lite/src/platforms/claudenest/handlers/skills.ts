@@ -1,0 +1,161 @@
+/**
+ * @module
+ * §10 Skills of a machine, addressed by path. Every query is scoped to a machine the caller owns.
+ */
+import type { Skill, SkillSummary, UpdateSkillBody } from "@agentlane/sdk/claudenest/contract";
+import { Failure } from "../../../core/failure.ts";
+import { uuid } from "../../../core/ids.ts";
+import type { NestHandlers } from "../handlers.ts";
+import type { NestServices } from "../services.ts";
+import { ownMachine } from "./machines.ts";
+
+interface SkillRow {
+  id: string;
+  machine_id: string;
+  path: string;
+  name: string;
+  description: string | null;
+  content: string;
+  enabled: number;
+  priority: number;
+  metadata: string;
+  size_bytes: number;
+  last_modified: string;
+}
+
+function summary(row: SkillRow): SkillSummary {
+  return {
+    id: row.id,
+    path: row.path,
+    name: row.name,
+    description: row.description,
+    enabled: row.enabled === 1,
+    priority: row.priority,
+    size_bytes: row.size_bytes,
+    last_modified: row.last_modified,
+  };
+}
+
+function detail(row: SkillRow): Skill {
+  return { ...summary(row), content: row.content, metadata: JSON.parse(row.metadata) as Record<string, unknown> };
+}
+
+function findSkill(services: NestServices, machineId: string, path: string): SkillRow | undefined {
+  return services.db.get<SkillRow>("SELECT * FROM cn_skills WHERE machine_id = ? AND path = ?", machineId, path);
+}
+
+function skillAt(services: NestServices, machineId: string, path: string): SkillRow {
+  const row = findSkill(services, machineId, path);
+  if (!row) throw new Failure("SKL_001", `Skill not found: ${path}`);
+  return row;
+}
+
+/** Writes the given fields over a skill; `last_modified` moves only when a value really changes. */
+function applyUpdate(services: NestServices, row: SkillRow, changes: UpdateSkillBody): SkillRow {
+  const next: SkillRow = {
+    ...row,
+    name: changes.name ?? row.name,
+    content: changes.content ?? row.content,
+    description: changes.description === undefined ? row.description : changes.description,
+    priority: changes.priority ?? row.priority,
+    enabled: changes.enabled === undefined ? row.enabled : changes.enabled ? 1 : 0,
+    metadata: changes.metadata === undefined ? row.metadata : JSON.stringify(changes.metadata),
+  };
+  next.size_bytes = Buffer.byteLength(next.content, "utf8");
+  const fields = ["name", "content", "description", "priority", "enabled", "metadata"] as const;
+  if (fields.every((field) => next[field] === row[field])) return row;
+  next.last_modified = services.clock.iso();
+  services.db.run(
+    "UPDATE cn_skills SET name = ?, content = ?, description = ?, priority = ?, enabled = ?, metadata = ?, size_bytes = ?, last_modified = ? WHERE id = ?",
+    next.name,
+    next.content,
+    next.description,
+    next.priority,
+    next.enabled,
+    next.metadata,
+    next.size_bytes,
+    next.last_modified,
+    row.id,
+  );
+  return next;
+}
+
+export const skills: NestHandlers<"skills"> = {
+  list({ caller, params }, { services }) {
+    const machine = ownMachine(services, caller, params.machine);
+    return services.db
+      .all<SkillRow>("SELECT * FROM cn_skills WHERE machine_id = ? ORDER BY priority DESC, path", machine.id)
+      .map(summary);
+  },
+
+  get({ caller, params }, { services }) {
+    const machine = ownMachine(services, caller, params.machine);
+    return detail(skillAt(services, machine.id, params.path));
+  },
+
+  createOrUpdate({ caller, params, body }, { services }) {
+    const machine = ownMachine(services, caller, params.machine);
+    return services.db.tx(() => {
+      const existing = findSkill(services, machine.id, body.path);
+      if (existing) return detail(applyUpdate(services, existing, body));
+      const now = services.clock.iso();
+      const id = uuid();
+      services.db.run(
+        `INSERT INTO cn_skills (id, machine_id, path, name, description, content, enabled, priority, metadata, size_bytes, last_modified, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id,
+        machine.id,
+        body.path,
+        body.name,
+        body.description ?? null,
+        body.content,
+        body.enabled === false ? 0 : 1,
+        body.priority ?? 0,
+        JSON.stringify(body.metadata ?? {}),
+        Buffer.byteLength(body.content, "utf8"),
+        now,
+        now,
+      );
+      return detail(skillAt(services, machine.id, body.path));
+    });
+  },
+
+  update({ caller, params, body }, { services }) {
+    const machine = ownMachine(services, caller, params.machine);
+    return services.db.tx(() => detail(applyUpdate(services, skillAt(services, machine.id, params.path), body)));
+  },
+
+  toggle({ caller, params }, { services }) {
+    const machine = ownMachine(services, caller, params.machine);
+    return services.db.tx(() => {
+      const row = skillAt(services, machine.id, params.path);
+      const toggled = applyUpdate(services, row, { enabled: row.enabled !== 1 });
+      return { path: toggled.path, enabled: toggled.enabled === 1 };
+    });
+  },
+
+  remove({ caller, params }, { services }) {
+    const machine = ownMachine(services, caller, params.machine);
+    const row = skillAt(services, machine.id, params.path);
+    services.db.run("DELETE FROM cn_skills WHERE id = ?", row.id);
+    return null;
+  },
+
+  bulk({ caller, params, body }, { services }) {
+    const machine = ownMachine(services, caller, params.machine);
+    return services.db.tx(() => {
+      let updated = 0;
+      const notFound: string[] = [];
+      for (const { path, ...changes } of body.updates) {
+        const row = findSkill(services, machine.id, path);
+        if (!row) {
+          notFound.push(path);
+          continue;
+        }
+        applyUpdate(services, row, changes);
+        updated++;
+      }
+      return { updated, not_found: notFound };
+    });
+  },
+};

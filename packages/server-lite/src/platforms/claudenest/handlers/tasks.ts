@@ -1,0 +1,269 @@
+/**
+ * @module
+ * §7 Tasks. A claim is one conditional update in a transaction, so of concurrent claims exactly one wins;
+ * events are published after the transaction commits. Choices are documented in the SDK's `contract/tasks.ts`.
+ */
+import { Failure } from "../../../core/failure.ts";
+import { uuid } from "../../../core/ids.ts";
+import type { NestHandlers } from "../handlers.ts";
+import type { NestServices } from "../services.ts";
+import { logActivity, ownProject, type ProjectRow, touchInstance } from "../state/projects.ts";
+import {
+  checkDependencies,
+  nextAvailableRow,
+  projectOfTask,
+  refreshCurrentTask,
+  releaseExpiredClaims,
+  TASK_COLUMNS,
+  type TaskRow,
+  taskById,
+  taskRow,
+  toTask,
+} from "../state/tasks.ts";
+
+const DEFAULT_PER_PAGE = 50;
+
+/** The project, after its expired claims are released. */
+function readyProject(services: NestServices, project: ProjectRow): ProjectRow {
+  releaseExpiredClaims(services, project);
+  return project;
+}
+
+function replaceDependencies(services: NestServices, taskId: string, dependencies: readonly string[]): void {
+  services.db.run("DELETE FROM cn_task_dependencies WHERE task_id = ?", taskId);
+  for (const dependsOn of dependencies) {
+    services.db.run("INSERT INTO cn_task_dependencies (task_id, depends_on) VALUES (?, ?)", taskId, dependsOn);
+  }
+}
+
+/**
+ * The claimed task with the instance holding it, or TSK_003. With `instanceId` the claim must be that instance's;
+ * without it the caller acts for whichever instance holds the claim.
+ */
+function heldTask(
+  services: NestServices,
+  taskId: string,
+  instanceId: string | undefined,
+): TaskRow & { assigned_to: string } {
+  const row = taskRow(services, taskId)!;
+  const holder = row.assigned_to;
+  if (row.status !== "in_progress" || holder === null || (instanceId !== undefined && holder !== instanceId)) {
+    throw new Failure(
+      "TSK_003",
+      row.status === "completed"
+        ? "Task is already completed"
+        : holder === null
+          ? "Task is not claimed"
+          : "Task not claimed by this instance",
+    );
+  }
+  return { ...row, assigned_to: holder };
+}
+
+function publish(services: NestServices, projectId: string, event: string, payload: unknown): void {
+  services.events.publish(`private-project.${projectId}`, event, payload);
+}
+
+export const tasks: NestHandlers<"tasks"> = {
+  list({ caller, params, query }, { services }) {
+    const project = readyProject(services, ownProject(services, caller, params.project));
+    const perPage = query.per_page ?? DEFAULT_PER_PAGE;
+    const page = query.page ?? 1;
+    const where = ["t.project_id = ?"];
+    const args: unknown[] = [project.id];
+    if (query.status) {
+      where.push("t.status = ?");
+      args.push(query.status);
+    }
+    if (query.priority) {
+      where.push("t.priority = ?");
+      args.push(query.priority);
+    }
+    const { rows, ...found } = services.db.page<TaskRow>({
+      columns: TASK_COLUMNS,
+      from: "cn_tasks t",
+      where: where.join(" AND "),
+      args,
+      orderBy: "t.seq",
+      page,
+      perPage,
+    });
+    return { items: rows.map((row) => toTask(services, row)), ...found };
+  },
+
+  create({ caller, params, body }, { services }) {
+    const project = ownProject(services, caller, params.project);
+    const id = uuid();
+    const now = services.clock.iso();
+    const instance = body.instance_id ?? null;
+    services.db.tx(() => {
+      const dependencies = checkDependencies(services, project.id, null, body.dependencies ?? []);
+      services.db.run(
+        `INSERT INTO cn_tasks (id, project_id, title, description, priority, files, estimated_tokens, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id,
+        project.id,
+        body.title,
+        body.description ?? null,
+        body.priority ?? "medium",
+        JSON.stringify(body.files ?? []),
+        body.estimated_tokens ?? null,
+        now,
+        now,
+      );
+      replaceDependencies(services, id, dependencies);
+      if (instance) touchInstance(services, project.id, instance);
+      logActivity(services, project.id, instance, "task_created", {
+        task_id: id,
+        task_title: body.title,
+        priority: body.priority ?? "medium",
+      });
+    });
+    return taskById(services, id);
+  },
+
+  nextAvailable({ caller, params }, { services }) {
+    const project = readyProject(services, ownProject(services, caller, params.project));
+    const row = nextAvailableRow(services, project.id);
+    return row ? toTask(services, row) : null;
+  },
+
+  get({ caller, params }, { services }) {
+    readyProject(services, projectOfTask(services, caller, params.id));
+    return taskById(services, params.id);
+  },
+
+  update({ caller, params, body }, { services }) {
+    const project = readyProject(services, projectOfTask(services, caller, params.id));
+    const row = taskRow(services, params.id)!;
+    const instance = body.instance_id ?? null;
+    const pick = <K extends keyof typeof body & keyof TaskRow>(key: K) =>
+      body[key] === undefined ? row[key] : body[key];
+    services.db.tx(() => {
+      if (body.dependencies) {
+        replaceDependencies(services, row.id, checkDependencies(services, project.id, row.id, body.dependencies));
+      }
+      services.db.run(
+        "UPDATE cn_tasks SET title = ?, description = ?, priority = ?, files = ?, estimated_tokens = ?, updated_at = ? WHERE id = ?",
+        pick("title"),
+        pick("description"),
+        pick("priority"),
+        body.files ? JSON.stringify(body.files) : row.files,
+        pick("estimated_tokens"),
+        services.clock.iso(),
+        row.id,
+      );
+      if (instance) touchInstance(services, project.id, instance);
+      logActivity(services, project.id, instance, "task_updated", {
+        task_id: row.id,
+        task_title: body.title ?? row.title,
+        fields: Object.keys(body).filter((k) => k !== "instance_id" && body[k as keyof typeof body] !== undefined),
+      });
+    });
+    return taskById(services, row.id);
+  },
+
+  remove({ caller, params, query }, { services }) {
+    const project = readyProject(services, projectOfTask(services, caller, params.id));
+    const row = taskRow(services, params.id)!;
+    const instance = query.instance_id ?? null;
+    services.db.tx(() => {
+      // The foreign keys cascade: edges from and to this task go with it.
+      services.db.run("DELETE FROM cn_tasks WHERE id = ?", row.id);
+      if (row.status === "in_progress" && row.assigned_to) refreshCurrentTask(services, project.id, row.assigned_to);
+      if (instance) touchInstance(services, project.id, instance);
+      logActivity(services, project.id, instance, "task_deleted", { task_id: row.id, task_title: row.title });
+    });
+    return null;
+  },
+
+  claim({ caller, params, body }, { services }) {
+    const project = readyProject(services, projectOfTask(services, caller, params.id));
+    const instance = body.instance_id;
+    const claimed = services.db.tx(() => {
+      const row = taskRow(services, params.id)!;
+      if (row.status === "in_progress" && row.assigned_to === instance) {
+        touchInstance(services, project.id, instance);
+        return false;
+      }
+      if (row.status === "completed") throw new Failure("TSK_002", "Task is already completed");
+      if (row.status === "in_progress") throw new Failure("TSK_002");
+      if (row.blocked === 1) throw new Failure("TSK_002", "Task is blocked by dependencies that are not completed");
+      const { changes } = services.db.run(
+        "UPDATE cn_tasks SET status = 'in_progress', assigned_to = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND assigned_to IS NULL",
+        instance,
+        services.now(),
+        services.clock.iso(),
+        row.id,
+      );
+      if (changes !== 1) throw new Failure("TSK_002");
+      touchInstance(services, project.id, instance);
+      services.db.run(
+        "UPDATE cn_instances SET current_task_id = ? WHERE project_id = ? AND id = ?",
+        row.id,
+        project.id,
+        instance,
+      );
+      logActivity(services, project.id, instance, "task_claimed", { task_id: row.id, task_title: row.title });
+      return true;
+    });
+    const task = taskById(services, params.id);
+    if (!claimed) return { task, message: "Task already claimed by this instance" };
+    publish(services, project.id, "task:claimed", { task, instanceId: instance });
+    return { task, message: "Task claimed successfully" };
+  },
+
+  release({ caller, params, body }, { services }) {
+    const project = readyProject(services, projectOfTask(services, caller, params.id));
+    const reason = body.reason ?? null;
+    services.db.tx(() => {
+      const row = heldTask(services, params.id, body.instance_id);
+      const instance = row.assigned_to;
+      services.db.run(
+        "UPDATE cn_tasks SET status = 'pending', assigned_to = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?",
+        services.clock.iso(),
+        row.id,
+      );
+      // Only an instance that names itself has acted; a release on its behalf does not mark it as seen.
+      if (body.instance_id) touchInstance(services, project.id, instance);
+      refreshCurrentTask(services, project.id, instance);
+      logActivity(services, project.id, instance, "task_released", { task_id: row.id, task_title: row.title, reason });
+    });
+    const task = taskById(services, params.id);
+    publish(services, project.id, "task:released", { task, reason });
+    return { task, message: "Task released" };
+  },
+
+  complete({ caller, params, body }, { services }) {
+    const project = readyProject(services, projectOfTask(services, caller, params.id));
+    const filesModified = body.files_modified ?? [];
+    services.db.tx(() => {
+      const row = heldTask(services, params.id, body.instance_id);
+      const instance = row.assigned_to;
+      services.db.run(
+        "UPDATE cn_tasks SET status = 'completed', completed_at = ?, completion_summary = ?, files_modified = ?, updated_at = ? WHERE id = ?",
+        services.now(),
+        body.summary,
+        JSON.stringify(filesModified),
+        services.clock.iso(),
+        row.id,
+      );
+      if (body.instance_id) touchInstance(services, project.id, instance);
+      services.db.run(
+        "UPDATE cn_instances SET tasks_completed = tasks_completed + 1 WHERE project_id = ? AND id = ?",
+        project.id,
+        instance,
+      );
+      refreshCurrentTask(services, project.id, instance);
+      logActivity(services, project.id, instance, "task_completed", {
+        task_id: row.id,
+        task_title: row.title,
+        summary: body.summary,
+        files_modified: filesModified,
+      });
+    });
+    const task = taskById(services, params.id);
+    publish(services, project.id, "task:completed", { task, summary: body.summary });
+    return { task, message: "Task completed" };
+  },
+};
