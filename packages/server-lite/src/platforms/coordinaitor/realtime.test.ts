@@ -132,6 +132,21 @@ describe("/ws", () => {
     await until(() => frames.filter((f) => f.type === "error").length === 2, "two errors");
   });
 
+  it("a logout closes the connections its session opened (4001), and the watcher ends", async () => {
+    const { w, origin } = await listening();
+    const dev = await w.newUser("developer", "leaver");
+    const client = networkClient(origin, dev.client.tokens.accessToken);
+    const task = await dev.client.tasks.create({ title: "mine" });
+    const watcher = client.tasks.watch(task.id);
+    cleanup.push(() => watcher.close());
+    const errors: Error[] = [];
+    watcher.on("error", (e) => errors.push(e));
+    await until(() => watcher.status === "connected", "connected");
+    await dev.client.logout();
+    await until(() => watcher.status === "closed", "the watcher to end");
+    expect(errors.map((e) => e.name)).toContain("LiveRefusedError");
+  });
+
   it("a completion missed while the connection was down is delivered after reconnecting", async () => {
     const { w, origin } = await listening();
     const proxy = await cuttableProxy(origin);

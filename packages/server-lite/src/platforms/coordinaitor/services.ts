@@ -8,6 +8,7 @@ import type { WebhookDelivery } from "@agentlane/sdk/coordinaitor/contract";
 import type { Clock } from "../../core/clock.ts";
 import type { EventBus } from "../../core/events.ts";
 import type { Environment } from "../../core/platform.ts";
+import type { RevocationBus } from "../../core/realtime.ts";
 import type { WebhookDispatcher } from "../../core/webhooks.ts";
 import type { Database } from "../../store/database.ts";
 
@@ -35,7 +36,10 @@ export class CoServices {
   /** A subscription's delivery log, newest first, once the webhook engine exists. */
   webhookDeliveries: ((subscriptionId: string, limit: number) => WebhookDelivery[]) | undefined;
 
+  readonly #revocations: RevocationBus;
+
   constructor(env: Environment) {
+    this.#revocations = env.revocations;
     this.db = env.db;
     this.clock = env.clock;
     this.events = env.events;
@@ -49,6 +53,15 @@ export class CoServices {
         this.jwtSecret.toString("base64url"),
       );
     }
+  }
+
+  /** Closes the live connections a session opened (after a logout), before the call that ended it answers. */
+  revokeSession(sessionId: string, reason: string): void {
+    this.#revocations.revoke({
+      platformId: "coordinaitor",
+      covers: (identity) => (identity as { sessionId?: string } | undefined)?.sessionId === sessionId,
+      reason,
+    });
   }
 
   now(): number {

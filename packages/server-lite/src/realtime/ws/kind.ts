@@ -7,7 +7,8 @@
  * the kind knows no platform. Frames are described in `protocol.ts`.
  *
  * A connection without a credential, or with one the platform refuses, is answered HTTP 401 and never upgraded;
- * connections a minute per address are limited when the platform documents a limit (429).
+ * connections a minute per address are limited when the platform documents a limit (429). Credentials revoked on the
+ * server's revocation bus (a logout) close the connections they opened, with code 4001.
  */
 import type { Credentials } from "../../core/credentials.ts";
 import type { RealtimeKind } from "../../core/realtime.ts";
@@ -46,8 +47,8 @@ export interface SubscribeRealtimeOptions<Services, Identity> {
   /** Called when a connection opens; answers what to call when it closes (a connection count, say). */
   onConnection?(services: Services, identity: Identity): () => void;
   /**
-   * Subscriptions one connection may hold.
-   * @default 100
+   * Subscriptions one connection may hold (beyond it, an `error` frame with code 429).
+   * @default the server's `subscriptionsPerConnection` limit
    */
   maxSubscriptions?: number;
 }

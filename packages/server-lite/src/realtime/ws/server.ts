@@ -18,6 +18,9 @@ interface Connection<Identity> {
   release: () => void;
 }
 
+/** Close code of a connection whose credentials were revoked: a refusal, so clients do not reconnect with them. */
+export const CLOSE_REVOKED = 4001;
+
 export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
   readonly kind = "ws";
   readonly info: Readonly<Record<string, string>>;
@@ -37,6 +40,14 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
     this.#wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: setup.maxPayload });
     this.#unsubscribe = options.routes.map(({ bus, channel }) =>
       setup.events.subscribe(bus, (event, data) => this.#fanOut(channel, event, data)),
+    );
+    // Credentials revoked (a logout, say): the connections they opened close before the revoking call answers.
+    this.#unsubscribe.push(
+      setup.revocations.listen((revocation) => {
+        if (revocation.platformId !== setup.platformId) return;
+        for (const connection of [...this.#connections])
+          if (revocation.covers(connection.identity)) this.#drop(connection, CLOSE_REVOKED, revocation.reason);
+      }),
     );
   }
 
@@ -169,6 +180,12 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
       }
       if (payload !== undefined) this.#send(connection, { type: event, channel, data: payload });
     }
+  }
+
+  #drop(connection: Connection<Identity>, code: number, reason: string): void {
+    this.#connections.delete(connection);
+    connection.release();
+    connection.ws.close(code, reason.slice(0, 120));
   }
 
   #send(connection: Connection<Identity>, frame: unknown): void {

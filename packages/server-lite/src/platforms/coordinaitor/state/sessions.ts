@@ -103,4 +103,5 @@ export function logout(services: CoServices, userId: string, refreshToken: strin
   const session = sessionOf(services, refreshToken);
   if (session.user_id !== userId) throw new Failure("AUTHENTICATION_ERROR", "Invalid or expired refresh token");
   services.db.run("DELETE FROM co_sessions WHERE id = ?", session.id);
+  services.revokeSession(session.id, "The session was logged out");
 }
