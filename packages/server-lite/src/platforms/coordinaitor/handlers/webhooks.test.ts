@@ -159,6 +159,51 @@ describe("webhook deliveries", () => {
     expect(r.received.map((d) => JSON.parse(d.body).data.id)).toEqual([mine.id]);
   });
 
+  it("emits all ten documented events, each parsed by the typed union", async () => {
+    w = await coWorld();
+    r = await receiver();
+    await w.admin.client.webhooks.create({
+      url: r.url,
+      events: [
+        "task.created",
+        "task.updated",
+        "task.completed",
+        "task.failed",
+        "task.assigned",
+        "agent.created",
+        "agent.status_changed",
+        "project.created",
+        "project.completed",
+        "user.registered",
+      ],
+    });
+    await w.newUser("developer", "newcomer");
+    const agent = await w.admin.client.agents.create({ name: "Bot", type: "coding" });
+    const project = await w.admin.client.projects.create({ name: "P" });
+    const a = await w.admin.client.tasks.create({ title: "a", projectId: project.id });
+    await w.admin.client.tasks.assign({ taskId: a.id, agentId: agent.id });
+    await w.admin.client.tasks.patch({ taskId: a.id, status: "failed" });
+    const b = await w.admin.client.tasks.create({ title: "b" });
+    await w.admin.client.tasks.patch({ taskId: b.id, status: "completed" });
+    await w.admin.client.projects.update({ projectId: project.id, status: "completed" });
+    await dispatcherOf(w).settled();
+    const names = r.received.map(({ body }) => parseWebhookEvent(JSON.parse(body)).event);
+    expect(new Set(names)).toEqual(
+      new Set([
+        "user.registered",
+        "agent.created",
+        "project.created",
+        "task.created",
+        "task.updated",
+        "task.assigned",
+        "agent.status_changed",
+        "task.failed",
+        "task.completed",
+        "project.completed",
+      ]),
+    );
+  });
+
   it("random bodies and signatures never verify without the secret", async () => {
     const verifier = createVerifier({ secrets: "the-real-secret" });
     await fc.assert(
