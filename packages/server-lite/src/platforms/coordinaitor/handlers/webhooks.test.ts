@@ -148,6 +148,28 @@ describe("webhook deliveries", () => {
     expect(health.services.webhooks).toMatchObject({ failed: 1 });
   });
 
+  it("a receiver that hangs never slows an API call", async () => {
+    w = await coWorld();
+    r = await receiver();
+    r.hold = true;
+    await w.admin.client.webhooks.create({ url: r.url, events: ["task.created", "task.updated"] });
+    const task = await w.admin.client.tasks.create({ title: "first" });
+    for (let i = 0; i < 2000 && r.received.length === 0; i++) await new Promise((done) => setTimeout(done, 5));
+    expect(r.received).toHaveLength(1);
+    // The first delivery is still unanswered; the next calls answer regardless.
+    await w.admin.client.tasks.patch({ taskId: task.id, progress: 0.5 });
+    await w.admin.client.tasks.create({ title: "second" });
+    const [pending] = await w.admin.client.webhooks
+      .deliveries({ webhookId: (await w.admin.client.webhooks.list())[0]!.id, limit: 3 })
+      .then((l) => l.slice(-1));
+    expect(pending?.status).toBe("pending");
+    r.hold = false;
+    r.release();
+    await dispatcherOf(w).settled();
+    const log = await w.admin.client.webhooks.deliveries({ webhookId: (await w.admin.client.webhooks.list())[0]!.id });
+    expect(log.map((d) => d.status)).toEqual(["delivered", "delivered", "delivered"]);
+  });
+
   it("sends an event only to subscribers who may see the resource", async () => {
     w = await coWorld();
     r = await receiver();
