@@ -31,6 +31,8 @@ export interface CoUser {
   sessionId: string | undefined;
   /** What a key or OAuth token may do; a signed-in user (JWT) may do everything its role allows. */
   permissions: ReadonlySet<string> | "all";
+  /** When the credentials stop working (epoch milliseconds), if they expire. */
+  expiresAt: number | undefined;
 }
 
 /** Whoever called. */
@@ -67,6 +69,7 @@ export function identify(services: CoServices, token: string): CoUser {
       via: "apikey",
       sessionId: undefined,
       permissions: new Set(parseJson<string[]>(key.permissions, [])),
+      expiresAt: key.expires_at ?? undefined,
     };
   }
   const claims = verifyJwt(token, services.jwtSecret);
@@ -92,6 +95,7 @@ export function identify(services: CoServices, token: string): CoUser {
     via: oauth ? "oauth" : "jwt",
     sessionId: oauth ? undefined : claims.sid,
     permissions: oauth ? new Set((claims.scope ?? "").split(" ").filter(Boolean)) : "all",
+    expiresAt: claims.exp * 1000,
   };
 }
 

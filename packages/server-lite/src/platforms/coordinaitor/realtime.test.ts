@@ -147,6 +147,32 @@ describe("/ws", () => {
     expect(errors.map((e) => e.name)).toContain("LiveRefusedError");
   });
 
+  it("closes a connection whose token expired at its next event, and sends it nothing more", async () => {
+    const { w, origin } = await listening();
+    const token = w.admin.client.tokens.accessToken!;
+    const task = await w.admin.client.tasks.create({ title: "expiring" });
+    const ws = new WebSocket(`${origin.replace("http", "ws")}/coordinaitor/ws?token=${token}`);
+    cleanup.push(() => ws.close());
+    const frames: Array<{ type: string }> = [];
+    let closed: number | undefined;
+    ws.onmessage = (m) => frames.push(JSON.parse(String(m.data)));
+    ws.onclose = (e) => {
+      closed = e.code;
+    };
+    await new Promise((r) => {
+      ws.onopen = r;
+    });
+    ws.send(JSON.stringify({ type: "subscribe", channel: "tasks" }));
+    await until(() => frames.some((f) => f.type === "subscribed"), "the subscription");
+    w.server.clock.advance(3601 * 1000);
+    const fresh = clientFor(w.server);
+    await fresh.login({ email: w.admin.email, password: w.admin.password });
+    await fresh.tasks.patch({ taskId: task.id, progress: 0.5 });
+    await until(() => closed !== undefined, "the close");
+    expect(closed).toBe(1008);
+    expect(frames.filter((f) => f.type === "task.updated")).toEqual([]);
+  });
+
   it("a completion missed while the connection was down is delivered after reconnecting", async () => {
     const { w, origin } = await listening();
     const proxy = await cuttableProxy(origin);

@@ -11,7 +11,9 @@
  * `{type: "task.updated", channel: "tasks", data: <task>}` and likewise `task.created`, `task.completed`,
  * `task.failed`, `task.assigned`, `task.deleted` (`data: {id, reason}`), `agent.created`,
  * `agent.status_changed`, `project.created`, `project.updated`, `project.completed`, `project.deleted`; each
- * only to a subscriber who may see the resource, whose session is still open, and whose filters match.
+ * only to a subscriber who may see the resource and whose filters match. A connection whose token has expired is
+ * closed (1008) at its next event, so that the client reconnects with a fresh token; a logout closes its
+ * session's connections at once (4001).
  */
 import { Failure } from "../../core/failure.ts";
 import type { RealtimeKind } from "../../core/realtime.ts";
@@ -31,7 +33,9 @@ const CHANNELS: Record<string, { permission: string; filters: Record<string, str
   projects: { permission: "projects:read", filters: { projectId: "id" } },
 };
 
-function stillSignedIn(services: CoServices, identity: CoUser): boolean {
+/** A connection holds while its token has not expired and its session (for a JWT) is open. */
+function stillValid(services: CoServices, identity: CoUser): boolean {
+  if (identity.expiresAt !== undefined && identity.expiresAt <= services.now()) return false;
   if (identity.sessionId === undefined) return true;
   return services.db.get("SELECT 1 FROM co_sessions WHERE id = ?", identity.sessionId) !== undefined;
 }
@@ -61,7 +65,7 @@ export const realtime: RealtimeKind<CoServices> = subscribeRealtime<CoServices, 
   ],
   deliver(services, identity, channel, filters, _event, payload) {
     const { data, audience } = payload as BusEvent;
-    if (!inAudience(audience, identity) || !stillSignedIn(services, identity)) return undefined;
+    if (!inAudience(audience, identity)) return undefined;
     const record = data as Record<string, unknown>;
     for (const [key, value] of Object.entries(filters ?? {})) {
       const field = CHANNELS[channel]?.filters[key];
@@ -70,6 +74,7 @@ export const realtime: RealtimeKind<CoServices> = subscribeRealtime<CoServices, 
     }
     return data;
   },
+  stillValid,
   onConnection(services) {
     services.liveConnections++;
     return () => {

@@ -44,6 +44,12 @@ export interface SubscribeRealtimeOptions<Services, Identity> {
     event: string,
     data: unknown,
   ): unknown;
+  /**
+   * Whether a connection's identity still holds (its token has not expired, its session is open), checked before
+   * each event it would receive; a connection that no longer holds is closed with 1008, so that a client
+   * reconnects with fresh credentials. @default always
+   */
+  stillValid?(services: Services, identity: Identity): boolean;
   /** Called when a connection opens; answers what to call when it closes (a connection count, say). */
   onConnection?(services: Services, identity: Identity): () => void;
   /**

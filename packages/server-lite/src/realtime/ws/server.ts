@@ -20,6 +20,8 @@ interface Connection<Identity> {
 
 /** Close code of a connection whose credentials were revoked: a refusal, so clients do not reconnect with them. */
 export const CLOSE_REVOKED = 4001;
+/** Close code of a connection whose credentials expired: the client may reconnect with fresh ones. */
+export const CLOSE_EXPIRED = 1008;
 
 export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
   readonly kind = "ws";
@@ -162,10 +164,14 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
   }
 
   #fanOut(channel: string, event: string, data: unknown): void {
-    for (const connection of this.#connections) {
+    for (const connection of [...this.#connections]) {
       if (!connection.subscriptions.has(channel)) continue;
       let payload: unknown;
       try {
+        if (this.#options.stillValid && !this.#options.stillValid(this.#setup.services, connection.identity)) {
+          this.#drop(connection, CLOSE_EXPIRED, "The credentials have expired");
+          continue;
+        }
         payload = this.#options.deliver(
           this.#setup.services,
           connection.identity,
