@@ -63,7 +63,7 @@ export const realtime: RealtimeKind<CoServices> = subscribeRealtime<CoServices, 
     { bus: busChannel("agents"), channel: "agents" },
     { bus: busChannel("projects"), channel: "projects" },
   ],
-  deliver(services, identity, channel, filters, _event, payload) {
+  deliver(_services, identity, channel, filters, _event, payload) {
     const { data, audience } = payload as BusEvent;
     if (!inAudience(audience, identity)) return undefined;
     const record = data as Record<string, unknown>;
