@@ -19,5 +19,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     restoreMocks: true,
+    env: {
+      // Sessions run the machine's interactive bash, which reads ~/.bashrc. A `pyenv init` there waits up to 60 s
+      // on a rehash lock left by a bash killed during start-up; a test's shell should never wait on that.
+      PYENV_REHASH_TIMEOUT: "1",
+    },
   },
 });

@@ -15,6 +15,7 @@ const runs = [
         { title: "ClaudeNest task claims under 32 concurrent workers", args: [script("./claims.ts")] },
         { title: "Realtime: publish to SDK watcher callback", args: [script("./realtime.ts")] },
         { title: "Realtime: REST task claim to tasks.watch callback", args: [script("./task-events.ts")] },
+        { title: "VS Code extension: activation and the Tasks tree", args: [script("./vscode-extension.ts")] },
       ]),
 ];
 

@@ -8,9 +8,11 @@
  * 2. Provide the pnpm version pinned by `packageManager` in `.tools/pnpm` (installed with npm, because
  *    corepack's signature check fails against the registry mirrors some machines reach).
  * 3. `pnpm install --frozen-lockfile`, then build the packages, each only when its inputs changed.
- * 4. Run the command given after `--` with that Node and pnpm first on PATH.
+ * 4. With `--e2e`: install what the VS Code extension's end-to-end tests need (code-server, chromium), once
+ *    per machine, outside the clone (`packages/vscode-extension/scripts/install-e2e.mjs`).
+ * 5. Run the command given after `--` with that Node and pnpm first on PATH.
  *
- * Usage: `node scripts/setup.mjs [--quiet] [-- command args...]`
+ * Usage: `node scripts/setup.mjs [--quiet] [--e2e] [-- command args...]`
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -116,7 +118,7 @@ function hashInputs(paths) {
     const st = statSync(p);
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
-        if (name === "node_modules" || name === "dist" || name.startsWith(".")) continue;
+        if (name === "node_modules" || name === "dist" || name === "test-results" || name.startsWith(".")) continue;
         walk(join(p, name));
       }
     } else {
@@ -158,6 +160,11 @@ stamped(
     run("pnpm", ["-r", "--reporter-hide-prefix", "run", "build"]);
   },
 );
+
+if (flags.includes("--e2e")) {
+  const { installE2e } = await import("../packages/vscode-extension/scripts/install-e2e.mjs");
+  installE2e();
+}
 
 if (command.length > 0) {
   const result = spawnSync(command[0], command.slice(1), { stdio: "inherit", cwd: process.cwd(), env: process.env });

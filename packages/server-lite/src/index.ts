@@ -8,6 +8,7 @@ export { Failure } from "./core/failure.ts";
 export type {
   AnyPlatform,
   Caller,
+  Environment,
   Handlers,
   PlatformDefinition,
   RateLimitPolicy,

@@ -184,6 +184,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       clock,
       rateLimiter,
       idempotency,
+      revocations,
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       services,
       onError,
@@ -210,6 +211,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         connectionsPerMinute: limitOf(platform.rateLimits.groups.websocket),
         maxPayload: options.bodyLimit ?? 1024 * 1024,
         subscriptionsPerConnection: limits.subscriptionsPerConnection,
+        connectionsPerIdentity: limits.connectionsPerToken,
         onError,
         failWith: mount.failWith,
       });
@@ -366,6 +368,7 @@ function resolveLimits(limits: ServerLimits = {}): Required<ServerLimits> {
     processesPerUser: limits.processesPerUser ?? 10,
     processes: limits.processes ?? 50,
     subscriptionsPerConnection: limits.subscriptionsPerConnection ?? 100,
+    connectionsPerToken: limits.connectionsPerToken ?? 20,
   };
 }
 

@@ -20,6 +20,7 @@ import { compose, type MountContext, type RequestState, type Step } from "./pipe
 import { validate } from "./pipeline/validate.ts";
 import type { AnyPlatform, Caller, PlatformDefinition } from "./platform.ts";
 import type { RateLimiter } from "./rate-limit.ts";
+import type { RevocationBus } from "./realtime.ts";
 import { inRouteOrder } from "./route-order.ts";
 
 export interface MountOptions {
@@ -28,6 +29,7 @@ export interface MountOptions {
   clock: Clock;
   rateLimiter: RateLimiter | undefined;
   idempotency: IdempotencyStore;
+  revocations: RevocationBus;
   bodyLimit: number;
   services: unknown;
   /** Called with errors a handler did not expect (answered as 500). */
@@ -87,6 +89,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     clock: options.clock,
     rateLimiter: options.rateLimiter,
     idempotency: options.idempotency,
+    revocations: options.revocations,
     bodyLimit: options.bodyLimit,
     onError: options.onError,
   };

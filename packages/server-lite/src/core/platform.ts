@@ -39,6 +39,11 @@ export interface ServerLimits {
    * @default 100
    */
   subscriptionsPerConnection?: number;
+  /**
+   * Live realtime connections one set of credentials (a token) may hold subscriptions on.
+   * @default 20
+   */
+  connectionsPerToken?: number;
 }
 
 export interface Environment {

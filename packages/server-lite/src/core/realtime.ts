@@ -66,6 +66,8 @@ export interface RealtimeStart<Services = unknown> {
   maxPayload: number;
   /** Channels one connection may subscribe to. */
   subscriptionsPerConnection: number;
+  /** Live connections one set of credentials may hold. */
+  connectionsPerIdentity: number;
   onError(error: unknown): void;
   /** Answers a failure in the platform's envelope. */
   failWith(c: Context, failure: Failure): Response;

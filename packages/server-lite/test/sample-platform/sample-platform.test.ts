@@ -133,4 +133,14 @@ describe("a platform defined outside the core", () => {
     expect(seen).toEqual(["step 1", "step 2", "step 3", "step 4", "done"]);
     expect(afters).toEqual([undefined, 2]);
   });
+
+  it("ends a live stream at once when the key that opened it is revoked", async () => {
+    const reader = client({ apiKey: "key_r" });
+    const stream = reader.notes.follow()[Symbol.asyncIterator]();
+    expect((await stream.next()).value).toMatchObject({ event: "hello" });
+    const next = stream.next();
+    await client().notes.revokeKey({ key: "key_r" });
+    expect(await next).toMatchObject({ done: true });
+    await expect(reader.notes.list()).rejects.toBeInstanceOf(AuthenticationError);
+  });
 });

@@ -4,7 +4,14 @@
  * envelope, named list keys, multipart bodies, stream handlers). Keys are seeded: `key_rw` reads and writes,
  * `key_r` only reads.
  */
-import type { AnyPlatform, Caller, Credentials, PlatformDefinition, ServerEnvelope } from "@agentlane/server-lite";
+import type {
+  AnyPlatform,
+  Caller,
+  Credentials,
+  Environment,
+  PlatformDefinition,
+  ServerEnvelope,
+} from "@agentlane/server-lite";
 import { Failure } from "@agentlane/server-lite";
 import { contract, errorCodes, type NotesContract } from "./contract.ts";
 
@@ -15,6 +22,8 @@ const KEYS: Record<string, readonly string[]> = { key_rw: ["read", "write"], key
 interface Services {
   notes: Map<string, { id: string; text: string; files: string[] }>;
   flakyCalls: number;
+  revoked: Set<string>;
+  revocations: Environment["revocations"];
 }
 
 const envelope: ServerEnvelope = {
@@ -40,10 +49,10 @@ const envelope: ServerEnvelope = {
   },
 };
 
-function authenticate(_services: Services, requirement: string, credentials: Credentials): Caller {
+function authenticate(services: Services, requirement: string, credentials: Credentials): Caller {
   const key = credentials.header("x-api-key");
   if (requirement === "none") return { key: `ip:${credentials.address}` };
-  const permissions = key ? KEYS[key] : undefined;
+  const permissions = key && !services.revoked.has(key) ? KEYS[key] : undefined;
   if (!permissions) throw new Failure("UNAUTHENTICATED");
   if (!permissions.includes(requirement)) throw new Failure("FORBIDDEN");
   return { key: `key:${key}` };
@@ -58,7 +67,7 @@ const definition: PlatformDefinition<NotesContract, Services, Caller, "NOT_FOUND
   envelope,
   migrations: [],
   tables: [],
-  createServices: () => ({ notes: new Map(), flakyCalls: 0 }),
+  createServices: (env) => ({ notes: new Map(), flakyCalls: 0, revoked: new Set(), revocations: env.revocations }),
   authRequirements: ["read", "write"],
   authenticate,
   rateLimits: { groups: {}, authenticated: 1000, anonymous: 60, windowMs: 3_600_000 },
@@ -96,6 +105,21 @@ const definition: PlatformDefinition<NotesContract, Services, Caller, "NOT_FOUND
             yield { event: "progress" as const, data: { step }, id: String(step) };
           yield { event: "done" as const, data: { steps: body.steps } };
         })();
+      },
+      follow(_input, { signal }) {
+        return (async function* () {
+          yield { event: "hello" as const, data: {} };
+          await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+        })();
+      },
+      revokeKey({ body }, { services }) {
+        services.revoked.add(body.key);
+        services.revocations.revoke({
+          platformId: "notes",
+          covers: (caller) => (caller as Caller).key === `key:${body.key}`,
+          reason: "The key was revoked",
+        });
+        return null;
       },
       flaky(_input, { services, fail }) {
         services.flakyCalls++;

@@ -9,32 +9,50 @@ import { Failure } from "../failure.ts";
 import { respond } from "./respond.ts";
 import type { RequestState, Step } from "./state.ts";
 
-function context(state: RequestState) {
+function context(state: RequestState, signal: AbortSignal) {
   const { route, c } = state;
   return {
     services: route.services,
     requestId: state.requestId,
     baseUrl: new URL(c.req.url).origin + route.base,
     credentials: state.credentials,
-    signal: c.req.raw.signal,
+    signal,
     fail(code: string, message?: string, errors?: Record<string, string[]>): never {
       throw new Failure(code, message, errors);
     },
   };
 }
 
+/**
+ * The signal a stream's handler and response end on: the client going away, or the credentials that opened the
+ * stream being revoked.
+ */
+function streamEnd(state: RequestState): AbortSignal {
+  const { route } = state;
+  const ended = new AbortController();
+  const stopListening = route.revocations.listen((revocation) => {
+    if (revocation.platformId === route.platform.id && revocation.covers(state.caller)) ended.abort(revocation.reason);
+  });
+  const clientGone = state.c.req.raw.signal;
+  if (clientGone.aborted) ended.abort();
+  else clientGone.addEventListener("abort", () => ended.abort(), { once: true });
+  ended.signal.addEventListener("abort", stopListening, { once: true });
+  return ended.signal;
+}
+
 export const handle: Step = async (state) => {
   const { route, requestId } = state;
   const { spec, platform, clock } = route;
   const { envelope } = platform;
+  const signal = spec.stream ? streamEnd(state) : state.c.req.raw.signal;
   const result = await route.handler(
     { params: state.params, query: state.query, body: state.body, caller: state.caller },
-    context(state),
+    context(state, signal),
   );
   const meta = { requestId, timestamp: clock.iso() };
   if (spec.stream) {
     return sseResponse(result as AsyncIterable<StreamEvent>, {
-      signal: state.c.req.raw.signal,
+      signal,
       headers: { "x-request-id": requestId, ...state.headers },
       onError: (error) => {
         if (!(error instanceof Failure)) route.onError?.(error);

@@ -12,6 +12,7 @@ import type { Credentials } from "../credentials.ts";
 import type { IdempotencyStore } from "../idempotency.ts";
 import type { AnyPlatform, Caller } from "../platform.ts";
 import type { RateLimiter } from "../rate-limit.ts";
+import type { RevocationBus } from "../realtime.ts";
 
 /** What every route of a mounted platform shares. */
 export interface MountContext {
@@ -23,6 +24,8 @@ export interface MountContext {
   /** Present when rate limits are on: one per window length. */
   rateLimiter: RateLimiter | undefined;
   idempotency: IdempotencyStore;
+  /** Revoked credentials: a stream they opened is ended. */
+  revocations: RevocationBus;
   bodyLimit: number;
   onError?: ((error: unknown) => void) | undefined;
 }

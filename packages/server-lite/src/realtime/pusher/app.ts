@@ -27,6 +27,8 @@ export interface RealtimeAppOptions {
   statusOf(code: string): number;
   /** Channels one connection may subscribe to. @default 100 */
   maxSubscriptions?: number;
+  /** Live connections one set of credentials (one identity) may hold subscriptions on. @default 20 */
+  maxConnectionsPerIdentity?: number;
   onError(error: unknown): void;
 }
 
@@ -49,6 +51,10 @@ export class RealtimeApp {
   readonly connectionsPerMinute: number | undefined;
   /** Channels one connection may subscribe to. */
   readonly maxSubscriptions: number;
+  /** Live connections one identity may hold subscriptions on. */
+  readonly maxConnectionsPerIdentity: number;
+  /** The connections each identity (as JSON) holds subscriptions on. */
+  readonly #byIdentity = new Map<string, Set<AppConnection>>();
   readonly channels: ChannelRegistry;
   readonly #options: RealtimeAppOptions;
   readonly #connections = new Map<string, AppConnection>();
@@ -61,6 +67,7 @@ export class RealtimeApp {
     this.clientEvents = options.clientEvents;
     this.connectionsPerMinute = options.connectionsPerMinute;
     this.maxSubscriptions = options.maxSubscriptions ?? 100;
+    this.maxConnectionsPerIdentity = options.maxConnectionsPerIdentity ?? 20;
     this.channels = new ChannelRegistry(options.events);
   }
 
@@ -127,6 +134,29 @@ export class RealtimeApp {
 
   reportError(error: unknown): void {
     this.#options.onError(error);
+  }
+
+  /**
+   * Counts `connection` against its identity's connections; false when the identity already holds the most it
+   * may on other connections.
+   */
+  holdConnection(identity: unknown, connection: AppConnection): boolean {
+    const key = JSON.stringify(identity);
+    let held = this.#byIdentity.get(key);
+    if (!held) {
+      held = new Set();
+      this.#byIdentity.set(key, held);
+    }
+    if (!held.has(connection) && held.size >= this.maxConnectionsPerIdentity) return false;
+    held.add(connection);
+    return true;
+  }
+
+  /** Forgets a closed connection in every identity's count. */
+  releaseConnections(connection: AppConnection): void {
+    for (const [key, held] of this.#byIdentity) {
+      if (held.delete(connection) && held.size === 0) this.#byIdentity.delete(key);
+    }
   }
 
   /** Closes every connection whose subscriptions `covers` names; answers how many. */

@@ -145,6 +145,7 @@ export class PusherConnection implements AppConnection, ChannelMember {
     this.#subscriptions.clear();
     this.#intent.clear();
     this.#grants.clear();
+    this.#app.releaseConnections(this);
     this.#app.unregister(this);
   }
 
@@ -210,6 +211,13 @@ export class PusherConnection implements AppConnection, ChannelMember {
       }
     }
     this.#intent.delete(channel);
+    if (identity !== undefined && !this.#app.holdConnection(identity, this))
+      return this.#refuse(
+        channel,
+        429,
+        "LimitReached",
+        `These credentials hold at most ${this.#app.maxConnectionsPerIdentity} live connections; close one first.`,
+      );
     if (!this.#subscriptions.has(channel)) this.#app.channels.join(channel, this);
     this.#subscriptions.set(channel, { identity });
     this.send(serverFrame("pusher_internal:subscription_succeeded", {}, channel));

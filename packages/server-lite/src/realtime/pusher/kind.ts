@@ -84,6 +84,7 @@ export function pusherRealtime<Services>(
         connectionsPerMinute: setup.connectionsPerMinute,
         statusOf: (code) => setup.envelope.statusOf(code),
         maxSubscriptions: setup.subscriptionsPerConnection,
+        maxConnectionsPerIdentity: setup.connectionsPerIdentity,
         onError: setup.onError,
       });
       server.addApp(app);

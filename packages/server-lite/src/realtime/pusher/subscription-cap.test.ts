@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createServer, type LiteServer } from "../../index.ts";
-import { RawPusherClient } from "./test-support.ts";
+import { RawPusherClient, TOKENS, testAuthorizer } from "./test-support.ts";
 
 let server: LiteServer | undefined;
 const clients: RawPusherClient[] = [];
@@ -25,5 +25,31 @@ describe("subscriptions per connection", () => {
     expect((await client.subscribe("two")).event).toBe("pusher_internal:subscription_succeeded");
     const refused = await client.subscribe("three");
     expect(refused).toMatchObject({ event: "pusher:subscription_error", data: { status: 429, type: "LimitReached" } });
+  });
+
+  it("refuses a token's subscriptions on more connections than connectionsPerToken allows", async () => {
+    server = await createServer({
+      platform: "claudenest",
+      realtime: { appKey: "k", authorize: testAuthorizer },
+      limits: { connectionsPerToken: 1 },
+    });
+    const base = await server.listen(0);
+    const url = `${base.replace("http", "ws")}/app/k?protocol=7`;
+    const first = await RawPusherClient.connect(url);
+    const second = await RawPusherClient.connect(url);
+    clients.push(first, second);
+    const alice = { token: TOKENS.alice };
+    expect((await first.subscribe("private-user.alice", alice)).event).toBe("pusher_internal:subscription_succeeded");
+    expect((await first.subscribe("private-shared", alice)).event).toBe("pusher_internal:subscription_succeeded");
+    expect(await second.subscribe("private-user.alice", alice)).toMatchObject({ data: { status: 429 } });
+    expect((await second.subscribe("private-shared", { token: TOKENS.bob })).event).toBe(
+      "pusher_internal:subscription_succeeded",
+    );
+    first.ws.terminate();
+    await vi.waitFor(async () =>
+      expect((await second.subscribe("private-user.alice", alice)).event).toBe(
+        "pusher_internal:subscription_succeeded",
+      ),
+    );
   });
 });

@@ -29,30 +29,38 @@ export interface SseResponseOptions {
 export function sseResponse(events: AsyncIterable<StreamEvent>, options: SseResponseOptions): Response {
   const encoder = new TextEncoder();
   const iterator = events[Symbol.asyncIterator]();
-  const stop = () => void iterator.return?.();
-  options.signal.addEventListener("abort", stop, { once: true });
-  let cancelled = false;
+  let closed = false;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const finish = (last?: string) => {
+    options.signal.removeEventListener("abort", end);
+    if (closed) return;
+    closed = true;
+    if (last) controller?.enqueue(encoder.encode(last));
+    controller?.close();
+  };
+  // Ending does not wait for the handler: a generator waiting inside an `await` finishes when it can.
+  function end() {
+    finish();
+    Promise.resolve(iterator.return?.()).catch(() => {});
+  }
+  options.signal.addEventListener("abort", end, { once: true });
   const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      // A pull that was waiting for the handler when the client went away finds the stream cancelled.
-      const finish = (last?: string) => {
-        options.signal.removeEventListener("abort", stop);
-        if (cancelled) return;
-        if (last) controller.enqueue(encoder.encode(last));
-        controller.close();
-      };
+    start(c) {
+      controller = c;
+      if (options.signal.aborted) end();
+    },
+    async pull(c) {
       try {
         const { value, done } = await iterator.next();
         if (done || options.signal.aborted) finish();
-        else if (!cancelled) controller.enqueue(encoder.encode(sseFrame(value)));
+        else if (!closed) c.enqueue(encoder.encode(sseFrame(value)));
       } catch (error) {
         finish(options.signal.aborted ? undefined : sseFrame({ event: "error", data: options.onError(error) }));
       }
     },
     cancel() {
-      cancelled = true;
-      options.signal.removeEventListener("abort", stop);
-      stop();
+      closed = true;
+      end();
     },
   });
   return new Response(body, {

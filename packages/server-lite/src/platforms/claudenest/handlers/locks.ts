@@ -58,13 +58,9 @@ export const locks: NestHandlers<"locks"> = {
     const lock = change(services, project.id, (events) => {
       const result = takeLock(
         services,
-        project.id,
-        path,
-        body.instance_id,
-        body.reason,
-        minutes,
+        project,
+        { path, instanceId: body.instance_id, reason: body.reason, minutes },
         events,
-        caseInsensitive(project),
       );
       if (!result.taken) throw heldByOther(result.lock, path);
       return result.lock;
@@ -120,16 +116,11 @@ export const locks: NestHandlers<"locks"> = {
       const failed: string[] = [];
       const failedDetails: Record<string, { locked_by: string; reason: string | null }> = {};
       for (const path of paths) {
-        const insensitive = caseInsensitive(project);
         const result = takeLock(
           services,
-          project.id,
-          path,
-          body.instance_id,
-          body.reason,
-          minutes,
+          project,
+          { path, instanceId: body.instance_id, reason: body.reason, minutes },
           events,
-          insensitive,
         );
         if (result.taken) {
           acquired.push(path);

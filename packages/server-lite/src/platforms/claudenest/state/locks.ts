@@ -149,15 +149,13 @@ export function clearExpiredLocks(services: NestServices, projectId: string, eve
  */
 export function takeLock(
   services: NestServices,
-  projectId: string,
-  path: string,
-  instanceId: string,
-  reason: string | undefined,
-  minutes: number,
+  project: Pick<ProjectRow, "id" | "settings">,
+  request: { path: string; instanceId: string; reason: string | undefined; minutes: number },
   events: LockEvent[],
-  insensitive = true,
 ): { lock: LockRow; taken: boolean } {
-  const other = conflictingLock(services, projectId, path, instanceId, insensitive);
+  const { path, instanceId, reason, minutes } = request;
+  const projectId = project.id;
+  const other = conflictingLock(services, projectId, path, instanceId, caseInsensitive(project));
   if (other) return { lock: other, taken: false };
   const held = liveLock(services, projectId, path);
   if (held && held.locked_by !== instanceId) return { lock: held, taken: false };

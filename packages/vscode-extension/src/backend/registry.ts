@@ -1,0 +1,12 @@
+/**
+ * @module
+ * The platforms the extension can connect to, by id. A new platform is one adapter added here; the views
+ * and commands need no change.
+ */
+import { claudeNestAdapter } from "./claudenest/index.ts";
+import type { PlatformAdapter } from "./types.ts";
+
+export function platformAdapters(): Map<string, PlatformAdapter> {
+  const adapters = [claudeNestAdapter()];
+  return new Map(adapters.map((adapter) => [adapter.id, adapter]));
+}

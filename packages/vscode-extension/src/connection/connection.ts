@@ -1,0 +1,81 @@
+/**
+ * @module
+ * The one connection of the window: which profile, which backend, and its live status. Views subscribe to
+ * `onDidChange` and rebuild from the new backend; the `agentlane.connected` context key drives the welcome
+ * views.
+ */
+import * as vscode from "vscode";
+import type { Backend, Credentials, LiveStatus, PlatformAdapter } from "../backend/types.ts";
+import type { Profile } from "./profiles.ts";
+
+export interface Connected {
+  profile: Profile;
+  backend: Backend;
+}
+
+export class Connection implements vscode.Disposable {
+  readonly #changed = new vscode.EventEmitter<Connected | undefined>();
+  readonly onDidChange = this.#changed.event;
+  readonly #status = new vscode.EventEmitter<LiveStatus>();
+  readonly onDidChangeStatus = this.#status.event;
+  readonly #adapters: Map<string, PlatformAdapter>;
+  #current: Connected | undefined;
+  #statusListener: { dispose(): void } | undefined;
+
+  constructor(adapters: Map<string, PlatformAdapter>) {
+    this.#adapters = adapters;
+    void vscode.commands.executeCommand("setContext", "agentlane.connected", false);
+  }
+
+  get current(): Connected | undefined {
+    return this.#current;
+  }
+
+  get status(): LiveStatus {
+    return this.#current?.backend.status ?? { state: "offline" };
+  }
+
+  adapters(): IterableIterator<PlatformAdapter> {
+    return this.#adapters.values();
+  }
+
+  adapter(platform: string): PlatformAdapter {
+    const adapter = this.#adapters.get(platform);
+    if (!adapter) throw new Error(`Unknown platform "${platform}" (known: ${[...this.#adapters.keys()].join(", ")})`);
+    return adapter;
+  }
+
+  /** Connects with a profile's credentials; the previous connection is closed once the new one works. */
+  async connect(profile: Profile, credentials: Credentials): Promise<Connected> {
+    const backend = await this.adapter(profile.platform).connect(profile.baseUrl, credentials);
+    this.#close();
+    this.#current = { profile, backend };
+    this.#statusListener = backend.onStatus((status) => this.#status.fire(status));
+    await vscode.commands.executeCommand("setContext", "agentlane.connected", true);
+    this.#changed.fire(this.#current);
+    this.#status.fire(backend.status);
+    return this.#current;
+  }
+
+  disconnect(): void {
+    if (!this.#close()) return;
+    void vscode.commands.executeCommand("setContext", "agentlane.connected", false);
+    this.#changed.fire(undefined);
+    this.#status.fire({ state: "offline" });
+  }
+
+  /** Closes the current backend, if any, without telling anyone; answers whether there was one. */
+  #close(): boolean {
+    if (!this.#current) return false;
+    this.#statusListener?.dispose();
+    this.#current.backend.dispose();
+    this.#current = undefined;
+    return true;
+  }
+
+  dispose(): void {
+    this.disconnect();
+    this.#changed.dispose();
+    this.#status.dispose();
+  }
+}
