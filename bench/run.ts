@@ -3,6 +3,7 @@
  * Runs every benchmark line once and prints one table of medians and ratios. Nothing is asserted: the
  * table says which targets were met. `node --conditions=agentlane-source bench/run.ts [line...]` runs some lines only.
  */
+import { caipeCatalog } from "./caipe-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
 import { coordinaitorLive } from "./coordinaitor-live.ts";
 import { coordinaitorWebhooks } from "./coordinaitor-webhooks.ts";
@@ -16,6 +17,7 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "2": inProcess,
   "3": serverThroughput,
   "4": cliStartup,
+  caipe: caipeCatalog,
   "coordinaitor-webhooks": coordinaitorWebhooks,
   "coordinaitor-live": coordinaitorLive,
 };

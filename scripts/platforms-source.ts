@@ -27,6 +27,10 @@ export async function loadPlatforms(): Promise<LoadedPlatform[]> {
   );
 }
 
+/** Platforms in id order, so generated indexes read (and lint) the same whatever the registry's order. */
+const byId = <T extends { id: string }>(platforms: readonly T[]): T[] =>
+  [...platforms].sort((a, b) => a.id.localeCompare(b.id));
+
 /** A doc comment for one endpoint's method: summary, then method, path and section. */
 function methodDoc(spec: EndpointSpec): string {
   const where = `\`${spec.method} ${spec.path}\`${spec.section ? ` (${spec.section})` : ""}`;
@@ -82,7 +86,7 @@ ${interfaces.join("\n")}
 
 /** `packages/sdk/src/platforms/index.ts`: each platform's client, for the package's main entry. */
 export function renderSdkIndex(platforms: readonly PlatformEntry[]): string {
-  const lines = platforms.map((p) => `export { ${p.client}, type ${p.client}Options } from "./${p.id}/index.ts";`);
+  const lines = byId(platforms).map((p) => `export { ${p.client}, type ${p.client}Options } from "./${p.id}/index.ts";`);
   return `// Generated from the platform registry by scripts/gen-platforms.ts: do not edit.
 /**
  * @module
@@ -94,7 +98,7 @@ ${lines.join("\n")}
 
 /** server-lite's \`platforms/index.ts\`: a loader per platform, so a server imports only the ones it mounts. */
 export function renderServerIndex(platforms: readonly PlatformEntry[]): string {
-  const lines = platforms.map((p) => `  ${p.id}: async () => (await import("./${p.id}/index.ts")).${p.id},`);
+  const lines = byId(platforms).map((p) => `  ${p.id}: async () => (await import("./${p.id}/index.ts")).${p.id},`);
   return `// Generated from the platform registry by scripts/gen-platforms.ts: do not edit.
 /**
  * @module

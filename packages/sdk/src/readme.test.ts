@@ -3,7 +3,9 @@
  * that no longer compiles. The server-lite example runs; the others need a live server, a user confirming a
  * pairing or a running session, so they are only compiled (their free variables are parameters).
  */
+import type { createServer as createHttpServer } from "node:http";
 import { ClaudeNest, ConflictError } from "@agentlane/sdk";
+import { createVerifier, nodeRawBody } from "@agentlane/sdk/webhooks";
 import { createServer } from "@agentlane/server-lite";
 import { describe, expect, expectTypeOf, it } from "vitest";
 
@@ -61,10 +63,26 @@ async function workLoop(baseUrl: string, machineToken: string, projectId: string
   return result;
 }
 
+/** README "Webhooks". */
+function webhooks(createServer: typeof createHttpServer) {
+  const verifier = createVerifier({ secrets: [process.env.WEBHOOK_SECRET!], toleranceSeconds: 300 });
+  return createServer(async (req, res) => {
+    const body = await nodeRawBody(req); // the bytes as sent, never a re-serialized object
+    const ok = await verifier.verify(
+      body,
+      req.headers["x-orchestrator-signature"] as string,
+      req.headers["x-webhook-timestamp"] as string,
+    );
+    res.statusCode = ok ? 204 : 401;
+    res.end();
+  });
+}
+
 describe("README examples", () => {
   it("the SDK examples compile", () => {
     expectTypeOf(usingTheSdk).returns.resolves.toHaveProperty("token").toEqualTypeOf<string>();
     expectTypeOf(liveTerminalsAndWatchers).returns.resolves.toBeVoid();
+    expectTypeOf(webhooks).returns.toHaveProperty("listen");
     expectTypeOf(workLoop).returns.resolves.toHaveProperty("completed").toEqualTypeOf<number>();
   });
 

@@ -69,6 +69,14 @@ describe("agentlane-server (cli.ts)", { timeout: 90_000 }, () => {
     expect(server.output().stderr).toBe("");
   });
 
+  it("prints what seeding made in each platform's own terms", async () => {
+    const server = start("--port", "0", "--seed", "--platform", "caipe");
+    const banner = await server.waitFor("Press Ctrl-C to stop.");
+    expect(banner).toMatch(/demo caipe adminToken: caipe_\S+/);
+    expect(banner).toMatch(/demo caipe userToken: caipe_\S+/);
+    expect(banner).not.toContain("undefined");
+  });
+
   it("applies --db, --platform, --lite, --no-cors and --no-rate-limit", async () => {
     const dir = mkdtempSync(join(tmpdir(), "agentlane-cli-"));
     try {

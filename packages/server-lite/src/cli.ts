@@ -70,6 +70,17 @@ const server = await createServer({
   execArgs: values["exec-args"] === true,
   ...(platform ? { platform: platform as PlatformId } : {}),
 });
+// Listening for signals before anything is printed: a Ctrl-C right after the banner still closes cleanly.
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
 let url: string;
 try {
   url = await server.listen(port, values.host as string);
@@ -85,19 +96,14 @@ for (const [id, info] of Object.entries(server.realtime)) {
   );
 }
 lines.push(`  docs         ${url}/docs`);
+// What seeding made, in each platform's own terms (an account and a token, or an admin's and a user's token).
 for (const [id, info] of Object.entries(server.seedInfo)) {
-  lines.push(`demo ${id} account: ${info.email} / ${info.password}`);
-  lines.push(`demo ${id} token:   ${info.token}`);
+  const { email, password, token, ...rest } = info;
+  if (email !== undefined) lines.push(`demo ${id} account: ${email} / ${password}`);
+  if (token !== undefined) lines.push(`demo ${id} token:   ${token}`);
+  for (const [key, value] of Object.entries(rest)) lines.push(`demo ${id} ${key}: ${value}`);
 }
 lines.push("Press Ctrl-C to stop.");
 process.stdout.write(`${lines.join("\n")}\n`);
 
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await server.close();
-  process.exit(0);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+

@@ -3,5 +3,6 @@
  * @module
  * Every platform's client class, re-exported by the package's main entry.
  */
+export { CaipeSkills, type CaipeSkillsOptions } from "./caipe/index.ts";
 export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";
 export { CoordinAItor, type CoordinAItorOptions } from "./coordinaitor/index.ts";

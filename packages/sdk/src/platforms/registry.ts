@@ -18,6 +18,7 @@ export interface PlatformEntry {
 
 /** Every platform the SDK and server-lite implement. */
 export const platformRegistry: readonly PlatformEntry[] = [
+  { id: "caipe", client: "CaipeSkills", title: "CAIPE Skills" },
   { id: "claudenest", client: "ClaudeNest", title: "ClaudeNest" },
   { id: "coordinaitor", client: "CoordinAItor", title: "CoordinAItor" },
 ];

@@ -81,11 +81,15 @@ type HandlerOf<H, Services, C extends Caller, Common extends string> = H extends
   result: infer R;
   errors: infer E;
 }
-  ? (input: P & { caller: C }, ctx: HandlerContext<Services, (E & string) | Common>) => R | Promise<R>
+  ? (
+      input: P & { caller: C },
+      ctx: HandlerContext<Services, (E & string) | Common>,
+    ) => R | Response | Promise<R | Response>
   : never;
 
 /**
- * A platform's handler table: one handler per endpoint, typed by the contract. `Common` names the error codes any
+ * A platform's handler table: one handler per endpoint, typed by the contract. A handler answers its endpoint's
+ * result, or a `Response` for a body that is not the platform's envelope (a script, markdown). `Common` names the error codes any
  * handler may use whatever its endpoint documents (the platform's validation and not-found codes, say).
  */
 export type Handlers<C extends Contract, Services, K extends Caller, Common extends string = never> = {

@@ -7,6 +7,7 @@ import type { AnyPlatform } from "../core/platform.ts";
 
 /** Each platform's loader, by id. */
 export const platformLoaders = {
+  caipe: async () => (await import("./caipe/index.ts")).caipe,
   claudenest: async () => (await import("./claudenest/index.ts")).claudenest,
   coordinaitor: async () => (await import("./coordinaitor/index.ts")).coordinaitor,
 } as const satisfies Record<string, () => Promise<AnyPlatform>>;

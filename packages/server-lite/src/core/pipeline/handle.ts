@@ -1,7 +1,8 @@
 /**
  * @module
  * The last step: runs the endpoint's handler and answers in the platform's envelope: the result, a page of a list
- * (its items in `data`, or under the endpoint's list key, with the platform's pagination), or an event stream.
+ * (its items in `data`, or under the endpoint's list key, with the platform's pagination), or an event stream. A
+ * handler may also answer a `Response` of its own for a body that is not the envelope (a shell script, markdown).
  */
 import type { Page, StreamEvent } from "@agentlane/sdk/contract";
 import { sseResponse } from "../../realtime/sse/stream.ts";
@@ -49,6 +50,12 @@ export const handle: Step = async (state) => {
     { params: state.params, query: state.query, body: state.body, caller: state.caller },
     context(state, signal),
   );
+  // An answer that is not the envelope (a script, a document): sent as the handler made it, with the request id.
+  if (result instanceof Response) {
+    for (const [name, value] of Object.entries({ "x-request-id": requestId, ...state.headers }))
+      if (!result.headers.has(name)) result.headers.set(name, value);
+    return result;
+  }
   const meta = { requestId, timestamp: clock.iso() };
   if (spec.stream) {
     return sseResponse(result as AsyncIterable<StreamEvent>, {

@@ -1,0 +1,123 @@
+import { type CaipeErrorCode, contract, errorCodes } from "@agentlane/sdk/caipe/contract";
+import type { EndpointSpec } from "@agentlane/sdk/contract";
+import { describe, expect, it } from "vitest";
+import { type MalformedCase, malformedCases } from "../../../core/test-malformed.ts";
+import { type SweepWorld, sweepWorld } from "./samples.ts";
+
+interface Entry {
+  id: string;
+  resource: string;
+  spec: EndpointSpec;
+}
+
+const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
+  Object.entries(group).map(([name, { spec }]) => ({
+    id: `${resource}.${name}`,
+    resource,
+    spec: spec as EndpointSpec,
+  })),
+);
+
+const codes = errorCodes as Record<string, { status: number }>;
+/** Text no answer may contain: stored token hashes. */
+const SECRETS = ["token_hash", "caipe_tokens"];
+
+/** Deletes run last: the other endpoints' samples name the row they delete. */
+const rank = ({ id }: Entry) => (id === "configs.remove" ? 1 : 0);
+
+function send(w: SweepWorld, c: MalformedCase, spec: EndpointSpec): Promise<Response> {
+  const headers = new Headers();
+  // The admin owns nothing the samples name but may call everything; the user owns the samples' rows.
+  const token =
+    spec.auth === "none"
+      ? undefined
+      : spec.auth === "admin" || c.url.includes("scan-jobs")
+        ? w.admin.token
+        : w.user.token;
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  if (c.contentType) headers.set("content-type", c.contentType);
+  return w.server.fetch(new Request(`http://lite.test/api${c.url}`, { method: c.method, headers, body: c.body }));
+}
+
+/** What is wrong with an answer to a malformed request, or undefined when it is a documented answer. */
+async function problemWith(response: Response, spec: EndpointSpec): Promise<string | undefined> {
+  const text = await response.text();
+  const secret = SECRETS.find((s) => text.includes(s));
+  if (secret) return `the answer contains ${secret}`;
+  const type = response.headers.get("content-type") ?? "";
+  if (response.status === 200 && spec.response.constructor.name === "ZodString")
+    return type.startsWith("text/") ? undefined : `200 text endpoint answered ${type}`;
+  let payload: { success?: unknown; error?: unknown; code?: unknown; details?: unknown };
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return `${response.status} answered ${text.slice(0, 80)}`;
+  }
+  if (response.status < 400) return payload.success === true ? undefined : `${response.status} without success: true`;
+  if (payload.success !== false) return `${response.status} without success: false`;
+  if (typeof payload.error !== "string" || !payload.error) return `${response.status} without an error message`;
+  const code = payload.code;
+  if (typeof code !== "string") return `${response.status} without code`;
+  if (codes[code]?.status !== response.status) return `${code} answered with status ${response.status}`;
+  if (response.status >= 500 && !(spec.errors ?? []).includes(code as CaipeErrorCode))
+    return `${response.status} ${code}: ${payload.error}`;
+  if (code === "VALIDATION_ERROR") {
+    const details = payload.details;
+    const named =
+      typeof details === "object" &&
+      details !== null &&
+      Object.keys(details).length > 0 &&
+      Object.values(details).every((m) => Array.isArray(m) && m.length > 0 && m.every((s) => typeof s === "string"));
+    if (!named) return "VALIDATION_ERROR without field errors";
+  }
+  return undefined;
+}
+
+/** Row counts of every CAIPE table, to tell that a refused request wrote nothing. */
+function rowCounts(w: SweepWorld): string {
+  const tables = w.server.db
+    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'caipe%' ORDER BY name")
+    .map((t) => t.name);
+  return JSON.stringify(
+    w.server.db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")),
+  );
+}
+
+const resources = [...new Set(endpoints.map((e) => e.resource))];
+
+describe("every CAIPE endpoint refuses malformed input with a documented error", () => {
+  it("has a well-formed sample for every endpoint", async () => {
+    const w = await sweepWorld();
+    try {
+      expect(endpoints.filter((e) => !w.samples[e.id]).map((e) => e.id)).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it.each(resources)("%s", async (resource) => {
+    const w = await sweepWorld();
+    try {
+      const failures: string[] = [];
+      let sent = 0;
+      const group = endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b));
+      for (const entry of group) {
+        for (const c of malformedCases(entry.spec, w.samples[entry.id]!)) {
+          const before = rowCounts(w);
+          const response = await send(w, c, entry.spec);
+          sent++;
+          const problem = await problemWith(response, entry.spec);
+          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
+          else if (response.status >= 400 && rowCounts(w) !== before)
+            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
+        }
+      }
+      expect(sent).toBeGreaterThan(0);
+      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
+      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
+      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    } finally {
+      await w.close();
+    }
+  });
+});
