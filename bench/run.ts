@@ -6,6 +6,8 @@
 import { caipeCatalog } from "./caipe-catalog.ts";
 import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
+import { coordinaitorLive } from "./coordinaitor-live.ts";
+import { coordinaitorWebhooks } from "./coordinaitor-webhooks.ts";
 import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
 import { sdkLatency } from "./sdk-latency.ts";
@@ -18,6 +20,8 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "4": cliStartup,
   caipe: caipeCatalog,
   ccjk: ccjkCatalog,
+  "coordinaitor-webhooks": coordinaitorWebhooks,
+  "coordinaitor-live": coordinaitorLive,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);

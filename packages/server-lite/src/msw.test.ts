@@ -14,7 +14,7 @@ describe("toMswHandlers", () => {
   let network: ReturnType<typeof setupServer>;
   let token: string;
   beforeAll(async () => {
-    server = await createServer({ seed: true });
+    server = await createServer({ seed: true, platform: "claudenest" });
     token = server.seedInfo.claudenest!.token!;
     // Whatever server-lite's handlers leave alone reaches this fallback, never the real network.
     const fallback = http.all("*", () => new Response("not server-lite", { status: 599 }));

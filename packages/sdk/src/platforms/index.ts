@@ -6,3 +6,4 @@
 export { CaipeSkills, type CaipeSkillsOptions } from "./caipe/index.ts";
 export { CCJKCloud, type CCJKCloudOptions } from "./ccjk/index.ts";
 export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";
+export { CoordinAItor, type CoordinAItorOptions } from "./coordinaitor/index.ts";

@@ -21,4 +21,5 @@ export const platformRegistry: readonly PlatformEntry[] = [
   { id: "caipe", client: "CaipeSkills", title: "CAIPE Skills" },
   { id: "ccjk", client: "CCJKCloud", title: "CCJK Cloud" },
   { id: "claudenest", client: "ClaudeNest", title: "ClaudeNest" },
+  { id: "coordinaitor", client: "CoordinAItor", title: "CoordinAItor" },
 ];

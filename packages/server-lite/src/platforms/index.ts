@@ -10,6 +10,7 @@ export const platformLoaders = {
   caipe: async () => (await import("./caipe/index.ts")).caipe,
   ccjk: async () => (await import("./ccjk/index.ts")).ccjk,
   claudenest: async () => (await import("./claudenest/index.ts")).claudenest,
+  coordinaitor: async () => (await import("./coordinaitor/index.ts")).coordinaitor,
 } as const satisfies Record<string, () => Promise<AnyPlatform>>;
 
 /** The id of a platform server-lite implements. */

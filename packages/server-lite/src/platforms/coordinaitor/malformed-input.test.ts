@@ -1,0 +1,114 @@
+import type { EndpointSpec } from "@agentlane/sdk/contract";
+import { contract, errorCodes } from "@agentlane/sdk/coordinaitor/contract";
+import { describe, expect, it } from "vitest";
+import { type MalformedCase, malformedCases } from "../../core/test-malformed.ts";
+import { type SweepWorld, samples, sweepWorld } from "./testing/samples.ts";
+import { BASE_URL } from "./testing/world.ts";
+
+interface Entry {
+  id: string;
+  resource: string;
+  spec: EndpointSpec;
+}
+
+const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
+  Object.entries(group).map(([name, { spec }]) => ({
+    id: `${resource}.${name}`,
+    resource,
+    spec: spec as EndpointSpec,
+  })),
+);
+
+/** Endpoints that take away what later requests use run last. */
+const rank = ({ id }: Entry) => (/\.(delete|removeMember|logout)$/.test(id) ? 1 : 0);
+
+const codes = errorCodes as Record<string, { status: number }>;
+/** Text no answer may contain: stored secrets and their hashes. */
+const SECRETS = ["password_hash", "scrypt$", "key_hash", "refresh_hash", "secret_hash"];
+
+function send(w: SweepWorld, c: MalformedCase, spec: EndpointSpec): Promise<Response> {
+  const headers = new Headers();
+  if (spec.auth !== "none") headers.set("authorization", `Bearer ${w.admin.client.tokens.accessToken}`);
+  if (c.contentType) headers.set("content-type", c.contentType);
+  return w.server.fetch(new Request(BASE_URL + c.url, { method: c.method, headers, body: c.body }));
+}
+
+async function problemWith(response: Response): Promise<string | undefined> {
+  const text = await response.text();
+  const secret = SECRETS.find((s) => text.includes(s));
+  if (secret) return `the answer contains ${secret}`;
+  if (response.status === 204) return text === "" ? undefined : "204 with a body";
+  let payload: { success?: unknown; meta?: { requestId?: unknown }; error?: { code?: unknown; details?: unknown } };
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return `${response.status} answered ${text.slice(0, 80)}`;
+  }
+  if (typeof payload?.meta?.requestId !== "string") return `${response.status} without meta.requestId`;
+  if (response.status < 400) return payload.success === true ? undefined : `${response.status} without success: true`;
+  const code = payload.success === false ? payload.error?.code : undefined;
+  if (typeof code !== "string") return `${response.status} without error.code`;
+  if (codes[code]?.status !== response.status) return `${code} answered with status ${response.status}`;
+  if (response.status >= 500) return `${response.status} ${code}`;
+  if (response.status === 422) {
+    const details = payload.error?.details;
+    const named =
+      typeof details === "object" &&
+      details !== null &&
+      Object.keys(details).length > 0 &&
+      Object.values(details).every((m) => Array.isArray(m) && m.every((s) => typeof s === "string"));
+    if (!named) return "422 without per-field details";
+  }
+  return undefined;
+}
+
+function rowCounts(w: SweepWorld): string {
+  const tables = w.server.db
+    .all<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'co\\_%' ESCAPE '\\' OR name LIKE 'coordinaitor%') AND name != 'co_logs' ORDER BY name",
+    )
+    .map((t) => t.name);
+  return JSON.stringify(
+    w.server.db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")),
+  );
+}
+
+const resources = [...new Set(endpoints.map((e) => e.resource))];
+
+describe("every CoordinAItor endpoint refuses malformed input with a documented error", () => {
+  it("has a well-formed sample for every endpoint", async () => {
+    const w = await sweepWorld();
+    try {
+      const known = samples(w);
+      expect(endpoints.filter((e) => !known[e.id]).map((e) => e.id)).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it.each(resources)("%s", async (resource) => {
+    const w = await sweepWorld();
+    try {
+      const known = samples(w);
+      const failures: string[] = [];
+      let sent = 0;
+      for (const entry of endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b))) {
+        for (const c of malformedCases(entry.spec, known[entry.id]!)) {
+          const before = rowCounts(w);
+          const response = await send(w, c, entry.spec);
+          sent++;
+          const problem = await problemWith(response);
+          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
+          else if (response.status >= 400 && rowCounts(w) !== before)
+            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
+        }
+      }
+      expect(sent).toBeGreaterThan(0);
+      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
+      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
+      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    } finally {
+      await w.close();
+    }
+  });
+});
