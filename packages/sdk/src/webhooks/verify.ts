@@ -36,11 +36,16 @@ export interface Verifier {
   assert(body: string | Uint8Array, signature: string | null | undefined, timestamp?: string | null): Promise<void>;
 }
 
+const HEX64 = /^[0-9a-fA-F]{64}$/;
+const hasBuffer = typeof (globalThis as { Buffer?: unknown }).Buffer === "function";
+
 /** The digest a `sha256=<hex>` header carries, or undefined when it is not one. */
 function parseSignature(signature: string | null | undefined): Uint8Array | undefined {
   if (!signature) return undefined;
   const hex = signature.startsWith(SIGNATURE_PREFIX) ? signature.slice(SIGNATURE_PREFIX.length) : signature;
-  if (hex.length !== 64 || !/^[0-9a-f]+$/i.test(hex)) return undefined;
+  if (!HEX64.test(hex)) return undefined;
+  // Node's hex decoder is native; the loop serves other runtimes.
+  if (hasBuffer) return Buffer.from(hex, "hex");
   const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
