@@ -86,7 +86,9 @@ ${interfaces.join("\n")}
 
 /** `packages/sdk/src/platforms/index.ts`: each platform's client, for the package's main entry. */
 export function renderSdkIndex(platforms: readonly PlatformEntry[]): string {
-  const lines = byId(platforms).map((p) => `export { ${p.client}, type ${p.client}Options } from "./${p.id}/index.ts";`);
+  const lines = byId(platforms).map(
+    (p) => `export { ${p.client}, type ${p.client}Options } from "./${p.id}/index.ts";`,
+  );
   return `// Generated from the platform registry by scripts/gen-platforms.ts: do not edit.
 /**
  * @module

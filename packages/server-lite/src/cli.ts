@@ -144,5 +144,3 @@ for (const [id, info] of Object.entries(server.seedInfo)) {
 }
 lines.push("Press Ctrl-C to stop.");
 process.stdout.write(`${lines.join("\n")}\n`);
-
-
