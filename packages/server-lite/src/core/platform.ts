@@ -15,6 +15,11 @@ import type { RealtimeKind, RevocationBus } from "./realtime.ts";
 /** Whoever made a request, as far as the core needs to know: a key for rate limits and idempotency. */
 export interface Caller {
   readonly key: string;
+  /**
+   * A caller that sent no credentials (an `optional` or public endpoint): rate-limited per address with the
+   * anonymous budget, never with a verified caller's.
+   */
+  readonly anonymous?: boolean;
 }
 
 /** Caps that keep one caller from exhausting a developer's machine. */

@@ -6,7 +6,7 @@ import { rateLimit } from "./rate-limit.ts";
 import type { RequestState } from "./state.ts";
 
 /** The parts of a request's state the rate-limit step reads. */
-function stateFor(limiter: RateLimiter, caller: { key: string; plan?: string }): RequestState {
+function stateFor(limiter: RateLimiter, caller: { key: string; plan?: string; anonymous?: boolean }): RequestState {
   return {
     route: {
       rateLimiter: limiter,
@@ -82,5 +82,14 @@ describe("the rate-limit step", () => {
     const next = stateFor(limiter, free);
     await rateLimit(next, ok);
     expect(next.headers).toMatchObject({ "x-ratelimit-limit": "3", "x-ratelimit-remaining": "0" });
+  });
+
+  it("counts a caller without credentials per address, in the anonymous budget", async () => {
+    const clock = new Clock();
+    const limiter = new RateLimiter(clock, 60_000);
+    const first = stateFor(limiter, { key: "ip:10.0.0.1", anonymous: true });
+    await rateLimit(first, ok);
+    expect(first.headers).toMatchObject({ "x-ratelimit-limit": "1" });
+    expect(() => rateLimit(stateFor(limiter, { key: "ip:10.0.0.1", anonymous: true }), ok)).toThrow(Failure);
   });
 });

@@ -19,7 +19,8 @@ function decide(state: RequestState): RateDecision | undefined {
     const { limit, windowMs } = typeof group === "number" ? { limit: group, windowMs: policy.windowMs } : group;
     return limiter.take(`${platform.id}:${spec.rateLimit}:${address}`, limit, windowMs);
   }
-  const verified = spec.auth !== "none" && state.refused === undefined ? state.caller : undefined;
+  const caller = state.caller;
+  const verified = spec.auth !== "none" && state.refused === undefined && !caller?.anonymous ? caller : undefined;
   if (verified) {
     const own = policy.callerLimit?.(verified);
     const key = `${platform.id}:api:${verified.key}`;

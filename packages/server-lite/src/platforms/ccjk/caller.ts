@@ -13,7 +13,7 @@ import type { Plan } from "./state/accounts.ts";
 
 /** A CCJK caller: anonymous, or an account by its key or OAuth token. */
 export type CCJKCaller =
-  | { kind: "anonymous"; key: string; accountId?: undefined }
+  | { kind: "anonymous"; key: string; accountId?: undefined; anonymous: true }
   | { kind: "account"; key: string; accountId: string; plan: Plan; via: "api-key" | "oauth" };
 
 /** Codes any CCJK handler may answer, whatever its endpoint documents. */
@@ -26,7 +26,7 @@ export function authenticate(
 ): CCJKCaller & Caller {
   const token = credentials.bearer;
   if (requirement === "none" || (requirement === "optional" && !token))
-    return { kind: "anonymous", key: `ip:${credentials.address}` };
+    return { kind: "anonymous", key: `ip:${credentials.address}`, anonymous: true };
   if (!token) throw new Failure("AUTH_INVALID", "Send your API key as Authorization: Bearer <key>.");
   const resolved = services.accounts.resolve(token);
   if (!resolved.ok)

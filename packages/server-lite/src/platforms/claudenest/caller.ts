@@ -18,7 +18,7 @@ import type { Caller } from "../../core/platform.ts";
 import { type NestServices, ONLINE_WINDOW_MS } from "./services.ts";
 
 export type NestCaller =
-  | { kind: "anonymous"; key: string }
+  | { kind: "anonymous"; key: string; anonymous: true }
   | { kind: "pairing"; key: string; tokenHash: string; token: string }
   | { kind: "user"; key: string; userId: string; tokenId: string; machineId?: undefined }
   | { kind: "machine"; key: string; userId: string; machineId: string; tokenId?: undefined };
@@ -36,7 +36,7 @@ export function authenticate(
   address: string,
 ): NestCaller & Caller {
   if (requirement === "none" || (requirement === "optional" && !token))
-    return { kind: "anonymous", key: `ip:${address}` };
+    return { kind: "anonymous", key: `ip:${address}`, anonymous: true };
   if (!token) throw new Failure("AUTH_002", "Unauthenticated.");
   const hash = hashToken(token);
   if (requirement === "pairing") return { kind: "pairing", key: `pairing:${hash}`, tokenHash: hash, token };

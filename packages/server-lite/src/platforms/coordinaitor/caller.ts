@@ -36,7 +36,7 @@ export interface CoUser {
 }
 
 /** Whoever called. */
-export type CoCaller = { kind: "anonymous"; key: string } | CoUser;
+export type CoCaller = { kind: "anonymous"; key: string; anonymous: true } | CoUser;
 
 /** Codes any CoordinAItor handler may answer, whatever its endpoint documents. */
 export type CoCommonCode = "VALIDATION_ERROR" | "NOT_FOUND" | "AUTHORIZATION_ERROR" | "CONFLICT_ERROR";
@@ -117,7 +117,7 @@ export function authenticate(
   address: string,
 ): CoCaller & Caller {
   if (requirement === "none" || (requirement === "optional" && !token))
-    return { kind: "anonymous", key: `ip:${address}` };
+    return { kind: "anonymous", key: `ip:${address}`, anonymous: true };
   if (!token) throw unauthenticated();
   const caller = identify(services, token);
   if (requirement === "user" || requirement === "optional") return caller;
