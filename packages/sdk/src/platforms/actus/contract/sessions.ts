@@ -11,7 +11,7 @@
  * - The chat body is `{message, attachments: [file ids], event_id?}`. A non-empty `message` starts a turn of the
  *   built-in agent (409 while one is running); the stream answers the turn's events from the user's message on,
  *   and ends after `done`, `wait` or `error`. `event_id` resumes: the events after that id, then the live ones
- *   until the turn ends; with no message and no `event_id` the stream replays the session's events. Attachments
+ *   until the turn ends; with neither, the stream answers the latest turn from its user message on. Attachments
  *   must be the caller's own files (404 otherwise; an admin may attach any).
  * - Every event's data is JSON with `event_id` and `created_at` (Unix seconds); the SSE `id` is the `event_id`.
  * - `POST /sessions/stream` sends `sessions` with `{sessions: [...]}` at once and whenever the list changes, until

@@ -4,8 +4,9 @@
  * (`POST /sessions/stream`). `EventSource` cannot POST, so each stream is opened with `fetch` through the
  * client's own request path (auth and its renewal, typed errors) and parsed with `eventsource-parser`; a dropped
  * stream is reopened with backoff by `SseTransport` and resumed from the last event id (`event_id` in the chat
- * body), so no event is lost or repeated. The message is sent only on the first opening: a reopening resumes the
- * same turn instead of starting another. A chat watcher ends after `done`, `wait` or `error`.
+ * body), so no event is lost or repeated. The message is sent until the server has taken it once: a reopening
+ * resumes the same turn (or, dropped before its first event, follows the session's latest turn) instead of
+ * starting another. A chat watcher ends after `done`, `wait` or `error`.
  */
 import type { StreamEvent } from "../../../contract/endpoint.ts";
 import type { RequestOptions } from "../../../core/options.ts";
@@ -72,15 +73,22 @@ export function watchChat(
   body: ChatBody,
   options: ActusWatchOptions = {},
 ): Watcher<ChatEvents> {
+  // Whether the server took the message: after that, a reopening never sends it again.
+  let sent = false;
   return watchStream<ChatEvents>(
     sessionId,
     (lastEventId, signal) => {
       const request: RequestOptions = { signal };
-      const input =
-        lastEventId === undefined
-          ? { session_id: sessionId, ...body }
-          : { session_id: sessionId, event_id: lastEventId };
-      return client.sessions.chat(input, request) as AsyncIterable<StreamEvent>;
+      if (sent) {
+        // Resume after the last event seen, or (dropped before the first one) follow the latest turn.
+        const resume = lastEventId === undefined ? {} : { event_id: lastEventId };
+        return client.sessions.chat({ session_id: sessionId, ...resume }, request) as AsyncIterable<StreamEvent>;
+      }
+      const stream = client.sessions.chat({ session_id: sessionId, ...body }, request);
+      return stream.withResponse().then(() => {
+        sent = true;
+        return stream as AsyncIterable<StreamEvent>;
+      });
     },
     (event) => FINAL_CHAT_EVENTS.includes(event.event),
     options,

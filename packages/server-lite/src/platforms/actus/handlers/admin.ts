@@ -41,7 +41,7 @@ export const admin: ActusHandlers<"admin"> = {
       "SELECT * FROM act_sessions WHERE user_id = ?",
       user.id,
     );
-    for (const session of owned) await services.agent.stop(session as never);
+    for (const session of owned) await services.agent.cancel(session.id);
     // Sessions, files, tokens and preferences go with the account (foreign keys cascade).
     services.db.run("DELETE FROM act_users WHERE id = ?", user.id);
     return null;

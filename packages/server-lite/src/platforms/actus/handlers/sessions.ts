@@ -12,8 +12,18 @@ import { signedIn } from "../caller.ts";
 import { resolveInSandbox, sandboxDir } from "../runtime/sandbox.ts";
 import { sessionEvents, sessionLists } from "../runtime/streams.ts";
 import { fileInfoOf, reachableFile, sessionFiles } from "../state/files.ts";
+import type { ActusServices } from "../state/services.ts";
 import { eventsAfter, listChanged, listSessions, ownSession, reachableSession, seqOfEvent } from "../state/sessions.ts";
 import type { ActusHandlers } from "./types.ts";
+
+/** The `seq` just before the latest turn's user message: a chat without message or `event_id` replays that turn. */
+function latestTurnStart(services: ActusServices, sessionId: string): number {
+  const seq = services.db.get<{ n: number | null }>(
+    "SELECT max(seq) AS n FROM act_events WHERE session_id = ? AND event = 'message' AND json_extract(data, '$.role') = 'user'",
+    sessionId,
+  )!.n;
+  return seq === null ? 0 : seq - 1;
+}
 
 /** Largest sandbox file `/file` reads, in bytes. */
 const MAX_READ = 1024 * 1024;
@@ -58,6 +68,7 @@ export const sessions: ActusHandlers<"sessions"> = {
       after = seq;
     }
     const message = body.message?.trim() ? body.message : undefined;
+    if (message === undefined && after === 0) after = latestTurnStart(services, session.id);
     if (message !== undefined) {
       if (services.agent.isRunning(session.id)) return fail("CONFLICT", "会话正在运行中");
       const attachments: FileInfo[] = [];
@@ -92,7 +103,7 @@ export const sessions: ActusHandlers<"sessions"> = {
 
   async remove({ caller, params }, { services }) {
     const session = ownSession(services, caller, params.session_id);
-    await services.agent.stop(session);
+    await services.agent.cancel(session.id);
     services.db.tx(() => {
       // The session's own files (written by the agent) go with it; attached uploads stay the user's.
       services.db.run("DELETE FROM act_files WHERE session_id = ?", session.id);

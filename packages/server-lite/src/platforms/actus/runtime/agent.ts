@@ -106,6 +106,15 @@ export class AgentRuntime {
     }
   }
 
+  /** Stops a session's turn without writing anything (the session is being deleted). */
+  async cancel(sessionId: string): Promise<void> {
+    const turn = this.#running.get(sessionId);
+    if (!turn) return;
+    this.#running.delete(sessionId);
+    turn.abort.abort();
+    await turn.done;
+  }
+
   /** Stops every turn without writing anything (the tables may be gone). */
   async stopAll(): Promise<void> {
     const turns = [...this.#running.values()];
