@@ -25,7 +25,7 @@ export type ActusCommonCode = "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "BAD_RE
 export function callerOfToken(services: ActusServices, token: string | undefined): SignedIn {
   if (!token) throw new Failure("UNAUTHORIZED", "未登录");
   const user = tokenUser(services, token, "access");
-  if (!user || user.status !== "active") throw new Failure("UNAUTHORIZED", "登录已过期或无效");
+  if (user?.status !== "active") throw new Failure("UNAUTHORIZED", "登录已过期或无效");
   return { kind: "user", key: `user:${user.id}`, userId: user.id, admin: user.role === "super_admin" };
 }
 

@@ -36,7 +36,10 @@ export const FINAL_CHAT_EVENTS: readonly string[] = ["done", "wait", "error"];
 
 function watchStream<Events extends object>(
   channel: string,
-  open: (lastEventId: string | undefined, signal: AbortSignal) => AsyncIterable<StreamEvent>,
+  open: (
+    lastEventId: string | undefined,
+    signal: AbortSignal,
+  ) => AsyncIterable<StreamEvent> | Promise<AsyncIterable<StreamEvent>>,
   final: (event: StreamEvent) => boolean,
   options: ActusWatchOptions,
 ): Watcher<Events> {

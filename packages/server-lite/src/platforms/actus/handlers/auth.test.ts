@@ -1,6 +1,6 @@
 import { AuthenticationError, ConflictError, PermissionDeniedError, UnprocessableEntityError } from "@agentlane/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ActusWorld, actusWorld, clientFor, newUser } from "../testing/harness.ts";
+import { type ActusWorld, actusWorld, clientFor, errorOf, newUser } from "../testing/harness.ts";
 
 let w: ActusWorld;
 beforeAll(async () => {
@@ -28,12 +28,12 @@ describe("auth", () => {
 
   it("refuses a register without username or email, a taken name, and a wrong password", async () => {
     const anonymous = clientFor(w.server);
-    const invalid = await anonymous.auth.register({ password: "secret123" } as never).catch((e) => e);
+    const invalid = await errorOf(anonymous.auth.register({ password: "secret123" } as never));
     expect(invalid).toBeInstanceOf(UnprocessableEntityError);
     expect(invalid.code).toBe("422");
-    const taken = await anonymous.auth.register({ username: w.bob.username, password: "secret123" }).catch((e) => e);
+    const taken = await errorOf(anonymous.auth.register({ username: w.bob.username, password: "secret123" }));
     expect(taken).toBeInstanceOf(ConflictError);
-    const wrong = await anonymous.auth.login({ username: w.bob.username, password: "nope-nope" }).catch((e) => e);
+    const wrong = await errorOf(anonymous.auth.login({ username: w.bob.username, password: "nope-nope" }));
     expect(wrong).toBeInstanceOf(AuthenticationError);
     expect(wrong.status).toBe(401);
   });
@@ -62,24 +62,20 @@ describe("auth", () => {
     expect(a.id).toBe(user.id);
     expect(b.id).toBe(user.id);
     expect(seen).toHaveLength(2);
-    const used = await clientFor(w.server)
-      .auth.refresh({ refresh_token: "acr_not_a_token" })
-      .catch((e) => e);
+    const used = await errorOf(clientFor(w.server).auth.refresh({ refresh_token: "acr_not_a_token" }));
     expect(used).toBeInstanceOf(AuthenticationError);
   });
 
   it("keeps banned and inactive users out", async () => {
     const user = await newUser(w.server, "banned");
     await w.admin.actus.admin.setUserStatus({ user_id: user.id, status: "banned" });
-    const login = await clientFor(w.server)
-      .auth.login({ username: user.username, password: "password123" })
-      .catch((e) => e);
+    const login = await errorOf(clientFor(w.server).auth.login({ username: user.username, password: "password123" }));
     expect(login).toBeInstanceOf(PermissionDeniedError);
-    expect(await user.actus.auth.me().catch((e) => e.status)).toBe(401);
+    expect((await errorOf(user.actus.auth.me())).status).toBe(401);
     await w.admin.actus.admin.setUserStatus({ user_id: user.id, status: "inactive" });
-    const inactive = await clientFor(w.server)
-      .auth.login({ username: user.username, password: "password123" })
-      .catch((e) => e);
+    const inactive = await errorOf(
+      clientFor(w.server).auth.login({ username: user.username, password: "password123" }),
+    );
     expect(inactive).toBeInstanceOf(PermissionDeniedError);
   });
 

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, PermissionDeniedError } from "@agentlane/sdk";
 import type { ChatEvent } from "@agentlane/sdk/actus";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ActusWorld, actusWorld } from "../testing/harness.ts";
+import { type ActusWorld, actusWorld, errorOf } from "../testing/harness.ts";
 
 let w: ActusWorld;
 beforeAll(async () => {
@@ -84,11 +84,11 @@ describe("sessions", () => {
     ]);
     const read = await w.alice.actus.sessions.readFile({ session_id, filepath: "/home/ubuntu/out/report.md" });
     expect(read.content).toBe("# Report\n");
-    const outside = await w.alice.actus.sessions.readFile({ session_id, filepath: "/etc/passwd" }).catch((e) => e);
+    const outside = await errorOf(w.alice.actus.sessions.readFile({ session_id, filepath: "/etc/passwd" }));
     expect(outside.status).toBe(400);
     const shell = await w.alice.actus.sessions.shell({ id: session_id, session_id: "main" });
     expect(shell.console).toEqual([{ ps1: expect.any(String), command: "ls out", output: "report.md\n" }]);
-    const missing = await w.alice.actus.sessions.shell({ id: session_id, session_id: "other" }).catch((e) => e);
+    const missing = await errorOf(w.alice.actus.sessions.shell({ id: session_id, session_id: "other" }));
     expect(missing).toBeInstanceOf(NotFoundError);
     // The session's files download like uploads.
     const download = await w.alice.actus.files.download({ file_id: files[0]!.id });
@@ -122,7 +122,7 @@ describe("sessions", () => {
     const cut = 4;
     const rest = await collect(w.alice.actus.sessions.chat({ session_id, event_id: all[cut - 1]!.id! }));
     expect(rest.map((e) => e.id)).toEqual(all.slice(cut).map((e) => e.id));
-    const unknown = await collect(w.alice.actus.sessions.chat({ session_id, event_id: "nope" })).catch((e) => e);
+    const unknown = await errorOf(collect(w.alice.actus.sessions.chat({ session_id, event_id: "nope" })));
     expect(unknown).toBeInstanceOf(NotFoundError);
   });
 
@@ -164,7 +164,7 @@ describe("sessions", () => {
     const watcher = actus.sessions.watchChat(
       session_id,
       { message: "$ echo one\n$ echo two" },
-      { backoff: { initial: 1, max: 5 } },
+      { backoff: { minDelay: 1, maxDelay: 5 } },
     );
     const names: string[] = [];
     const ids: string[] = [];
@@ -190,7 +190,7 @@ describe("sessions", () => {
     const stream = w.alice.actus.sessions.chat({ session_id, message: "$ echo 1\n$ echo 2\n$ echo 3\n$ echo 4" });
     const iterator = stream[Symbol.asyncIterator]();
     expect((await iterator.next()).value?.event).toBe("message");
-    const busy = await collect(w.alice.actus.sessions.chat({ session_id, message: "again" })).catch((e) => e);
+    const busy = await errorOf(collect(w.alice.actus.sessions.chat({ session_id, message: "again" })));
     expect(busy).toBeInstanceOf(ConflictError);
     await w.alice.actus.sessions.stop({ session_id });
     const rest: string[] = [];
@@ -225,34 +225,34 @@ describe("sessions", () => {
     const { session_id } = await w.alice.actus.sessions.create();
     const mine = await w.alice.actus.files.upload({ file: new File(["data"], "data.txt", { type: "text/plain" }) });
     const theirs = await w.bob.actus.files.upload({ file: new File(["secret"], "secret.txt") });
-    const refused = await collect(
-      w.alice.actus.sessions.chat({ session_id, message: "$ cat upload/secret.txt", attachments: [theirs.id] }),
-    ).catch((e) => e);
+    const refused = await errorOf(
+      collect(
+        w.alice.actus.sessions.chat({ session_id, message: "$ cat upload/secret.txt", attachments: [theirs.id] }),
+      ),
+    );
     expect(refused).toBeInstanceOf(NotFoundError);
     const events = await collect(
       w.alice.actus.sessions.chat({ session_id, message: "$ cat upload/data.txt", attachments: [mine.id] }),
     );
     expect(events[0]).toMatchObject({ event: "message", data: { attachments: [{ id: mine.id }] } });
     const output = events.find((e) => e.event === "tool" && e.data.status === "called");
-    expect((output?.data as { content: { output: string } }).content.output).toBe("data");
+    expect(output?.data).toMatchObject({ content: { output: "data" } });
     const { files } = await w.alice.actus.sessions.files({ session_id });
     expect(files.map((f) => f.id)).toContain(mine.id);
   });
 
   it("scopes sessions: 404 for others, 403 on delete and clear-unread, admins read across users", async () => {
     const { session_id } = await w.alice.actus.sessions.create();
-    expect(await w.bob.actus.sessions.get({ session_id }).catch((e) => e)).toBeInstanceOf(NotFoundError);
-    expect(await w.bob.actus.sessions.stop({ session_id }).catch((e) => e)).toBeInstanceOf(NotFoundError);
-    expect(await w.bob.actus.sessions.remove({ session_id }).catch((e) => e)).toBeInstanceOf(PermissionDeniedError);
-    expect(await w.bob.actus.sessions.clearUnread({ session_id }).catch((e) => e)).toBeInstanceOf(
-      PermissionDeniedError,
-    );
-    expect(await w.admin.actus.sessions.remove({ session_id }).catch((e) => e)).toBeInstanceOf(PermissionDeniedError);
+    expect(await errorOf(w.bob.actus.sessions.get({ session_id }))).toBeInstanceOf(NotFoundError);
+    expect(await errorOf(w.bob.actus.sessions.stop({ session_id }))).toBeInstanceOf(NotFoundError);
+    expect(await errorOf(w.bob.actus.sessions.remove({ session_id }))).toBeInstanceOf(PermissionDeniedError);
+    expect(await errorOf(w.bob.actus.sessions.clearUnread({ session_id }))).toBeInstanceOf(PermissionDeniedError);
+    expect(await errorOf(w.admin.actus.sessions.remove({ session_id }))).toBeInstanceOf(PermissionDeniedError);
     expect((await w.admin.actus.sessions.get({ session_id })).session_id).toBe(session_id);
     expect((await w.bob.actus.sessions.list()).sessions.map((s) => s.session_id)).not.toContain(session_id);
     await w.alice.actus.sessions.remove({ session_id });
-    expect(await w.alice.actus.sessions.get({ session_id }).catch((e) => e)).toBeInstanceOf(NotFoundError);
-    expect(await w.alice.actus.sessions.remove({ session_id }).catch((e) => e)).toBeInstanceOf(NotFoundError);
+    expect(await errorOf(w.alice.actus.sessions.get({ session_id }))).toBeInstanceOf(NotFoundError);
+    expect(await errorOf(w.alice.actus.sessions.remove({ session_id }))).toBeInstanceOf(NotFoundError);
   });
 
   it("streams the session list at once and after each change", async () => {

@@ -3,6 +3,7 @@
  * Test fixtures: an in-process server mounting Actus, SDK clients that call it through `server.fetch`, and users
  * (the first registered is the `super_admin`).
  */
+import { type APIError, isAPIError } from "@agentlane/sdk";
 import { Actus, type ActusOptions } from "@agentlane/sdk/actus";
 import { contract } from "@agentlane/sdk/actus/contract";
 import { createServer, type LiteServer } from "../../../server.ts";
@@ -56,4 +57,16 @@ export async function actusWorld(): Promise<ActusWorld> {
   const alice = await newUser(server, "alice");
   const bob = await newUser(server, "bob");
   return { server, services, admin, alice, bob };
+}
+
+/** The API error a call fails with; a call that succeeds (or fails otherwise) fails the test. */
+export async function errorOf(call: PromiseLike<unknown> | AsyncIterable<unknown>): Promise<APIError> {
+  try {
+    if (Symbol.asyncIterator in (call as object)) for await (const _ of call as AsyncIterable<unknown>);
+    else await call;
+  } catch (error) {
+    if (isAPIError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }
