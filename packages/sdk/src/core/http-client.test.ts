@@ -195,3 +195,25 @@ describe("options", () => {
     expect(hits).toHaveLength(0);
   });
 });
+
+describe("multipart bodies", () => {
+  const upload = route("POST", "/files", { contentType: "multipart" });
+
+  it("fail without leaving the body's stream behind, and a retry sends the file again", async () => {
+    const hits = answering((hit) =>
+      hit === 1
+        ? HttpResponse.json({ success: false, error: { code: "SRV", message: "busy" } }, { status: 503 })
+        : HttpResponse.json(ok(null)),
+    );
+    const http = client({ retry: { limit: 1, baseDelay: 1, maxDelay: 1 } });
+    await send(http, upload, { file: new File(["payload-1"], "a.txt") }, { idempotencyKey: true });
+    expect(hits).toHaveLength(2);
+    expect(hits.map((h) => h.body.includes("payload-1"))).toEqual([true, true]);
+    expect(hits[1]?.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+
+    answering(() => HttpResponse.json({ success: false, error: { code: "BAD", message: "no" } }, { status: 400 }));
+    const error = await send(http, upload, { file: new File(["payload-2"], "b.txt") }).catch((e: unknown) => e);
+    // A body stream left behind would reject unhandled (vitest fails the run on it).
+    expect(isAPIError(error)).toBe(true);
+  });
+});

@@ -286,7 +286,16 @@ export class HttpClient {
       return replay(received, failed === FINAL ? received.response.status : failed);
     };
     const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
-    const { method, headers, body } = prepared.init;
+    const { method } = prepared.init;
+    let headers: Record<string, string> = prepared.init.headers;
+    let body = prepared.init.body;
+    if (body instanceof FormData) {
+      // Serialized once: ky would make a new FormData stream per request and cancel the unused one, which makes
+      // undici's multipart encoder reject unhandled. The bytes (with their boundary) can be sent again as they are.
+      const encoded = new Response(body);
+      headers = { ...headers, "content-type": encoded.headers.get("content-type") ?? "multipart/form-data" };
+      body = await encoded.arrayBuffer();
+    }
     try {
       return await ky(prepared.url, {
         method,
