@@ -5,6 +5,7 @@ import { ClaudeNest } from "../platforms/claudenest/client.ts";
 import { contract } from "../platforms/claudenest/contract/index.ts";
 import { isAPIError, UnprocessableEntityError } from "./errors/api-error.ts";
 import { isResponseValidationError, type ResponseValidationError } from "./errors/response-validation-error.ts";
+import { HttpClient } from "./http-client.ts";
 import { baseUrl, client, failed, ok, recorder, route, send } from "./test-fixtures.ts";
 
 const mock = setupServer();
@@ -215,5 +216,28 @@ describe("multipart bodies", () => {
     const error = await send(http, upload, { file: new File(["payload-2"], "b.txt") }).catch((e: unknown) => e);
     // A body stream left behind would reject unhandled (vitest fails the run on it).
     expect(isAPIError(error)).toBe(true);
+  });
+});
+
+describe("pages", () => {
+  it("gives nextPage the input of the page just read, so offsets advance", async () => {
+    const hits = answering((hit) => HttpResponse.json({ items: hit <= 3 ? [hit] : [], total: 3 }));
+    const offsets = new HttpClient(
+      { baseUrl },
+      {
+        decode: (body) => ({ ok: true, data: body, meta: {} }),
+        decodeError: (_body, status) => ({ message: `HTTP ${status}` }),
+        nextPage: ({ data, query }) => {
+          const skip = Number(query.skip ?? 0) + (data as { items: unknown[] }).items.length;
+          return skip < (data as { total: number }).total ? { ...query, skip } : undefined;
+        },
+      },
+    );
+    const list = route("GET", "/list", { query: ["skip"], paginated: true, items: "items" });
+    const items: unknown[] = [];
+    for await (const item of offsets.call("things", "list", list, {}) as unknown as AsyncIterable<unknown>)
+      items.push(item);
+    expect(items).toEqual([1, 2, 3]);
+    expect(hits.map((h) => new URL(h.url).searchParams.get("skip"))).toEqual([null, "1", "2"]);
   });
 });

@@ -117,11 +117,19 @@ export class HttpClient {
     const first = this.request(resource, name, route, input, options);
     if (!route.paginated) return new APIPromise(first);
     const items = route.items;
+    // Each page's input, by the page it asked for: `nextPage` is given the input of the page just read.
+    const inputs = new WeakMap<object, Input>();
+    const remember = (page: Promise<APIResponse<unknown>>, pageInput: Input) =>
+      page.then((response) => {
+        inputs.set(response, pageInput);
+        return response;
+      });
     return new PagePromise<unknown, unknown>(
-      first,
+      remember(first, input),
       (previous) => {
-        const next = this.envelope.nextPage?.({ meta: previous.meta, data: previous.data, query: input ?? {} });
-        return next ? this.request(resource, name, route, next, options) : undefined;
+        const query = inputs.get(previous) ?? input ?? {};
+        const next = this.envelope.nextPage?.({ meta: previous.meta, data: previous.data, query });
+        return next ? remember(this.request(resource, name, route, next, options), next) : undefined;
       },
       (data) => {
         const list = items ? (data as Record<string, unknown> | null)?.[items] : data;
