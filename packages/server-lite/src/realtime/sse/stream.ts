@@ -31,10 +31,13 @@ export function sseResponse(events: AsyncIterable<StreamEvent>, options: SseResp
   const iterator = events[Symbol.asyncIterator]();
   const stop = () => void iterator.return?.();
   options.signal.addEventListener("abort", stop, { once: true });
+  // Set when the reader cancels: a pull still waiting for the handler must then leave the controller alone.
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await iterator.next();
+        if (cancelled) return;
         if (done || options.signal.aborted) {
           options.signal.removeEventListener("abort", stop);
           controller.close();
@@ -43,12 +46,14 @@ export function sseResponse(events: AsyncIterable<StreamEvent>, options: SseResp
         controller.enqueue(encoder.encode(sseFrame(value)));
       } catch (error) {
         options.signal.removeEventListener("abort", stop);
+        if (cancelled) return;
         if (!options.signal.aborted)
           controller.enqueue(encoder.encode(sseFrame({ event: "error", data: options.onError(error) })));
         controller.close();
       }
     },
     cancel() {
+      cancelled = true;
       options.signal.removeEventListener("abort", stop);
       stop();
     },
