@@ -80,7 +80,10 @@ describe("skills v2", () => {
     });
     expect(skill).toMatchObject({ slug: "web-search", runtime_type: "mcp", bundle_file_count: 2, version: "0.1.0" });
     const missing = await errorOf(
-      w.admin.actus.skills.install({ source_type: "github", source_ref: "https://github.com/acme/skills/tree/main/nope" }),
+      w.admin.actus.skills.install({
+        source_type: "github",
+        source_ref: "https://github.com/acme/skills/tree/main/nope",
+      }),
     );
     expect(missing).toBeInstanceOf(BadRequestError);
     expect(
@@ -92,7 +95,10 @@ describe("skills v2", () => {
     expect(await w.admin.actus.skills.getPolicy()).toEqual({ mode: "off" });
     await w.admin.actus.skills.setPolicy({ mode: "enforce_confirmation" });
     expect(await w.admin.actus.skills.getPolicy()).toEqual({ mode: "enforce_confirmation" });
-    const source = { source_type: "github" as const, source_ref: "https://github.com/acme/skills/tree/main/skills/web" };
+    const source = {
+      source_type: "github" as const,
+      source_ref: "https://github.com/acme/skills/tree/main/skills/web",
+    };
     const refused = await errorOf(w.admin.actus.skills.install(source));
     expect(refused).toBeInstanceOf(BadRequestError);
     expect(refused.message).toContain("curl | sh");
@@ -109,11 +115,19 @@ describe("skills v2", () => {
       await errorOf(w.admin.actus.skills.install({ source_type: "local", source_ref: join(folder, "nope") })),
     ).toBeInstanceOf(BadRequestError);
     const noName = await errorOf(
-      w.admin.actus.skills.install({ source_type: "local", source_ref: folder, skill_md: "---\ndescription: x\n---\n" }),
+      w.admin.actus.skills.install({
+        source_type: "local",
+        source_ref: folder,
+        skill_md: "---\ndescription: x\n---\n",
+      }),
     );
     expect(noName.message).toContain("name");
     const notYaml = await errorOf(
-      w.admin.actus.skills.install({ source_type: "local", source_ref: folder, skill_md: "---\nname: [unclosed\n---\n" }),
+      w.admin.actus.skills.install({
+        source_type: "local",
+        source_ref: folder,
+        skill_md: "---\nname: [unclosed\n---\n",
+      }),
     );
     expect(notYaml).toBeInstanceOf(BadRequestError);
   });
