@@ -3,6 +3,7 @@
  * Runs every benchmark line once and prints one table of medians and ratios. Nothing is asserted: the
  * table says which targets were met. `node --conditions=agentlane-source bench/run.ts [line...]` runs some lines only.
  */
+import { actusSse } from "./actus-sse.ts";
 import { cliStartup } from "./cli-startup.ts";
 import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
@@ -14,6 +15,7 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "2": inProcess,
   "3": serverThroughput,
   "4": cliStartup,
+  "5": actusSse,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);

@@ -72,6 +72,7 @@ CREATE TABLE act_files (
   created_at TEXT NOT NULL
 );
 CREATE INDEX act_files_user ON act_files(user_id);
+CREATE INDEX act_files_session ON act_files(session_id, filepath);
 CREATE TABLE act_objects (
   bucket TEXT NOT NULL,
   name TEXT NOT NULL,
