@@ -2,7 +2,7 @@
  * @module
  * Actus (seed document 003) as a server-lite platform, at `/api`: the `{code, msg, data}` envelope (some errors
  * inside HTTP 200, see the contract's `errors.ts`), bearer tokens with refresh, the built-in agent behind the
- * SSE chat, files, object storage, admin and skills v2.
+ * SSE chat, the VNC WebSocket showing a session's terminal, files, object storage, admin and skills v2.
  */
 import { encodeError, encodeSuccess } from "@agentlane/sdk/actus";
 import { type ActusContract, contract, errorCodes } from "@agentlane/sdk/actus/contract";
@@ -20,6 +20,7 @@ import { userTools } from "./handlers/user-tools.ts";
 import { downloadRoutes } from "./routes/download.ts";
 import { legacyRoutes } from "./routes/legacy.ts";
 import { wechatRoutes } from "./routes/wechat.ts";
+import { vncRealtime } from "./runtime/vnc.ts";
 import { seed } from "./seed.ts";
 import { ActusServices } from "./state/services.ts";
 
@@ -85,6 +86,8 @@ export const actus: PlatformDefinition<ActusContract, ActusServices, ActusCaller
     legacyRoutes(app, base, fail);
   },
   seed,
+  // The VNC WebSocket of a session (RFB over WebSocket, token in the query).
+  realtime: [vncRealtime()],
   reset: (services) => services.reset(),
   dispose: (services) => services.dispose(),
 };

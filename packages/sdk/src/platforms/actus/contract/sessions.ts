@@ -1,7 +1,8 @@
 /**
  * @module
  * Session module: sessions, the chat and session-list streams (Server-Sent Events over POST), the sandbox's
- * files and shell output. The VNC WebSocket is not served (see the platform's documentation).
+ * files and shell output. The VNC WebSocket (`/sessions/{session_id}/vnc?token=`) is no HTTP endpoint: server-lite
+ * serves it as a realtime kind (RFB showing the session's terminal), which noVNC connects to.
  *
  * Choices (the real server and its web UI decide where the document is silent):
  * - A user reaches only their own sessions (another user's is 404, except `clear-unread-message-count` and
