@@ -32,7 +32,7 @@ export const auth: ActusHandlers<"auth"> = {
         ? services.db.get<UserRow>("SELECT * FROM act_users WHERE email = ?", body.email)
         : undefined);
     const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !user.password_hash || !ok) return fail("UNAUTHORIZED", "用户名或密码错误");
+    if (!user?.password_hash || !ok) return fail("UNAUTHORIZED", "用户名或密码错误");
     assertMaySignIn(user);
     return { user: userOf(user), tokens: issueTokens(services, user.id) };
   },

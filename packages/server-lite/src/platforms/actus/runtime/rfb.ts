@@ -144,7 +144,10 @@ export class RfbConnection {
   #receive(data: Buffer): void {
     this.#buffer = this.#buffer.length ? Buffer.concat([this.#buffer, data]) : data;
     // Guard against a client that never completes a message.
-    if (this.#buffer.length > 1024 * 1024) return this.#fail("message too large");
+    if (this.#buffer.length > 1024 * 1024) {
+      this.#fail("message too large");
+      return;
+    }
     for (;;) {
       const used = this.#step(this.#buffer);
       if (used === 0 || this.#state === "closed") return;

@@ -14,7 +14,7 @@ import { reachableSession, sessionChannel } from "../state/sessions.ts";
 import { RfbConnection } from "./rfb.ts";
 import { renderScreen, SCREEN_HEIGHT, SCREEN_WIDTH, terminalLines } from "./vnc-screen.ts";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The VNC WebSocket of Actus sessions. */
 export function vncRealtime(): RealtimeKind<ActusServices> {
@@ -22,7 +22,7 @@ export function vncRealtime(): RealtimeKind<ActusServices> {
     kind: "vnc",
     start(setup) {
       const services = setup.services;
-      const pattern = new RegExp(`^${escape(setup.base)}/sessions/([^/]+)/vnc$`);
+      const pattern = new RegExp(`^${escapeRegExp(setup.base)}/sessions/([^/]+)/vnc$`);
       const wss = new WebSocketServer({
         noServer: true,
         maxPayload: setup.maxPayload,
