@@ -3,5 +3,5 @@
  * @module
  * Every platform's client class, re-exported by the package's main entry.
  */
-export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";
 export { Actus, type ActusOptions } from "./actus/index.ts";
+export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";

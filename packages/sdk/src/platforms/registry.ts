@@ -18,6 +18,6 @@ export interface PlatformEntry {
 
 /** Every platform the SDK and server-lite implement. */
 export const platformRegistry: readonly PlatformEntry[] = [
-  { id: "claudenest", client: "ClaudeNest", title: "ClaudeNest" },
   { id: "actus", client: "Actus", title: "Actus" },
+  { id: "claudenest", client: "ClaudeNest", title: "ClaudeNest" },
 ];

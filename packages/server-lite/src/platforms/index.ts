@@ -7,8 +7,8 @@ import type { AnyPlatform } from "../core/platform.ts";
 
 /** Each platform's loader, by id. */
 export const platformLoaders = {
-  claudenest: async () => (await import("./claudenest/index.ts")).claudenest,
   actus: async () => (await import("./actus/index.ts")).actus,
+  claudenest: async () => (await import("./claudenest/index.ts")).claudenest,
 } as const satisfies Record<string, () => Promise<AnyPlatform>>;
 
 /** The id of a platform server-lite implements. */
