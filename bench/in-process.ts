@@ -34,7 +34,7 @@ export async function inProcess(): Promise<Row[]> {
     const measured = await rates({ sdk: () => direct.auth.me(), raw }, plan);
 
     // msw patches the global fetch, so it is on only for its own measurement.
-    const mock = setupServer(...toMswHandlers(server, baseUrl));
+    const mock = setupServer(...toMswHandlers(server, baseUrl, "claudenest"));
     mock.listen({ onUnhandledFrame: "error" });
     let viaMsw: number;
     try {

@@ -18,7 +18,7 @@ describe("toMswHandlers", () => {
     token = server.seedInfo.claudenest!.token!;
     // Whatever server-lite's handlers leave alone reaches this fallback, never the real network.
     const fallback = http.all("*", () => new Response("not server-lite", { status: 599 }));
-    network = setupServer(...toMswHandlers(server, API), fallback);
+    network = setupServer(...toMswHandlers(server, API, "claudenest"), fallback);
     network.listen({ onUnhandledFrame: "error" });
   });
   afterAll(async () => {

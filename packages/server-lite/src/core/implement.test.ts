@@ -75,7 +75,8 @@ describe("routing", () => {
   it("answers a path outside every platform with a plain 404 that says where the platforms are", async () => {
     const response = await h.server.fetch(new Request("http://lite.test/nowhere"));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: "Not found", platforms: { claudenest: "/claudenest/api" } });
+    expect(await response.json()).toEqual({ error: "Not found", platforms: { ...h.server.bases } });
+    expect(h.server.bases).toMatchObject({ claudenest: "/claudenest/api" });
   });
 
   it("answers a wrong method with 405 METHOD_NOT_ALLOWED and an Allow header", async () => {
