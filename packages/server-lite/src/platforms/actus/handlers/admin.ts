@@ -2,6 +2,8 @@
  * @module
  * Admin handlers: users, with the document's rules (not yourself, not another admin).
  */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { signedIn } from "../caller.ts";
 import { findUser, type UserRow, userOf } from "../state/users.ts";
 import type { ActusHandlers } from "./types.ts";
@@ -42,8 +44,9 @@ export const admin: ActusHandlers<"admin"> = {
       user.id,
     );
     for (const session of owned) await services.agent.cancel(session.id);
-    // Sessions, files, tokens and preferences go with the account (foreign keys cascade).
+    // Sessions, files, tokens and preferences go with the account (foreign keys cascade), sandboxes too.
     services.db.run("DELETE FROM act_users WHERE id = ?", user.id);
+    for (const session of owned) rmSync(join(services.sandboxRoot, session.id), { recursive: true, force: true });
     return null;
   },
 };
