@@ -3,6 +3,8 @@
  * Runs every benchmark line once and prints one table of medians and ratios. Nothing is asserted: the
  * table says which targets were met. `node --conditions=agentlane-source bench/run.ts [line...]` runs some lines only.
  */
+
+import { actusSse } from "./actus-sse.ts";
 import { caipeCatalog } from "./caipe-catalog.ts";
 import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
@@ -22,6 +24,7 @@ const lines: Record<string, () => Promise<Row[]>> = {
   ccjk: ccjkCatalog,
   "coordinaitor-webhooks": coordinaitorWebhooks,
   "coordinaitor-live": coordinaitorLive,
+  "5": actusSse,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);

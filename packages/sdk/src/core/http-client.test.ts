@@ -6,6 +6,7 @@ import { ClaudeNest } from "../platforms/claudenest/client.ts";
 import { contract } from "../platforms/claudenest/contract/index.ts";
 import { isAPIError, UnprocessableEntityError } from "./errors/api-error.ts";
 import { isResponseValidationError, type ResponseValidationError } from "./errors/response-validation-error.ts";
+import { HttpClient } from "./http-client.ts";
 
 const mock = setupServer();
 beforeAll(() => mock.listen({ onUnhandledFrame: "error" }));
@@ -193,5 +194,50 @@ describe("options", () => {
     await expect(send(client(), route("GET"), undefined, { timeout: -1 })).rejects.toThrow(RangeError);
     await expect(send(client(), route("GET"), undefined, { retry: { limit: -2 } })).rejects.toThrow(RangeError);
     expect(hits).toHaveLength(0);
+  });
+});
+
+describe("multipart bodies", () => {
+  const upload = route("POST", "/files", { contentType: "multipart" });
+
+  it("fail without leaving the body's stream behind, and a retry sends the file again", async () => {
+    const hits = answering((hit) =>
+      hit === 1
+        ? HttpResponse.json({ success: false, error: { code: "SRV", message: "busy" } }, { status: 503 })
+        : HttpResponse.json(ok(null)),
+    );
+    const http = client({ retry: { limit: 1, baseDelay: 1, maxDelay: 1 } });
+    await send(http, upload, { file: new File(["payload-1"], "a.txt") }, { idempotencyKey: true });
+    expect(hits).toHaveLength(2);
+    expect(hits.map((h) => h.body.includes("payload-1"))).toEqual([true, true]);
+    expect(hits[1]?.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+
+    answering(() => HttpResponse.json({ success: false, error: { code: "BAD", message: "no" } }, { status: 400 }));
+    const error = await send(http, upload, { file: new File(["payload-2"], "b.txt") }).catch((e: unknown) => e);
+    // A body stream left behind would reject unhandled (vitest fails the run on it).
+    expect(isAPIError(error)).toBe(true);
+  });
+});
+
+describe("pages", () => {
+  it("gives nextPage the input of the page just read, so offsets advance", async () => {
+    const hits = answering((hit) => HttpResponse.json({ items: hit <= 3 ? [hit] : [], total: 3 }));
+    const offsets = new HttpClient(
+      { baseUrl },
+      {
+        decode: (body) => ({ ok: true, data: body, meta: {} }),
+        decodeError: (_body, status) => ({ message: `HTTP ${status}` }),
+        nextPage: ({ data, query }) => {
+          const skip = Number(query.skip ?? 0) + (data as { items: unknown[] }).items.length;
+          return skip < (data as { total: number }).total ? { ...query, skip } : undefined;
+        },
+      },
+    );
+    const list = route("GET", "/list", { query: ["skip"], paginated: true, items: "items" });
+    const items: unknown[] = [];
+    for await (const item of offsets.call("things", "list", list, {}) as unknown as AsyncIterable<unknown>)
+      items.push(item);
+    expect(items).toEqual([1, 2, 3]);
+    expect(hits.map((h) => new URL(h.url).searchParams.get("skip"))).toEqual([null, "1", "2"]);
   });
 });

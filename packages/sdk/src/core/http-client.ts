@@ -134,11 +134,19 @@ export class HttpClient {
     const first = this.request(resource, name, route, input, options);
     if (!route.paginated) return new APIPromise(first);
     const items = route.items;
+    // Each page's input, by the page it asked for: `nextPage` is given the input of the page just read.
+    const inputs = new WeakMap<object, Input>();
+    const remember = (page: Promise<APIResponse<unknown>>, pageInput: Input) =>
+      page.then((response) => {
+        inputs.set(response, pageInput);
+        return response;
+      });
     return new PagePromise<unknown, unknown>(
-      first,
+      remember(first, input),
       (previous) => {
-        const next = this.envelope.nextPage?.({ meta: previous.meta, data: previous.data, query: input ?? {} });
-        return next ? this.request(resource, name, route, next, options) : undefined;
+        const query = inputs.get(previous) ?? input ?? {};
+        const next = this.envelope.nextPage?.({ meta: previous.meta, data: previous.data, query });
+        return next ? remember(this.request(resource, name, route, next, options), next) : undefined;
       },
       (data) => {
         const list = items ? (data as Record<string, unknown> | null)?.[items] : data;
@@ -341,7 +349,16 @@ export class HttpClient {
       return this.#replay(received, failed === FINAL ? undefined : failed);
     };
     const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
-    const { method, headers, body } = prepared.init;
+    const { method } = prepared.init;
+    let headers: Record<string, string> = prepared.init.headers;
+    let body = prepared.init.body;
+    if (body instanceof FormData) {
+      // Serialized once: ky would make a new FormData stream per request and cancel the unused one, which makes
+      // undici's multipart encoder reject unhandled. The bytes (with their boundary) can be sent again as they are.
+      const encoded = new Response(body);
+      headers = { ...headers, "content-type": encoded.headers.get("content-type") ?? "multipart/form-data" };
+      body = await encoded.arrayBuffer();
+    }
     try {
       return await ky(prepared.url, {
         method,

@@ -3,6 +3,7 @@
  * @module
  * Every platform's client class, re-exported by the package's main entry.
  */
+export { Actus, type ActusOptions } from "./actus/index.ts";
 export { CaipeSkills, type CaipeSkillsOptions } from "./caipe/index.ts";
 export { CCJKCloud, type CCJKCloudOptions } from "./ccjk/index.ts";
 export { ClaudeNest, type ClaudeNestOptions } from "./claudenest/index.ts";

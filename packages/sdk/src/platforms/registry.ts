@@ -18,6 +18,7 @@ export interface PlatformEntry {
 
 /** Every platform the SDK and server-lite implement. */
 export const platformRegistry: readonly PlatformEntry[] = [
+  { id: "actus", client: "Actus", title: "Actus" },
   { id: "caipe", client: "CaipeSkills", title: "CAIPE Skills" },
   { id: "ccjk", client: "CCJKCloud", title: "CCJK Cloud" },
   { id: "claudenest", client: "ClaudeNest", title: "ClaudeNest" },

@@ -7,6 +7,7 @@ import type { AnyPlatform } from "../core/platform.ts";
 
 /** Each platform's loader, by id. */
 export const platformLoaders = {
+  actus: async () => (await import("./actus/index.ts")).actus,
   caipe: async () => (await import("./caipe/index.ts")).caipe,
   ccjk: async () => (await import("./ccjk/index.ts")).ccjk,
   claudenest: async () => (await import("./claudenest/index.ts")).claudenest,

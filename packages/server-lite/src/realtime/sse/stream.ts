@@ -55,7 +55,12 @@ export function sseResponse(events: AsyncIterable<StreamEvent>, options: SseResp
         if (done || options.signal.aborted) finish();
         else if (!closed) c.enqueue(encoder.encode(sseFrame(value)));
       } catch (error) {
-        finish(options.signal.aborted ? undefined : sseFrame({ event: "error", data: options.onError(error) }));
+        // A reader that cancelled (or a client that left) is told nothing, and nothing is reported.
+        if (closed || options.signal.aborted) {
+          finish();
+          return;
+        }
+        finish(sseFrame({ event: "error", data: options.onError(error) }));
       }
     },
     cancel() {

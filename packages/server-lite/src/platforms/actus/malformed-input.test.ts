@@ -1,0 +1,119 @@
+import { type ActusErrorCode, contract, errorCodes } from "@agentlane/sdk/actus/contract";
+import type { EndpointSpec } from "@agentlane/sdk/contract";
+import { describe, expect, it } from "vitest";
+import { type MalformedCase, malformedCases } from "../../core/test-malformed.ts";
+import { type SweepWorld, sweepWorld } from "./testing/sweep-world.ts";
+
+interface Entry {
+  id: string;
+  resource: string;
+  spec: EndpointSpec;
+}
+
+const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
+  Object.entries(group).map(([name, { spec }]) => ({
+    id: `${resource}.${name}`,
+    resource,
+    spec: spec as EndpointSpec,
+  })),
+);
+
+/** Endpoints that take away what later requests use run last. */
+const rank = ({ id }: Entry) => (/\.(remove|delete\w*|deleteUser)$/.test(id) ? 1 : 0);
+
+const table = errorCodes as Record<string, { code: number; status: number }>;
+/** Text no answer may contain: stored secrets. */
+const SECRETS = ["password_hash", "scrypt$", "token_hash"];
+
+function tokenFor(w: SweepWorld, spec: EndpointSpec): string | undefined {
+  if (spec.auth === "none") return undefined;
+  return spec.auth === "admin" ? w.admin.token : w.alice.token;
+}
+
+function send(w: SweepWorld, c: MalformedCase, token: string | undefined): Promise<Response> {
+  const headers = new Headers();
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  if (c.contentType) headers.set("content-type", c.contentType);
+  return w.server.fetch(new Request(w.baseUrl + c.url, { method: c.method, headers, body: c.body }));
+}
+
+/** What is wrong with an answer to a malformed request, or undefined when it is a documented answer. */
+async function problemWith(response: Response, spec: EndpointSpec): Promise<string | undefined> {
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel();
+    return response.status === 200 ? undefined : `a stream with ${response.status}`;
+  }
+  const text = await response.text();
+  const secret = SECRETS.find((s) => text.includes(s));
+  if (secret) return `the answer contains ${secret}`;
+  let body: { code?: unknown; msg?: unknown; data?: { detail?: unknown } | null };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `${response.status} answered ${text.slice(0, 80)}`;
+  }
+  if (typeof body.code !== "number" || typeof body.msg !== "string" || !("data" in body))
+    return `${response.status} not in the envelope`;
+  if (response.status === 200 && body.code === 200) return undefined;
+  const known = Object.entries(table).find(([, e]) => e.code === body.code && e.status === response.status);
+  if (!known) return `code ${body.code} with HTTP ${response.status}`;
+  if (response.status >= 500 && !(spec.errors ?? []).includes(known[0] as ActusErrorCode))
+    return `${response.status}: ${String(body.msg)}`;
+  if (response.status === 422) {
+    const detail = body.data?.detail;
+    if (!Array.isArray(detail) || detail.length === 0) return "422 without detail";
+  }
+  return undefined;
+}
+
+function rowCounts(w: SweepWorld): string {
+  const tables = w.server.db
+    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'act_%' ORDER BY name")
+    .map((t) => t.name);
+  return JSON.stringify(
+    w.server.db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")),
+  );
+}
+
+const resources = [...new Set(endpoints.map((e) => e.resource))];
+
+describe("every Actus endpoint refuses malformed input in its envelope", () => {
+  it("has a well-formed sample for every endpoint", async () => {
+    const w = await sweepWorld();
+    try {
+      expect(endpoints.filter((e) => !w.samples[e.id]).map((e) => e.id)).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it.each(resources)("%s", async (resource) => {
+    const w = await sweepWorld();
+    try {
+      const failures: string[] = [];
+      let sent = 0;
+      const group = endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b));
+      for (const entry of group) {
+        const token = tokenFor(w, entry.spec);
+        for (const c of malformedCases(entry.spec, w.samples[entry.id]!)) {
+          const before = rowCounts(w);
+          const response = await send(w, c, token);
+          sent++;
+          const refused = response.status >= 400;
+          const problem = await problemWith(response, entry.spec);
+          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
+          else if (refused && rowCounts(w) !== before)
+            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
+          // A case that started a turn: let it end before the next one, which would otherwise answer 409.
+          await w.services.agent.stopAll();
+        }
+      }
+      expect(sent).toBeGreaterThan(0);
+      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
+      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
+      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    } finally {
+      await w.close();
+    }
+  });
+});
