@@ -6,6 +6,7 @@
  */
 import { type RefreshingAuth, refreshingAuth, type TokenPair } from "../../core/auth.ts";
 import type { ClientOptions } from "../../core/options.ts";
+import { sseStreams } from "../../core/stream.ts";
 import type { Watcher } from "../../live/watcher.ts";
 import { definePlatform } from "../define.ts";
 import type { LoginBody, LoginResult, RegisterBody } from "./contract/auth.ts";
@@ -102,6 +103,7 @@ export class Actus extends definePlatform<ActusMethods, ActusOptions>({
   envelope: actusEnvelope,
   routes,
   auth: tokenAuth,
+  streams: sseStreams,
 }) {
   /** Auth Module, and `signIn`/`signUp`, which keep the tokens and renew them. */
   declare readonly auth: ActusMethods["auth"] & AuthHelpers;
