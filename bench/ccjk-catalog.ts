@@ -43,7 +43,7 @@ export async function ccjkCatalog(): Promise<Row[]> {
     );
     return [
       {
-        line: 12,
+        line: 15,
         measure: `CCJK GET skills (10 of the registry, zh-CN) req/s, fetch ×${CONCURRENCY}`,
         subject: `server-lite ${perSecond(measured.lite!)}`,
         baseline: `node:http ${perSecond(measured.raw!)}`,
