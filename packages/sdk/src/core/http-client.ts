@@ -13,24 +13,17 @@
  * 401), unwrapping, errors and pagination to the platform's envelope codec. An error the codec finds inside
  * an HTTP success is treated as the status it stands for, so it is typed and retried like any other.
  */
-import ky, {
-  type HTTPError,
-  isHTTPError,
-  isTimeoutError as isKyTimeout,
-  isNetworkError,
-  TimeoutError as KyTimeoutError,
-} from "ky";
+import ky, { isHTTPError, TimeoutError as KyTimeoutError } from "ky";
 import type { Route } from "../contract/routes.ts";
 import type { RunnableSchema } from "../contract/schema.ts";
+import { AnswerReader, FINAL, type FirstAttempt, isAPIErrorLike, parseBody, type Read } from "./answers.ts";
 import { APIPromise, type APIResponse, PagePromise } from "./api-promise.ts";
-import { AttemptInterrupted, attempt, type Received, replay } from "./attempt.ts";
+import { AttemptInterrupted, attempt, type Received } from "./attempt.ts";
 import type { AuthScheme } from "./auth.ts";
-import type { Decoded, DecodedError, EnvelopeCodec } from "./envelope.ts";
+import type { EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
-import { type APIError, createAPIError } from "./errors/api-error.ts";
 import { ConnectionError } from "./errors/connection-error.ts";
 import { ResponseValidationError } from "./errors/response-validation-error.ts";
-import { TimeoutError } from "./errors/timeout-error.ts";
 import { newIdempotencyKey } from "./idempotency.ts";
 import {
   type ClientOptions,
@@ -45,48 +38,8 @@ import {
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
 import { idempotentMethods, kyRetry } from "./retry-policy.ts";
 
-/** A body as JSON when it is JSON, else as text; an empty body is `null`. */
-function parseBody(text: string | undefined): unknown {
-  if (text === "" || text === undefined) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/**
- * How the first attempt, sent outside ky, ended; `status` is the error status of a success whose body reported
- * an error.
- */
-type FirstAttempt = { received: Received; status?: number | undefined } | { error: unknown };
-
 /** Makes the stream object of a stream endpoint's call from the function that opens its response. */
 export type StreamFactory = (open: (signal: AbortSignal) => Promise<Response>) => unknown;
-
-/** A body already parsed and decoded by the envelope codec. */
-interface Read {
-  parsed: unknown;
-  decoded: Decoded;
-}
-
-/** Responses made to carry an error the codec found inside a success, so they are read with `decode` again. */
-const fromSuccess = new WeakSet<Response>();
-
-/** An `APIError` from this realm or another (`instanceof` fails across bundles). */
-function isAPIErrorLike(error: unknown): error is APIError {
-  return typeof error === "object" && error !== null && typeof (error as APIError).status === "number";
-}
-
-/** Marks an error inside a success that is final as it stands: no status to type it by, nothing to retry. */
-const FINAL = Symbol("final");
-
-/** An HTTP status a `Response` can carry, for an error the codec found inside a success. */
-function replayStatus(error: DecodedError): number {
-  const status = error.status;
-  if (status !== undefined && Number.isInteger(status) && status >= 400 && status <= 599) return status;
-  return error.retryable ? 503 : 400;
-}
 
 interface Prepared {
   url: string;
@@ -106,6 +59,7 @@ export class HttpClient {
   readonly #baseHeaders: Record<string, string>;
   readonly #auth: AuthScheme | undefined;
   readonly #streams: StreamFactory | undefined;
+  readonly #answers: AnswerReader;
 
   /**
    * `streams` reads stream endpoints' answers (`sseStreams` from `core/stream.ts`); platforms without stream
@@ -117,6 +71,7 @@ export class HttpClient {
     this.#baseHeaders = { accept: "application/json", ...this.options.headers };
     this.#auth = this.options.auth;
     this.#streams = streams;
+    this.#answers = new AnswerReader(envelope);
   }
 
   /**
@@ -181,7 +136,12 @@ export class HttpClient {
     const parsed = parseBody(received.text);
     const decoded = this.envelope.decode(parsed, received.response.status, received.response.headers);
     if (!decoded.ok)
-      throw this.#apiError(decoded.error.status ?? received.response.status, received.response, decoded.error, parsed);
+      throw this.#answers.apiError(
+        decoded.error.status ?? received.response.status,
+        received.response,
+        decoded.error,
+        parsed,
+      );
     throw new ConnectionError(
       `Expected an event stream, got ${received.response.headers.get("content-type") ?? "no content type"}`,
     );
@@ -193,13 +153,7 @@ export class HttpClient {
       return await this.#sendOnce(route, input, options, streaming);
     } catch (error) {
       const renew = this.#auth?.renew;
-      if (
-        !renew ||
-        options.token ||
-        route.auth === "none" ||
-        (error as APIError).status !== 401 ||
-        !isAPIErrorLike(error)
-      )
+      if (!renew || options.token || route.auth === "none" || !isAPIErrorLike(error) || error.status !== 401)
         throw error;
       if (!(await renew.call(this.#auth))) throw error;
       return this.#sendOnce(route, input, options, streaming);
@@ -228,7 +182,7 @@ export class HttpClient {
           streaming,
         );
         if (received.response.ok) {
-          const failed = received.text === undefined ? undefined : this.#failedInside(received);
+          const failed = received.text === undefined ? undefined : this.#answers.failedInside(received);
           if (!failed) return received;
           // An error inside a success that names no status is final: nothing says a repeat could help.
           if (failed === FINAL) return received;
@@ -239,7 +193,7 @@ export class HttpClient {
         first = { error };
       }
     }
-    if (first && !this.#retryable(prepared)) throw this.#firstFailure(first, prepared);
+    if (first && !this.#retryable(prepared)) throw this.#answers.firstFailure(first, prepared.signal);
     const response = await this.#withRetries(prepared, options, first, streaming);
     if (streaming && response.ok && (response.headers.get("content-type") ?? "").startsWith("text/event-stream"))
       return { response, text: undefined };
@@ -251,50 +205,6 @@ export class HttpClient {
     if (prepared.retry.limit === 0) return false;
     const method = (prepared.init.method ?? "GET").toLowerCase();
     return (idempotentMethods as readonly string[]).includes(method) || prepared.idempotencyKey !== undefined;
-  }
-
-  /** The error of a first attempt that will not be retried, without ky. */
-  #firstFailure(first: FirstAttempt, prepared: Prepared): Error {
-    if ("error" in first) {
-      if (first.error instanceof AttemptInterrupted && first.error.reason === "timeout")
-        return new TimeoutError(undefined, { cause: first.error });
-      return this.#translate(first.error, prepared.signal, undefined);
-    }
-    const { received } = first;
-    const response = this.#replay(received, first.status);
-    const body = parseBody(received.text);
-    const decoded = this.#decodeFailure(response, body, received.response.status);
-    return this.#apiError(decoded.status ?? response.status, response, decoded, body, received.response.status);
-  }
-
-  /** A replayed response; one standing for an error inside a success is marked so its body is decoded again. */
-  #replay(received: Received, status: number | undefined): Response {
-    const response = replay(received, status);
-    if (status !== undefined && status !== received.response.status) fromSuccess.add(response);
-    return response;
-  }
-
-  /** The error of an HTTP error answer, or of a success whose body reported one. */
-  #decodeFailure(response: Response, body: unknown, httpStatus: number | undefined): DecodedError {
-    if (fromSuccess.has(response)) {
-      const decoded = this.envelope.decode(body, httpStatus ?? 200, response.headers);
-      if (!decoded.ok) return decoded.error;
-    }
-    return this.envelope.decodeError(body, response.status, response.headers);
-  }
-
-  /**
-   * The status an error reported inside a success stands for, or `undefined` when the answer is a success. The
-   * parsed and decoded body is kept on `received`, so a success is parsed once.
-   */
-  #failedInside(received: Received & Partial<Read>): number | typeof FINAL | undefined {
-    const { response, text } = received;
-    if (text === undefined) return undefined;
-    received.parsed = parseBody(text);
-    received.decoded = this.envelope.decode(received.parsed, response.status, response.headers);
-    if (received.decoded.ok) return undefined;
-    const { error } = received.decoded;
-    return error.status === undefined && error.retryable === undefined ? FINAL : replayStatus(error);
   }
 
   #prepare(route: Route, input: Input, options: RequestOptions): Prepared {
@@ -339,14 +249,14 @@ export class HttpClient {
       if (pending) {
         const outcome = pending;
         pending = undefined;
-        if ("received" in outcome) return this.#replay(outcome.received, outcome.status);
+        if ("received" in outcome) return this.#answers.replay(outcome.received, outcome.status);
         if (outcome.error instanceof AttemptInterrupted) throw new KyTimeoutError(request as Request);
         throw outcome.error;
       }
       const received = await attempt(o.fetch, request as Request, init, false, undefined, streaming);
       httpStatus = received.response.status;
-      const failed = received.response.ok ? this.#failedInside(received) : undefined;
-      return this.#replay(received, failed === FINAL ? undefined : failed);
+      const failed = received.response.ok ? this.#answers.failedInside(received) : undefined;
+      return this.#answers.replay(received, failed === FINAL ? undefined : failed);
     };
     const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
     const { method } = prepared.init;
@@ -373,7 +283,7 @@ export class HttpClient {
           // The platform may say an error is (or is not) worth repeating, whatever its status.
           shouldRetry: ({ error }) =>
             isHTTPError(error)
-              ? this.#decodeFailure(
+              ? this.#answers.decodeFailure(
                   error.response,
                   typeof error.data === "string" ? parseBody(error.data) : error.data,
                   httpStatus,
@@ -394,7 +304,7 @@ export class HttpClient {
             : {},
       });
     } catch (error) {
-      throw this.#translate(error, prepared.signal, httpStatus);
+      throw this.#answers.translate(error, prepared.signal, httpStatus);
     }
   }
 
@@ -402,7 +312,8 @@ export class HttpClient {
     const { response } = received;
     const parsed = received.decoded ? received.parsed : parseBody(received.text);
     const decoded = received.decoded ?? this.envelope.decode(parsed, response.status, response.headers);
-    if (!decoded.ok) throw this.#apiError(decoded.error.status ?? response.status, response, decoded.error, parsed);
+    if (!decoded.ok)
+      throw this.#answers.apiError(decoded.error.status ?? response.status, response, decoded.error, parsed);
     if (this.options.validate) this.#validate(resource, name, decoded.data);
     return {
       data: decoded.data,
@@ -423,41 +334,4 @@ export class HttpClient {
     if (mode === "strict") throw error;
     console.warn(error.message);
   }
-
-  #apiError(status: number, response: Response, error: DecodedError, body: unknown, httpStatus?: number): APIError {
-    const { headers } = response;
-    return createAPIError({
-      status,
-      httpStatus: httpStatus ?? response.status,
-      code: error.code,
-      message: error.message,
-      details: error.details,
-      requestId: error.requestId ?? headers.get("x-request-id") ?? undefined,
-      headers,
-      body,
-    });
-  }
-
-  #translate(error: unknown, signal: AbortSignal | undefined, httpStatus: number | undefined): Error {
-    if (isHTTPError(error)) {
-      const { response } = error as HTTPError;
-      // ky parses an error body as JSON only when it is labelled JSON; platforms do not always label it.
-      const data = typeof error.data === "string" ? parseBody(error.data) : error.data;
-      const decoded = this.#decodeFailure(response, data, httpStatus);
-      return this.#apiError(decoded.status ?? response.status, response, decoded, data, httpStatus);
-    }
-    if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason });
-    if (isKyTimeout(error)) return new TimeoutError(undefined, { cause: error });
-    if (isNetworkError(error) || error instanceof TypeError)
-      return new ConnectionError(`Connection error: ${rootMessage(error as Error)}`, { cause: error });
-    return error instanceof Error ? error : new ConnectionError(String(error));
-  }
-}
-
-/** The innermost cause's message: `connect ECONNREFUSED 127.0.0.1:1234` rather than `fetch failed`. */
-function rootMessage(error: Error): string {
-  let current: unknown = isNetworkError(error) ? error.cause : error;
-  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++)
-    current = current.cause;
-  return current instanceof Error ? current.message : String(current);
 }
