@@ -241,3 +241,37 @@ export function malformedCases(spec: EndpointSpec, sample: EndpointSample): Malf
   }
   return cases;
 }
+
+/** One endpoint of a contract, named `resource.method`, as the sweeps walk them. */
+export interface SweepEntry {
+  id: string;
+  resource: string;
+  spec: EndpointSpec;
+}
+
+/** Every endpoint of a contract, in declaration order. */
+export function contractEntries(contract: Record<string, Record<string, { spec: unknown }>>): SweepEntry[] {
+  return Object.entries(contract).flatMap(([resource, group]) =>
+    Object.entries(group).map(([name, { spec }]) => ({
+      id: `${resource}.${name}`,
+      resource,
+      spec: spec as EndpointSpec,
+    })),
+  );
+}
+
+/**
+ * The row count of every table `keep` selects, as one string: equal before and after a refused request when it
+ * wrote nothing.
+ */
+export function tableRowCounts(
+  db: { all<T>(sql: string, ...args: unknown[]): T[] },
+  keep: (table: string) => boolean,
+): string {
+  const tables = db
+    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .map((t) => t.name)
+    .filter(keep);
+  if (tables.length === 0) return "[]";
+  return JSON.stringify(db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")));
+}

@@ -1,22 +1,16 @@
 import { type ActusErrorCode, contract, errorCodes } from "@agentlane/sdk/actus/contract";
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { describe, expect, it } from "vitest";
-import { type MalformedCase, malformedCases } from "../../core/test-malformed.ts";
+import {
+  contractEntries,
+  type SweepEntry as Entry,
+  type MalformedCase,
+  malformedCases,
+  tableRowCounts,
+} from "../../core/test-malformed.ts";
 import { type SweepWorld, sweepWorld } from "./testing/sweep-world.ts";
 
-interface Entry {
-  id: string;
-  resource: string;
-  spec: EndpointSpec;
-}
-
-const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
-  Object.entries(group).map(([name, { spec }]) => ({
-    id: `${resource}.${name}`,
-    resource,
-    spec: spec as EndpointSpec,
-  })),
-);
+const endpoints: Entry[] = contractEntries(contract);
 
 /** Endpoints that take away what later requests use run last. */
 const rank = ({ id }: Entry) => (/\.(remove|delete\w*|deleteUser)$/.test(id) ? 1 : 0);
@@ -67,12 +61,7 @@ async function problemWith(response: Response, spec: EndpointSpec): Promise<stri
 }
 
 function rowCounts(w: SweepWorld): string {
-  const tables = w.server.db
-    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'act_%' ORDER BY name")
-    .map((t) => t.name);
-  return JSON.stringify(
-    w.server.db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")),
-  );
+  return tableRowCounts(w.server.db, (t) => t.startsWith("act_"));
 }
 
 const resources = [...new Set(endpoints.map((e) => e.resource))];

@@ -1,23 +1,17 @@
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { contract, errorCodes } from "@agentlane/sdk/coordinaitor/contract";
 import { describe, expect, it } from "vitest";
-import { type MalformedCase, malformedCases } from "../../core/test-malformed.ts";
+import {
+  contractEntries,
+  type SweepEntry as Entry,
+  type MalformedCase,
+  malformedCases,
+  tableRowCounts,
+} from "../../core/test-malformed.ts";
 import { type SweepWorld, samples, sweepWorld } from "./testing/samples.ts";
 import { BASE_URL } from "./testing/world.ts";
 
-interface Entry {
-  id: string;
-  resource: string;
-  spec: EndpointSpec;
-}
-
-const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
-  Object.entries(group).map(([name, { spec }]) => ({
-    id: `${resource}.${name}`,
-    resource,
-    spec: spec as EndpointSpec,
-  })),
-);
+const endpoints: Entry[] = contractEntries(contract);
 
 /** Endpoints that take away what later requests use run last. */
 const rank = ({ id }: Entry) => (/\.(delete|removeMember|logout)$/.test(id) ? 1 : 0);
@@ -63,14 +57,7 @@ async function problemWith(response: Response): Promise<string | undefined> {
 }
 
 function rowCounts(w: SweepWorld): string {
-  const tables = w.server.db
-    .all<{ name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'co\\_%' ESCAPE '\\' OR name LIKE 'coordinaitor%') AND name != 'co_logs' ORDER BY name",
-    )
-    .map((t) => t.name);
-  return JSON.stringify(
-    w.server.db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")),
-  );
+  return tableRowCounts(w.server.db, (t) => (t.startsWith("co_") || t.startsWith("coordinaitor")) && t !== "co_logs");
 }
 
 const resources = [...new Set(endpoints.map((e) => e.resource))];

@@ -1,22 +1,16 @@
 import { type CCJKErrorCode, contract, errorCodes } from "@agentlane/sdk/ccjk/contract";
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { describe, expect, it } from "vitest";
-import { type MalformedCase, malformedCases } from "../../../core/test-malformed.ts";
+import {
+  contractEntries,
+  type SweepEntry as Entry,
+  type MalformedCase,
+  malformedCases,
+  tableRowCounts,
+} from "../../../core/test-malformed.ts";
 import { type CCJKWorld, ccjkWorld, samples } from "../testing/world.ts";
 
-interface Entry {
-  id: string;
-  resource: string;
-  spec: EndpointSpec;
-}
-
-const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
-  Object.entries(group).map(([name, { spec }]) => ({
-    id: `${resource}.${name}`,
-    resource,
-    spec: spec as EndpointSpec,
-  })),
-);
+const endpoints: Entry[] = contractEntries(contract);
 const codes = errorCodes as Record<string, { status: number }>;
 /** Text no answer may contain: stored secrets and their hashes. */
 const SECRETS = ["key_hash", "secret_hash", "token_hash", "ghp_world_secret", "provider_config"];
@@ -58,12 +52,7 @@ async function problemWith(response: Response, spec: EndpointSpec): Promise<stri
 
 /** Row counts of every CCJK table, to tell that a refused request wrote nothing. */
 function rowCounts(w: CCJKWorld): string {
-  const tables = w.server.db
-    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ccjk%' ORDER BY name")
-    .map((t) => t.name);
-  return JSON.stringify(
-    w.server.db.all(tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ")),
-  );
+  return tableRowCounts(w.server.db, (t) => t.startsWith("ccjk"));
 }
 
 const resources = [...new Set(endpoints.map((e) => e.resource))];

@@ -7,22 +7,17 @@ import {
 } from "@agentlane/sdk/claudenest/contract";
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { describe, expect, it } from "vitest";
-import { deepArray, type MalformedCase, malformedCases } from "../../../core/test-malformed.ts";
+import {
+  contractEntries,
+  deepArray,
+  type SweepEntry as Entry,
+  type MalformedCase,
+  malformedCases,
+  tableRowCounts,
+} from "../../../core/test-malformed.ts";
 import { MCP_SECRET, type NestWorld, nestWorld, samples } from "../testing/test-world.ts";
 
-interface Entry {
-  id: string;
-  resource: string;
-  spec: EndpointSpec;
-}
-
-const endpoints: Entry[] = Object.entries(contract).flatMap(([resource, group]) =>
-  Object.entries(group).map(([name, { spec }]) => ({
-    id: `${resource}.${name}`,
-    resource,
-    spec: spec as EndpointSpec,
-  })),
-);
+const endpoints: Entry[] = contractEntries(contract);
 
 /** Endpoints that take away what later requests use run last; logout (which revokes the caller's token) very last. */
 function rank({ id }: Entry): number {
@@ -84,11 +79,7 @@ async function problemWith(response: Response, spec: EndpointSpec): Promise<stri
 
 /** Row counts of every ClaudeNest table, to tell that a refused request wrote nothing. */
 function rowCounts(w: NestWorld): string {
-  const tables = w.server.db
-    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'cn%' ORDER BY name")
-    .map((t) => t.name);
-  const sql = tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(" UNION ALL ");
-  return JSON.stringify(w.server.db.all(sql));
+  return tableRowCounts(w.server.db, (t) => t.startsWith("cn"));
 }
 
 const resources = [...new Set(endpoints.map((e) => e.resource))];
