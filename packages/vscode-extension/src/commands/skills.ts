@@ -112,9 +112,14 @@ async function createFromFile(services: Services): Promise<void> {
     title: "Agentlane: Skill path",
     value: skillPathFromFile(editor.document.fileName),
     prompt: "Segments of letters, digits, '.', '_' or '-', separated by '/'",
+    ignoreFocusOut: true,
   });
   if (!path) return;
-  const name = await vscode.window.showInputBox({ title: "Agentlane: Skill name", value: path.split("/").pop() });
+  const name = await vscode.window.showInputBox({
+    title: "Agentlane: Skill name",
+    value: path.split("/").pop(),
+    ignoreFocusOut: true,
+  });
   if (!name) return;
   const saved = await withProgress(`Saving skill ${name}…`, () =>
     backend.save(groupId, { path, name, content: editor.document.getText() }),

@@ -126,6 +126,8 @@ async function release(services: Services, arg: TaskArg, reason?: string): Promi
     (await vscode.window.showInputBox({
       title: `Release "${task.title}"`,
       prompt: "Why? (optional; other instances see it)",
+      // A reason being typed survives a click elsewhere (or focus returning to the tree after its menu closes).
+      ignoreFocusOut: true,
     }));
   if (why === undefined) return;
   const released = await withProgress(`Releasing "${task.title}"…`, () => backend.release(task.id, me, why));
@@ -190,6 +192,7 @@ async function create(
     (await vscode.window.showInputBox({
       title: "Agentlane: New task",
       prompt: "Title",
+      ignoreFocusOut: true,
       validateInput: (text) => (text.trim() ? undefined : "A title is required"),
     }));
   if (!title) return undefined;

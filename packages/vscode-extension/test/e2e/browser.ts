@@ -65,15 +65,32 @@ export class Workbench {
     return this.page.locator(".quick-input-widget .quick-input-list .monaco-list-row", { hasText: text }).first();
   }
 
+  /**
+   * Runs a palette command by clicking its row. Under load the palette can lose focus and close between the
+   * key press and the click (a tree re-rendering, a closing menu handing focus back): every step before the
+   * click is therefore retried from a closed palette. The click itself is never repeated, so a command never
+   * runs twice.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press("F1");
-    const input = this.quickInput();
-    await input.waitFor({ state: "visible", timeout: 15_000 });
-    await input.fill(`>${title}`);
-    // Click the row itself: Enter would run whichever row the fuzzy match ranks first.
-    const row = this.quickPickRow(title);
-    await row.waitFor({ timeout: 15_000 });
-    await row.click();
+    await this.#attempts(`run "${title}" from the palette`, async () => {
+      await this.closeQuickInput();
+      await this.page.keyboard.press("F1");
+      const input = this.quickInput();
+      await input.waitFor({ state: "visible", timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      // Click the row itself: Enter would run whichever row the fuzzy match ranks first.
+      const row = this.quickPickRow(title);
+      await row.waitFor({ timeout: 10_000 });
+      return row;
+    }).then((row) => row.click());
+  }
+
+  /** Closes a quick input left open (Escape), and resolves once none is visible. */
+  async closeQuickInput(): Promise<void> {
+    const widget = this.page.locator(".quick-input-widget").first();
+    if (!(await widget.isVisible())) return;
+    await this.page.keyboard.press("Escape");
+    await widget.waitFor({ state: "hidden", timeout: 10_000 });
   }
 
   /** Picks a quick-pick item by its text. */
@@ -83,12 +100,45 @@ export class Workbench {
     await row.click();
   }
 
-  /** Types into the open input box and accepts it. */
-  async answer(text: string): Promise<void> {
-    const input = this.quickInput();
-    await input.waitFor({ state: "visible", timeout: 15_000 });
-    await input.fill(text);
+  /**
+   * Types into the input box titled `title` and accepts it. Waiting on the title (not just on a visible
+   * input) tells this box from the one before it, which the widget reuses.
+   */
+  async answer(title: string | RegExp, text: string): Promise<void> {
+    const widget = this.page.locator(".quick-input-widget", {
+      has: this.page.locator(".quick-input-title", { hasText: title }),
+    });
+    await widget.waitFor({ state: "visible", timeout: 15_000 });
+    await this.quickInput().fill(text);
     await this.page.keyboard.press("Enter");
+    await widget.waitFor({ state: "hidden", timeout: 15_000 });
+  }
+
+  /**
+   * Runs `item` from `row`'s context menu. A click that lands while the menu is still settling can be
+   * swallowed (the menu stays open); it is clicked again only then, since a menu closes once it ran an action.
+   */
+  async contextMenu(row: Locator, item: string): Promise<void> {
+    await row.click({ button: "right" });
+    const action = this.page.locator(".monaco-menu .action-item", { hasText: item }).first();
+    await action.waitFor({ state: "visible", timeout: 15_000 });
+    await this.#attempts(`choose "${item}" from the context menu`, async () => {
+      if (await action.isVisible()) await action.click({ timeout: 10_000 });
+      await action.waitFor({ state: "hidden", timeout: 5_000 });
+    });
+  }
+
+  async #attempts<T>(what: string, attempt: () => Promise<T>, times = 3): Promise<T> {
+    const failures: string[] = [];
+    for (let i = 0; i < times; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        failures.push(`attempt ${i + 1}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+        await this.screenshot(`retry-${what.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)}-${i + 1}`).catch(() => {});
+      }
+    }
+    throw new Error(`could not ${what}:\n${failures.join("\n")}`);
   }
 
   /** A view's pane (by its title, e.g. "Tasks"). */

@@ -73,7 +73,7 @@ describe("the extension in VS Code (code-server, chromium)", { timeout: 120_000 
     await vscode.screenshot("1-welcome");
     await connect.click();
     await vscode.pick("Paste a token");
-    await vscode.answer(lite.token);
+    await vscode.answer("Agentlane: Sign in", lite.token);
     await vscode.page.locator(".statusbar-item", { hasText: "e2e" }).first().waitFor({ timeout: 30_000 });
   });
 
@@ -101,9 +101,8 @@ describe("the extension in VS Code (code-server, chromium)", { timeout: 120_000 
   });
 
   it("releases the claimed task from its context menu, with a reason", async () => {
-    await vscode.treeRow("Tasks", /Document the locks API.*@you/).click({ button: "right" });
-    await vscode.page.locator(".monaco-menu .action-item", { hasText: "Release Task" }).first().click();
-    await vscode.answer("waiting for the review");
+    await vscode.contextMenu(vscode.treeRow("Tasks", /Document the locks API.*@you/), "Release Task");
+    await vscode.answer(/Release "Document the locks API"/, "waiting for the review");
     await vscode.treeRow("Tasks", /^(?!.*@you).*Document the locks API/).waitFor({ timeout: 30_000 });
     const tasks = await other.tasks.get({ id: lite.sample.taskIds.docs! });
     expect(tasks).toMatchObject({ status: "pending", assigned_to: null });
