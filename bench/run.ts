@@ -5,6 +5,7 @@
  */
 
 import { actusSse } from "./actus-sse.ts";
+import { bundleSize } from "./bundle-size.ts";
 import { caipeCatalog } from "./caipe-catalog.ts";
 import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
@@ -25,6 +26,7 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "coordinaitor-webhooks": coordinaitorWebhooks,
   "coordinaitor-live": coordinaitorLive,
   "5": actusSse,
+  "6": bundleSize,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);
