@@ -40,3 +40,4 @@ export {
   type ServerOptions,
 } from "./server.ts";
 export { Database } from "./store/database.ts";
+export type { RetentionOptions, RetentionRule } from "./store/retention.ts";
