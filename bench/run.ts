@@ -15,6 +15,7 @@ import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
 import { sdkLatency } from "./sdk-latency.ts";
 import { serverThroughput } from "./server-throughput.ts";
+import { taskPages } from "./task-pages.ts";
 
 const lines: Record<string, () => Promise<Row[]>> = {
   "1": sdkLatency,
@@ -27,6 +28,7 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "coordinaitor-live": coordinaitorLive,
   "5": actusSse,
   "6": bundleSize,
+  "7": taskPages,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);
