@@ -59,10 +59,16 @@ async function connectProfile(services: Services, profile: Profile, fresh?: Cred
     credentials = await signIn(services.connection.adapter(profile.platform), profile);
     if (!credentials) return false;
   }
+  // A rotated token pair replaces the stored one, or the next window would present a spent refresh token.
+  let latest = credentials;
+  const onCredentials = (renewed: Credentials) => {
+    latest = renewed;
+    void services.credentials.set(profile.name, renewed);
+  };
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Connecting to ${profile.name}` },
-      () => services.connection.connect(profile, credentials),
+      () => services.connection.connect(profile, credentials, { onCredentials }),
     );
   } catch (error) {
     if (isAPIError(error) && error.status === 401) {
@@ -75,7 +81,7 @@ async function connectProfile(services: Services, profile: Profile, fresh?: Cred
     }
     throw error;
   }
-  await services.credentials.set(profile.name, credentials);
+  await services.credentials.set(profile.name, latest);
   return true;
 }
 
