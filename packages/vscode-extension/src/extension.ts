@@ -27,7 +27,7 @@ export type AgentlaneApi = Pick<Services, "connection" | "skills" | "tasks" | "h
 
 export function activate(context: vscode.ExtensionContext): AgentlaneApi {
   const output = vscode.window.createOutputChannel("Agentlane");
-  const connection = new Connection(platformAdapters());
+  const connection = new Connection(platformAdapters({ language: vscode.env.language }));
   const skills = new SkillsView(connection);
   const tasks = new TasksView(connection, windowInstanceId());
   const hosts = new HostsView(connection);

@@ -264,8 +264,16 @@ export type Credentials = TokenCredentials | ClientCredentials;
 
 export type SignInMethod = "token" | "password" | "pairing" | "client-credentials";
 
+/** A small store that outlives the window, scoped to one profile (VS Code's `globalState` fits). */
+export interface KeyValueState {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
 /** What the extension gives a connection besides the credentials. */
 export interface ConnectOptions {
+  /** Where an adapter keeps what the platform cannot list again (the ids of tasks it created). */
+  state?: KeyValueState;
   /** Called with credentials the platform renewed (a rotated token pair), so they are stored in place of the old. */
   onCredentials?(credentials: Credentials): void;
 }

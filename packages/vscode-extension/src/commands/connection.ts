@@ -8,6 +8,7 @@
 import { isAPIError } from "@agentlane/sdk";
 import * as vscode from "vscode";
 import type { Credentials } from "../backend/types.ts";
+import { profileState } from "../connection/profile-state.ts";
 import { activeProfile, type Profile, readProfiles, saveProfile, setActiveProfile } from "../connection/profiles.ts";
 import { signIn } from "../connection/sign-in.ts";
 import { LOCAL_PROFILE } from "../local-server/launcher.ts";
@@ -68,7 +69,11 @@ async function connectProfile(services: Services, profile: Profile, fresh?: Cred
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Connecting to ${profile.name}` },
-      () => services.connection.connect(profile, credentials, { onCredentials }),
+      () =>
+        services.connection.connect(profile, credentials, {
+          onCredentials,
+          state: profileState(services.context.globalState, profile.name),
+        }),
     );
   } catch (error) {
     if (isAPIError(error) && error.status === 401) {

@@ -1,0 +1,93 @@
+/**
+ * @module
+ * The CCJK Cloud adapter: the skill registry in the Skills view (categories as groups) and agent tasks in the
+ * Tasks view (agent roles as projects). No terminals. Sign-in with an API key (pasted; the CLI mints them) or,
+ * for Enterprise accounts, OAuth client credentials, which the SDK exchanges for tokens and renews. CCJK Cloud
+ * has no live connection: the status follows the requests, and tasks are polled.
+ */
+import { isAPIError } from "@agentlane/sdk";
+import { CCJKCloud } from "@agentlane/sdk/ccjk";
+import { isClientCredentials } from "../credentials.ts";
+import { RequestStatus } from "../request-status.ts";
+import type { Backend, ConnectOptions, Credentials, Disposable, LiveStatus, PlatformAdapter } from "../types.ts";
+import { KnownTasks } from "./known-tasks.ts";
+import { CCJKSkills } from "./skills.ts";
+import { CCJKTasks } from "./tasks.ts";
+
+/** What tests change, and the language of the registry's texts. */
+export interface CCJKAdapterOptions {
+  fetch?: typeof fetch;
+  /**
+   * The language of skill names and descriptions.
+   * @default "en"
+   */
+  lang?: "en" | "zh-CN";
+  /**
+   * Milliseconds between two readings of a followed role's tasks.
+   * @default 5000
+   */
+  pollInterval?: number;
+}
+
+class CCJKBackend implements Backend {
+  readonly platform = "ccjk";
+  readonly skills: CCJKSkills;
+  readonly tasks: CCJKTasks;
+  readonly #status: RequestStatus;
+
+  constructor(skills: CCJKSkills, tasks: CCJKTasks, status: RequestStatus) {
+    this.skills = skills;
+    this.tasks = tasks;
+    this.#status = status;
+  }
+
+  get status(): LiveStatus {
+    return this.#status.status;
+  }
+
+  onStatus(listener: (status: LiveStatus) => void): Disposable {
+    return this.#status.onStatus(listener);
+  }
+
+  dispose(): void {}
+}
+
+function client(baseUrl: string, credentials: Credentials, options: CCJKAdapterOptions): CCJKCloud {
+  const auth = isClientCredentials(credentials)
+    ? { oauth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret } }
+    : { token: credentials.token };
+  return new CCJKCloud({ baseUrl, ...auth, ...(options.fetch ? { fetch: options.fetch } : {}) });
+}
+
+/**
+ * Fails with the platform's 401 when the credentials are refused, before any view shows. Browsing works without
+ * credentials (and a refused OAuth client leaves requests anonymous), so this reads something that needs them:
+ * the account's sync configuration, whose absence (404) still proves who is asking.
+ */
+async function verify(ccjk: CCJKCloud): Promise<void> {
+  try {
+    await ccjk.sync.getConfig();
+  } catch (error) {
+    if (!(isAPIError(error) && error.status === 404)) throw error;
+  }
+}
+
+export function ccjkAdapter(options: CCJKAdapterOptions = {}): PlatformAdapter {
+  return {
+    id: "ccjk",
+    label: "CCJK Cloud",
+    signInMethods: ["token", "client-credentials"],
+
+    async connect(baseUrl: string, credentials: Credentials, connectOptions?: ConnectOptions): Promise<Backend> {
+      const ccjk = client(baseUrl, credentials, options);
+      await verify(ccjk);
+      const status = new RequestStatus();
+      const known = new KnownTasks(connectOptions?.state);
+      return new CCJKBackend(
+        new CCJKSkills(ccjk, options.lang ?? "en", status),
+        new CCJKTasks(ccjk, known, status, options.pollInterval ?? 5000),
+        status,
+      );
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * @module
+ * The connection state of a platform without a live connection of its own (its views poll or stream per
+ * request): connected while requests succeed, offline with the reason after one fails, connected again with
+ * the next success. The status bar shows it like a live connection's.
+ */
+import type { Disposable, LiveStatus } from "./types.ts";
+
+export class RequestStatus {
+  #status: LiveStatus = { state: "connected" };
+  readonly #listeners = new Set<(status: LiveStatus) => void>();
+
+  get status(): LiveStatus {
+    return this.#status;
+  }
+
+  /** A request succeeded. */
+  succeeded(): void {
+    if (this.#status.state !== "connected") this.#set({ state: "connected" });
+  }
+
+  /** A request failed; the message says why. */
+  failed(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (this.#status.state !== "offline" || this.#status.reason !== reason) this.#set({ state: "offline", reason });
+  }
+
+  /** Runs a request, noting how it went. */
+  async track<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      const result = await request();
+      this.succeeded();
+      return result;
+    } catch (error) {
+      this.failed(error);
+      throw error;
+    }
+  }
+
+  onStatus(listener: (status: LiveStatus) => void): Disposable {
+    this.#listeners.add(listener);
+    return { dispose: () => this.#listeners.delete(listener) };
+  }
+
+  #set(status: LiveStatus): void {
+    this.#status = status;
+    for (const listener of this.#listeners) listener(status);
+  }
+}
