@@ -3,6 +3,7 @@
  * The platforms the extension can connect to, by id. A new platform is one adapter added here; the views
  * and commands need no change.
  */
+import { caipeAdapter } from "./caipe/index.ts";
 import { ccjkAdapter } from "./ccjk/index.ts";
 import { claudeNestAdapter } from "./claudenest/index.ts";
 import { coordinAItorAdapter } from "./coordinaitor/index.ts";
@@ -24,6 +25,11 @@ export interface RegistryOptions {
  */
 export function platformAdapters(options: RegistryOptions = {}): Map<string, PlatformAdapter> {
   const chinese = options.language?.toLowerCase().startsWith("zh") ?? false;
-  const adapters = [claudeNestAdapter(), coordinAItorAdapter(), ccjkAdapter({ lang: chinese ? "zh-CN" : "en" })];
+  const adapters = [
+    claudeNestAdapter(),
+    coordinAItorAdapter(),
+    ccjkAdapter({ lang: chinese ? "zh-CN" : "en" }),
+    caipeAdapter(),
+  ];
   return new Map(adapters.map((adapter) => [adapter.id, adapter]));
 }

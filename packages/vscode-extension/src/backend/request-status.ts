@@ -4,7 +4,7 @@
  * request): connected while requests succeed, offline with the reason after one fails, connected again with
  * the next success. The status bar shows it like a live connection's.
  */
-import type { Disposable, LiveStatus } from "./types.ts";
+import type { Backend, Disposable, LiveStatus } from "./types.ts";
 
 export class RequestStatus {
   #status: LiveStatus = { state: "connected" };
@@ -46,4 +46,29 @@ export class RequestStatus {
     this.#status = status;
     for (const listener of this.#listeners) listener(status);
   }
+}
+
+/** The parts a backend offers. */
+export type BackendParts = Pick<Backend, "skills" | "tasks" | "terminals" | "chats">;
+
+/**
+ * A backend whose status is that of its requests.
+ * @param close what disposing it stops (streams, timers); nothing by default.
+ * @example return requestBackend("caipe", { skills }, status);
+ */
+export function requestBackend(
+  platform: string,
+  parts: BackendParts,
+  status: RequestStatus,
+  close = () => {},
+): Backend {
+  return {
+    platform,
+    ...parts,
+    get status() {
+      return status.status;
+    },
+    onStatus: (listener) => status.onStatus(listener),
+    dispose: close,
+  };
 }

@@ -8,8 +8,8 @@
 import { isAPIError } from "@agentlane/sdk";
 import { CCJKCloud } from "@agentlane/sdk/ccjk";
 import { isClientCredentials } from "../credentials.ts";
-import { RequestStatus } from "../request-status.ts";
-import type { Backend, ConnectOptions, Credentials, Disposable, LiveStatus, PlatformAdapter } from "../types.ts";
+import { RequestStatus, requestBackend } from "../request-status.ts";
+import type { Backend, ConnectOptions, Credentials, PlatformAdapter } from "../types.ts";
 import { KnownTasks } from "./known-tasks.ts";
 import { CCJKSkills } from "./skills.ts";
 import { CCJKTasks } from "./tasks.ts";
@@ -27,29 +27,6 @@ export interface CCJKAdapterOptions {
    * @default 5000
    */
   pollInterval?: number;
-}
-
-class CCJKBackend implements Backend {
-  readonly platform = "ccjk";
-  readonly skills: CCJKSkills;
-  readonly tasks: CCJKTasks;
-  readonly #status: RequestStatus;
-
-  constructor(skills: CCJKSkills, tasks: CCJKTasks, status: RequestStatus) {
-    this.skills = skills;
-    this.tasks = tasks;
-    this.#status = status;
-  }
-
-  get status(): LiveStatus {
-    return this.#status.status;
-  }
-
-  onStatus(listener: (status: LiveStatus) => void): Disposable {
-    return this.#status.onStatus(listener);
-  }
-
-  dispose(): void {}
 }
 
 function client(baseUrl: string, credentials: Credentials, options: CCJKAdapterOptions): CCJKCloud {
@@ -83,9 +60,12 @@ export function ccjkAdapter(options: CCJKAdapterOptions = {}): PlatformAdapter {
       await verify(ccjk);
       const status = new RequestStatus();
       const known = new KnownTasks(connectOptions?.state);
-      return new CCJKBackend(
-        new CCJKSkills(ccjk, options.lang ?? "en", status),
-        new CCJKTasks(ccjk, known, status, options.pollInterval ?? 5000),
+      return requestBackend(
+        "ccjk",
+        {
+          skills: new CCJKSkills(ccjk, options.lang ?? "en", status),
+          tasks: new CCJKTasks(ccjk, known, status, options.pollInterval ?? 5000),
+        },
         status,
       );
     },
