@@ -3,6 +3,7 @@
  * The platforms the extension can connect to, by id. A new platform is one adapter added here; the views
  * and commands need no change.
  */
+import { actusAdapter } from "./actus/index.ts";
 import { caipeAdapter } from "./caipe/index.ts";
 import { ccjkAdapter } from "./ccjk/index.ts";
 import { claudeNestAdapter } from "./claudenest/index.ts";
@@ -30,6 +31,7 @@ export function platformAdapters(options: RegistryOptions = {}): Map<string, Pla
     coordinAItorAdapter(),
     ccjkAdapter({ lang: chinese ? "zh-CN" : "en" }),
     caipeAdapter(),
+    actusAdapter(),
   ];
   return new Map(adapters.map((adapter) => [adapter.id, adapter]));
 }

@@ -231,6 +231,8 @@ export interface ChatsBackend {
   /** Stops the agent's turn in progress. */
   stop(chatId: string): Promise<void>;
   remove(chatId: string): Promise<void>;
+  /** Follows the list: the whole list at once and after every change. */
+  watch(listener: (chats: ChatItem[]) => void): Disposable;
 }
 
 /** A connected platform: the parts it offers, and its live connection. */
