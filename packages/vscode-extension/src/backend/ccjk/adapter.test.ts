@@ -123,6 +123,32 @@ describe("the CCJK Cloud adapter against server-lite", () => {
     }
   });
 
+  it("reads every followed role in one tick: the account's agents are listed once, not once per role", async () => {
+    let agentLists = 0;
+    const counting = ccjkAdapter({
+      pollInterval: 60_000,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === "GET" && new URL(request.url).pathname.endsWith("/agents")) agentLists++;
+        return server.fetch(request);
+      },
+    });
+    const followed = await counting.connect(baseUrl, { token: seed.apiKey! }, { state });
+    const roles = (await followed.tasks!.projects()).map((p) => p.id).slice(0, 3);
+    agentLists = 0;
+    const resynced = new Set<string>();
+    const watches = roles.map((role) =>
+      followed.tasks!.watch(role, (change) => change.kind === "resync" && resynced.add(role)),
+    );
+    try {
+      await until("every role's first reading", () => resynced.size === roles.length);
+      expect(agentLists).toBe(1);
+    } finally {
+      for (const watch of watches) watch.dispose();
+      followed.dispose();
+    }
+  });
+
   it("finds tasks the account's agents run that were made elsewhere, and remembers tasks across connections", async () => {
     const elsewhere = new CCJKCloud({ baseUrl, fetch, token: seed.apiKey! });
     const made = await elsewhere.agents.tasks.create({ agentRole: ROLE, task: { name: "From the CLI" } });

@@ -23,8 +23,8 @@ export interface CCJKAdapterOptions {
    */
   lang?: "en" | "zh-CN";
   /**
-   * Milliseconds between two readings of a followed role's tasks.
-   * @default 5000
+   * Milliseconds between two readings of the followed roles' tasks (one shared reading, see `task-feed.ts`).
+   * @default 15000
    */
   pollInterval?: number;
 }
@@ -60,14 +60,9 @@ export function ccjkAdapter(options: CCJKAdapterOptions = {}): PlatformAdapter {
       await verify(ccjk);
       const status = new RequestStatus();
       const known = new KnownTasks(connectOptions?.state);
-      return requestBackend(
-        "ccjk",
-        {
-          skills: new CCJKSkills(ccjk, options.lang ?? "en", status),
-          tasks: new CCJKTasks(ccjk, known, status, options.pollInterval ?? 5000),
-        },
-        status,
-      );
+      const tasks = new CCJKTasks(ccjk, known, status, options.pollInterval ?? 15_000);
+      const skills = new CCJKSkills(ccjk, options.lang ?? "en", status);
+      return requestBackend("ccjk", { skills, tasks }, status, () => tasks.dispose());
     },
   };
 }

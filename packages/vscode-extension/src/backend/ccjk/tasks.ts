@@ -3,7 +3,8 @@
  * CCJK Cloud's agent tasks in the Tasks view: each agent role is a project; a task is created for a role and
  * runs on the platform's agents (this editor does not claim it), so the view offers create and cancel only.
  * CCJK Cloud has no push channel and no task list: a role's tasks are those this editor created or saw running
- * on the account's agents (`KnownTasks`), polled while the view follows them; a finished task is read no more.
+ * on the account's agents (`KnownTasks`), polled by one shared `TaskFeed` while the view follows them; a
+ * finished task is read no more.
  */
 import { isAPIError } from "@agentlane/sdk";
 import type { AgentTask, CCJKCloud } from "@agentlane/sdk/ccjk";
@@ -11,16 +12,13 @@ import type { RequestStatus } from "../request-status.ts";
 import type { Disposable, ProjectItem, TaskChange, TaskDraft, TaskItem, TasksBackend } from "../types.ts";
 import type { KnownTasks } from "./known-tasks.ts";
 import { isFinal, toTask } from "./map.ts";
-
-/** How a task changed, in the view's words. */
-const eventOf = (task: TaskItem) =>
-  task.status === "completed" ? "completed" : task.status === "in_progress" ? "claimed" : "released";
+import { TaskFeed } from "./task-feed.ts";
 
 export class CCJKTasks implements TasksBackend {
   readonly #ccjk: CCJKCloud;
   readonly #known: KnownTasks;
   readonly #status: RequestStatus;
-  readonly #interval: number;
+  readonly #feed: TaskFeed;
   /** The last reading of each finished task, so it is not read again. */
   readonly #finished = new Map<string, TaskItem>();
 
@@ -28,7 +26,13 @@ export class CCJKTasks implements TasksBackend {
     this.#ccjk = ccjk;
     this.#known = known;
     this.#status = status;
-    this.#interval = pollInterval;
+    this.#feed = new TaskFeed(
+      ccjk,
+      known,
+      status,
+      (role, id, signal) => Promise.resolve(this.#finished.get(id) ?? this.#read(role, id, signal)),
+      pollInterval,
+    );
   }
 
   async projects(): Promise<ProjectItem[]> {
@@ -71,50 +75,12 @@ export class CCJKTasks implements TasksBackend {
   }
 
   watch(role: string, listener: (change: TaskChange) => void): Disposable {
-    const abort = new AbortController();
-    let shown: Map<string, string> | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const tasks = await this.#readRole(role, abort.signal);
-        if (abort.signal.aborted) return;
-        this.#status.succeeded();
-        const before = shown;
-        shown = new Map(tasks.map((task) => [task.id, JSON.stringify(task)]));
-        if (!before) listener({ kind: "resync", tasks });
-        else
-          for (const task of tasks)
-            if (before.get(task.id) !== shown.get(task.id))
-              listener({
-                kind: "changed",
-                task,
-                event: eventOf(task),
-                ...(task.assignee ? { by: task.assignee } : {}),
-              });
-      } catch (error) {
-        if (abort.signal.aborted) return;
-        this.#status.failed(error);
-        shown = undefined; // the next success starts over with a whole list
-      }
-      timer = setTimeout(poll, this.#interval);
-    };
-    void poll();
-    return {
-      dispose: () => {
-        abort.abort();
-        clearTimeout(timer);
-      },
-    };
+    return this.#feed.follow(role, listener);
   }
 
-  /** A role's tasks: those running on its agents joined to the known ones, each read unless finished. */
-  async #readRole(role: string, signal: AbortSignal): Promise<TaskItem[]> {
-    for await (const agent of this.#ccjk.agents.list({ role, limit: 100 }, { signal }))
-      if (agent.currentTask) this.#known.remember({ id: agent.currentTask, role });
-    const tasks = await Promise.all(
-      this.#known.of(role).map((known) => this.#finished.get(known.id) ?? this.#read(role, known.id, signal)),
-    );
-    return tasks.filter((task): task is TaskItem => task !== undefined);
+  /** Stops following every role. */
+  dispose(): void {
+    this.#feed.close();
   }
 
   /** One task; a task the platform no longer has is forgotten (answered undefined only while following). */
