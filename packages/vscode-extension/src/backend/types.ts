@@ -74,6 +74,8 @@ export interface SkillsBackend {
   /** Sets the priority; present together with {@link SkillsBackend.maxPriority}. */
   setPriority?(groupId: string, path: string, priority: number): Promise<SkillItem>;
   remove?(groupId: string, path: string): Promise<void>;
+  /** Runs the platform's security scan of the skill again; answers the skill with its new scan status. */
+  rescan?(groupId: string, path: string): Promise<SkillItem>;
   /** The highest priority a skill may have, on platforms that order skills. */
   readonly maxPriority?: number;
 }

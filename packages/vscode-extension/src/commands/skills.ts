@@ -1,7 +1,7 @@
 /**
  * @module
- * Skill commands: open (read-only markdown), toggle, set the priority, delete (after confirming), create from
- * the current file, compare with the current file, and the view's filter. From the palette, a command asks
+ * Skill commands: open (read-only markdown), toggle, set the priority, delete (after confirming), scan again,
+ * create from the current file, compare with the current file, and the view's filter. From the palette, a command asks
  * which skill. A change the platform does not offer is hidden by its context key; run anyway (automation), it
  * says so instead of failing.
  */
@@ -106,6 +106,18 @@ async function remove(services: Services, arg: SkillArg, options?: { confirmed?:
   });
 }
 
+async function rescan(services: Services, arg: SkillArg): Promise<void> {
+  const rescanSkill = offered(services, services.skills.backend, "rescan", "scan skills");
+  const skill = rescanSkill && (await pickSkill(services, arg));
+  if (!skill) return;
+  const scanned = await withProgress(`Scanning ${skill.name}…`, () => rescanSkill(skill.groupId, skill.path));
+  if (!scanned) return;
+  await services.skills.reloadGroup(skill.groupId);
+  const verdict = scanned.scan ? `scan ${scanned.scan.status}` : "scanned";
+  const summary = scanned.scan?.summary ? `: ${scanned.scan.summary}` : "";
+  void vscode.window.showInformationMessage(`${skill.name}: ${verdict}${summary}`);
+}
+
 async function createFromFile(services: Services): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const saveSkill = offered(services, services.skills.backend, "save", "create skills");
@@ -174,6 +186,7 @@ export function registerSkillCommands(services: Services): vscode.Disposable[] {
       remove(services, arg, { confirmed: (options as { confirmed?: unknown } | undefined)?.confirmed === true }),
     ),
     registerCommand("agentlane.skills.createFromFile", () => createFromFile(services)),
+    registerCommand("agentlane.skills.rescan", (arg?: SkillArg) => rescan(services, arg)),
     registerCommand("agentlane.skills.compareWithFile", (arg?: SkillArg) => compareWithFile(services, arg)),
     registerCommand("agentlane.skills.filter", (text?: unknown) =>
       filter(services, typeof text === "string" ? text : undefined),

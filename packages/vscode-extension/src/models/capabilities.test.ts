@@ -30,6 +30,7 @@ const GUARDED: Record<string, CapabilityKey> = {
   "agentlane.skills.setPriority": "agentlane.skills.canSetPriority",
   "agentlane.skills.delete": "agentlane.skills.canRemove",
   "agentlane.skills.createFromFile": "agentlane.skills.canSave",
+  "agentlane.skills.rescan": "agentlane.skills.canRescan",
   "agentlane.tasks.claim": "agentlane.tasks.canClaim",
   "agentlane.tasks.claimNext": "agentlane.tasks.canClaimNext",
   "agentlane.tasks.release": "agentlane.tasks.canRelease",

@@ -17,6 +17,7 @@ const OFFERS = {
   "agentlane.skills.canSetPriority": (b) =>
     typeof b.skills?.setPriority === "function" && b.skills.maxPriority !== undefined,
   "agentlane.skills.canRemove": (b) => typeof b.skills?.remove === "function",
+  "agentlane.skills.canRescan": (b) => typeof b.skills?.rescan === "function",
   "agentlane.tasks.canClaim": (b) => typeof b.tasks?.claim === "function",
   "agentlane.tasks.canClaimNext": (b) =>
     typeof b.tasks?.claim === "function" && typeof b.tasks.nextAvailable === "function",

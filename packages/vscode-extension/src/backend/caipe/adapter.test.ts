@@ -40,10 +40,11 @@ describe("the CAIPE adapter against server-lite", () => {
     expect(backend.tasks).toBeUndefined();
     expect(backend.terminals).toBeUndefined();
     const skills = backend.skills!;
-    expect([skills.toggle, skills.save, skills.setPriority, typeof skills.remove]).toEqual([
+    expect([skills.toggle, skills.save, skills.setPriority, typeof skills.remove, typeof skills.rescan]).toEqual([
       undefined,
       undefined,
       undefined,
+      "function",
       "function",
     ]);
   });
@@ -80,6 +81,23 @@ describe("the CAIPE adapter against server-lite", () => {
     await admin.quarantine.update({ allow_list_skill_ids: [], exclude_flagged_from_catalog: true });
     expect((await backend.skills!.list("agent_skills")).some((s) => s.path === leaky.id)).toBe(false);
     await admin.quarantine.update({ exclude_flagged_from_catalog: false });
+  });
+
+  it("scans a skill again: an admin any skill (a template too), a user only their own", async () => {
+    const asAdmin = await adapter.connect(baseUrl, { token: server.seedInfo.caipe!.adminToken! });
+    try {
+      const before = (await asAdmin.skills!.list("default")).find((s) => s.path === "release-notes-writer");
+      expect(before?.scan).toBeUndefined();
+      const scanned = await asAdmin.skills!.rescan!("default", "release-notes-writer");
+      expect(scanned).toMatchObject({ path: "release-notes-writer", scan: { status: "passed" } });
+      await expect(backend.skills!.rescan!("default", "release-notes-writer")).rejects.toBeInstanceOf(
+        PermissionDeniedError,
+      );
+      const mine = await config(user, "Rescan me", "# Fine\n");
+      expect(await backend.skills!.rescan!("agent_skills", mine.id)).toMatchObject({ scan: { status: "passed" } });
+    } finally {
+      asAdmin.dispose();
+    }
   });
 
   it("deletes the user's own config, and answers the platform's refusal for someone else's", async () => {

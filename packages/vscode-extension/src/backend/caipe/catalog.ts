@@ -2,7 +2,8 @@
  * @module
  * CAIPE's merged catalog as a {@link SkillsBackend}: groups are the sources the catalog loaded, a group's skills
  * every page of that source, a skill's content its SKILL.md (asked for only when a skill is opened). Deleting
- * removes a persisted config; the catalog's other skills are read-only.
+ * removes a persisted config; the catalog's other skills are read-only. Re-scanning runs the platform's static
+ * scan again (an owner's own config, or any skill for an admin).
  */
 import type { CaipeSkills, CatalogSkill, CatalogSource } from "@agentlane/sdk/caipe";
 import type { RequestStatus } from "../request-status.ts";
@@ -37,6 +38,13 @@ export class CaipeCatalog implements SkillsBackend {
     if (groupId !== "agent_skills")
       throw new Error("Only skill configs can be deleted; templates and hub skills are read-only");
     await this.#caipe.configs.remove({ id: path });
+  }
+
+  async rescan(groupId: string, path: string): Promise<SkillItem> {
+    await this.#caipe.scans.rescan({ skill_id: path });
+    const skill = (await this.#source(groupId, false)).find((candidate) => candidate.id === path);
+    if (!skill) throw new Error(`The catalog no longer shows ${path} (a policy that excludes flagged skills hides it)`);
+    return toSkill(skill);
   }
 
   /** Every skill of one source, page after page. */
