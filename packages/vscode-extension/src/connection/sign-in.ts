@@ -92,7 +92,14 @@ export async function signIn(adapter: PlatformAdapter, profile: Profile): Promis
   let method = methods[0];
   if (methods.length > 1) {
     const picked = await vscode.window.showQuickPick(
-      methods.map((id) => ({ ...METHOD_LABEL[id], id })),
+      methods
+        .map((id) => ({ ...METHOD_LABEL[id], id }))
+        .map((item) =>
+          // The password sign-in names what the platform asks for first (an email, or a user name or email).
+          item.id === "password" && adapter.loginName
+            ? { ...item, label: `$(account) ${adapter.loginName} and password` }
+            : item,
+        ),
       { title: `Sign in to ${profile.name} (${adapter.label})`, ignoreFocusOut: true },
     );
     method = picked?.id;

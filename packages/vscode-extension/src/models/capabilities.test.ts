@@ -82,6 +82,16 @@ describe("package.json hides what the backend does not offer", () => {
     expect(used.filter((key) => !known.has(key))).toEqual([]);
   });
 
+  it("hides each view whose part the connected backend lacks (the Chats view also while disconnected)", () => {
+    const when = Object.fromEntries(manifest.contributes.views.agentlane.map((view) => [view.id, view.when]));
+    expect(when).toEqual({
+      "agentlane.skills": "!agentlane.connected || agentlane.offers.skills",
+      "agentlane.tasks": "!agentlane.connected || agentlane.offers.tasks",
+      "agentlane.machines": "!agentlane.connected || agentlane.offers.terminals",
+      "agentlane.chats": "agentlane.offers.chats",
+    });
+  });
+
   it("guards each optional operation's command and every menu entry of it with its key", () => {
     for (const [command, key] of Object.entries(GUARDED)) {
       const contribution = commands.find((c) => c.command === command);
