@@ -1,9 +1,12 @@
 /**
  * @module
  * The connection state of a platform without a live connection of its own (its views poll or stream per
- * request): connected while requests succeed, offline with the reason after one fails, connected again with
- * the next success. The status bar shows it like a live connection's.
+ * request): connected while requests succeed, offline with the reason after one fails for want of the server
+ * (no answer, a server error) or of valid credentials (401), connected again with the next success. A refusal of
+ * one request (403, 404, 409, ...) says the server is there: it leaves the state as it is. The status bar shows it
+ * like a live connection's.
  */
+import { isAPIError } from "@agentlane/sdk";
 import type { Backend, Disposable, LiveStatus } from "./types.ts";
 
 export class RequestStatus {
@@ -21,6 +24,7 @@ export class RequestStatus {
 
   /** A request failed; the message says why. */
   failed(error: unknown): void {
+    if (isAPIError(error) && error.status < 500 && error.status !== 401) return;
     const reason = error instanceof Error ? error.message : String(error);
     if (this.#status.state !== "offline" || this.#status.reason !== reason) this.#set({ state: "offline", reason });
   }
