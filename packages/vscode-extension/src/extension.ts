@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): AgentlaneApi {
     skillDocuments,
     chatDocuments,
     chats.onDidChange((changed) => chatDocuments.changedElsewhere(changed)),
+    connection.onDidChange(() => chatDocuments.clear()),
     vscode.workspace.registerTextDocumentContentProvider(CHAT_SCHEME, chatDocuments),
     services.localServer,
     vscode.workspace.registerTextDocumentContentProvider(SKILL_SCHEME, skillDocuments),

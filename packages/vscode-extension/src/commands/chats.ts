@@ -9,7 +9,7 @@ import type { ChatItem } from "../backend/types.ts";
 import type { ChatNode } from "../models/chat-list.ts";
 import type { Services } from "../services.ts";
 import { describeError, withErrors, withProgress } from "../ui/errors.ts";
-import { chatUri } from "../views/chat-documents.ts";
+import { openChatUri } from "../views/chat-documents.ts";
 
 /** A chat node, or `{ chatId }` from automation. */
 type ChatArg = ChatNode | { chatId: string } | undefined;
@@ -39,7 +39,7 @@ async function open(services: Services, arg: ChatArg): Promise<void> {
   if (!chat) return;
   await withErrors("Open chat", async () => {
     await services.chatDocuments.reload(chat);
-    const document = await vscode.workspace.openTextDocument(chatUri(chat));
+    const document = await vscode.workspace.openTextDocument(openChatUri(chat));
     await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
   });
 }

@@ -17,6 +17,20 @@ export function chatUri(chat: Pick<ChatItem, "id" | "title">): vscode.Uri {
 
 const idOf = (uri: vscode.Uri) => uri.path.split("/")[1] ?? "";
 
+/** The URIs of a chat's open documents. */
+const openUris = (chatId: string) =>
+  vscode.workspace.textDocuments.flatMap(({ uri }) =>
+    uri.scheme === CHAT_SCHEME && idOf(uri) === chatId ? [uri] : [],
+  );
+
+/**
+ * The URI to show a chat under: the one of its document already open (its title may have changed since, which
+ * would make a second document of the same chat), or a new one.
+ */
+export function openChatUri(chat: Pick<ChatItem, "id" | "title">): vscode.Uri {
+  return openUris(chat.id)[0] ?? chatUri(chat);
+}
+
 export class ChatDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.#changed.event;
@@ -42,6 +56,11 @@ export class ChatDocuments implements vscode.TextDocumentContentProvider, vscode
     this.#fire(chat.id);
   }
 
+  /** Forgets every transcript (the connection changed: they were another server's). */
+  clear(): void {
+    this.#transcripts.clear();
+  }
+
   /** Marks a turn this window sends; entries then come through `append`. */
   sending(chatId: string, active: boolean): void {
     if (active) this.#sending.add(chatId);
@@ -55,11 +74,7 @@ export class ChatDocuments implements vscode.TextDocumentContentProvider, vscode
 
   /** The Chats view saw these chats change: re-read the open ones this window is not streaming. */
   changedElsewhere(chats: readonly ChatItem[]): void {
-    for (const chat of chats) if (this.#isOpen(chat.id) && !this.#sending.has(chat.id)) void this.reload(chat);
-  }
-
-  #isOpen(chatId: string): boolean {
-    return vscode.workspace.textDocuments.some((d) => d.uri.scheme === CHAT_SCHEME && idOf(d.uri) === chatId);
+    for (const chat of chats) if (openUris(chat.id).length > 0 && !this.#sending.has(chat.id)) void this.reload(chat);
   }
 
   async #read(id: string): Promise<{ title: string; entries: ChatEntry[] } | undefined> {
@@ -72,8 +87,7 @@ export class ChatDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   #fire(chatId: string): void {
-    for (const { uri } of vscode.workspace.textDocuments)
-      if (uri.scheme === CHAT_SCHEME && idOf(uri) === chatId) this.#changed.fire(uri);
+    for (const uri of openUris(chatId)) this.#changed.fire(uri);
   }
 
   dispose(): void {
