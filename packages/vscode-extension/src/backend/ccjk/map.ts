@@ -48,14 +48,19 @@ export function toSkillWithContent(skill: Skill, lang: "en" | "zh-CN"): SkillIte
   };
 }
 
-/** What a task that did not simply complete ended as, and what its agent said so far. */
+/**
+ * What a task that did not simply complete ended as, what this editor asked for, and what its agent said so far
+ * (a message repeating the ending is left out).
+ */
 function describe(task: AgentTask, given: string | undefined): string | null {
-  const ending = task.status === "failed" ? `Failed${task.error ? `: ${task.error}` : ""}` : undefined;
-  const lines = [
-    task.status === "cancelled" ? "Cancelled" : ending,
-    given,
-    ...task.output.messages.map((message) => `- ${message}`),
-  ].filter(Boolean);
+  const ending =
+    task.status === "cancelled"
+      ? "Cancelled"
+      : task.status === "failed"
+        ? `Failed: ${task.error ?? "no reason given"}`
+        : undefined;
+  const said = task.output.messages.filter((message) => !ending?.endsWith(message));
+  const lines = [ending, given, ...said.map((message) => `- ${message}`)].filter(Boolean);
   return lines.length > 0 ? lines.join("\n") : null;
 }
 
