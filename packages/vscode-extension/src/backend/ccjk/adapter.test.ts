@@ -62,6 +62,25 @@ describe("the CCJK Cloud adapter against server-lite", () => {
     ]);
   });
 
+  it("loads the whole Skills view with one reading of the registry, not one per category", async () => {
+    const paths: string[] = [];
+    const counting = ccjkAdapter({
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        paths.push(new URL(request.url).pathname.replace(server.bases.ccjk!, ""));
+        return server.fetch(request);
+      },
+    });
+    const skills = (await counting.connect(baseUrl, { token: seed.apiKey! })).skills!;
+    paths.length = 0;
+    const groups = await skills.groups();
+    const lists = await Promise.all(groups.map((group) => skills.list(group.id)));
+    expect(paths.sort()).toEqual(["/skills", "/skills/categories"]);
+    expect(lists[groups.findIndex((g) => g.id === "git")]!.map((s) => s.path)).toEqual(
+      (await backend.skills!.list("git")).map((s) => s.path),
+    );
+  });
+
   it("publishes a file as a private skill of the account, listed for its publisher; a taken id is refused", async () => {
     const skills = backend.skills!;
     const draft = { path: "notes/Release Helper", name: "Release helper", content: "# Release helper\n\nSteps.\n" };

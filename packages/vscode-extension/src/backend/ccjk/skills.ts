@@ -6,7 +6,7 @@
  * by its publisher; a public one would wait for review), and an id already taken is the platform's
  * `RESOURCE_EXISTS`.
  */
-import type { CCJKCloud } from "@agentlane/sdk/ccjk";
+import type { CCJKCloud, SkillListItem } from "@agentlane/sdk/ccjk";
 import type { RequestStatus } from "../request-status.ts";
 import type { SkillDraft, SkillGroup, SkillItem, SkillsBackend } from "../types.ts";
 import { toSkill, toSkillWithContent } from "./map.ts";
@@ -23,6 +23,8 @@ export class CCJKSkills implements SkillsBackend {
   readonly #ccjk: CCJKCloud;
   readonly #lang: "en" | "zh-CN";
   readonly #status: RequestStatus;
+  /** The registry as the latest `groups()` read it, until the next one (or a publish) replaces it. */
+  #registry: Promise<SkillListItem[]> | undefined;
 
   constructor(ccjk: CCJKCloud, lang: "en" | "zh-CN", status: RequestStatus) {
     this.#ccjk = ccjk;
@@ -30,7 +32,14 @@ export class CCJKSkills implements SkillsBackend {
     this.#status = status;
   }
 
+  /**
+   * The categories; also starts one reading of the whole registry, which the `list()` calls of the same load
+   * share (a load, every 30 s while the view shows, is then a request or two, not one per category: a Free plan
+   * has 1,000 an hour).
+   */
   async groups(): Promise<SkillGroup[]> {
+    this.#registry = this.#read();
+    this.#registry.catch(() => {}); // a failure is answered to the list() calls that use it
     const { categories } = await this.#status.track(() => this.#ccjk.skills.categories());
     return categories.map((category) => ({
       id: category.id,
@@ -41,10 +50,18 @@ export class CCJKSkills implements SkillsBackend {
   }
 
   async list(groupId: string): Promise<SkillItem[]> {
-    const skills: SkillItem[] = [];
-    const pages = this.#ccjk.skills.list({ category: groupId, sort: "name", lang: this.#lang, limit: 100 });
+    const skills = this.#registry
+      ? (await this.#registry).filter((skill) => skill.category === groupId)
+      : await this.#read(groupId);
+    return skills.map((skill) => toSkill(groupId, skill));
+  }
+
+  /** Every listed skill, page after page (of one category, or of all). */
+  async #read(category?: string): Promise<SkillListItem[]> {
+    const skills: SkillListItem[] = [];
+    const query = { sort: "name", lang: this.#lang, limit: 100, ...(category ? { category } : {}) } as const;
     await this.#status.track(async () => {
-      for await (const skill of pages) skills.push(toSkill(groupId, skill));
+      for await (const skill of this.#ccjk.skills.list(query)) skills.push(skill);
     });
     return skills;
   }
@@ -57,6 +74,7 @@ export class CCJKSkills implements SkillsBackend {
   async save(groupId: string, draft: SkillDraft): Promise<SkillItem> {
     const id = skillId(draft.path);
     const description = draft.description || draft.name;
+    this.#registry = undefined; // the next list() reads the new skill
     const published = await this.#ccjk.skills.publish({
       skill: {
         id,
