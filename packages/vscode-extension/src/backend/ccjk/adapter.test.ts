@@ -168,6 +168,29 @@ describe("the CCJK Cloud adapter against server-lite", () => {
     }
   });
 
+  it("shows the platform offline while polls fail, then reads every task again", async () => {
+    let failing = false;
+    const flaky = ccjkAdapter({
+      pollInterval: 10,
+      fetch: (input, init) => (failing ? Promise.reject(new TypeError("fetch failed")) : fetch(input, init)),
+    });
+    const connected = await flaky.connect(baseUrl, { token: seed.apiKey! }, { state });
+    const changes: TaskChange[] = [];
+    const watch = connected.tasks!.watch(ROLE, (change) => changes.push(change));
+    const resyncs = () => changes.filter((c) => c.kind === "resync").length;
+    try {
+      await until("the first reading", () => resyncs() === 1);
+      failing = true;
+      await until("offline", () => connected.status.state === "offline");
+      failing = false;
+      await until("a whole list again", () => resyncs() === 2);
+      expect(connected.status.state).toBe("connected");
+    } finally {
+      watch.dispose();
+      connected.dispose();
+    }
+  });
+
   it("finds tasks the account's agents run that were made elsewhere, and remembers tasks across connections", async () => {
     const elsewhere = new CCJKCloud({ baseUrl, fetch, token: seed.apiKey! });
     const made = await elsewhere.agents.tasks.create({ agentRole: ROLE, task: { name: "From the CLI" } });
