@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { AuthenticationError } from "@agentlane/sdk";
 import { Actus } from "@agentlane/sdk/actus";
 import { Clock, createServer, type LiteServer } from "@agentlane/server-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { until } from "../../../test/support/lite.ts";
 import type { Backend, ChatEntry, ChatItem, Credentials, TokenCredentials } from "../types.ts";
 import { actusAdapter } from "./index.ts";
@@ -63,7 +63,8 @@ describe("the Actus adapter against server-lite", () => {
     const watch = chats.watch((list) => lists.push(list));
     try {
       const chat = await chats.create();
-      expect(chat).toMatchObject({ running: false, unread: 0 });
+      expect(chat).toMatchObject({ status: "pending", running: false, unread: 0 });
+      expect((await chats.list()).find((c) => c.id === chat.id)?.status).toBe("pending");
       const streamed: ChatEntry[] = [];
       await chats.send(chat.id, "$ echo hello from the editor", (entry) => streamed.push(entry));
       expect(streamed[0]).toEqual({ kind: "message", role: "user", text: "$ echo hello from the editor" });
@@ -80,6 +81,21 @@ describe("the Actus adapter against server-lite", () => {
       expect(read).toMatchObject({ id: chat.id, status: "completed", running: false, unread: 0 });
       await until("the list shows the chat", () =>
         lists.some((list) => list.some((c) => c.id === chat.id && c.latest !== "")),
+      );
+
+      // Cancelling stops following the turn (it resolves, it does not throw); the agent finishes the turn.
+      const abort = new AbortController();
+      const followed: ChatEntry[] = [];
+      const stopFollowing = (entry: ChatEntry) => {
+        followed.push(entry);
+        abort.abort();
+      };
+      await chats.send(chat.id, "$ pwd", stopFollowing, abort.signal);
+      expect(followed[0]).toEqual({ kind: "message", role: "user", text: "$ pwd" });
+      // The turn had started when `send` resolved (its first event came): the next "completed" is its end.
+      await vi.waitFor(
+        async () => expect((await chats.list()).find((c) => c.id === chat.id)?.status).toBe("completed"),
+        { timeout: 10_000 },
       );
 
       const asked: ChatEntry[] = [];

@@ -25,17 +25,10 @@ export class ActusChats implements ChatsBackend {
     return sessions.map(toChat);
   }
 
+  /** A new session: `pending`, untitled and empty until its first turn. */
   async create(): Promise<ChatItem> {
     const { session_id } = await this.#actus.sessions.create();
-    const detail = await this.#actus.sessions.get({ session_id });
-    return {
-      id: session_id,
-      title: detail.title || "New chat",
-      status: detail.status,
-      running: false,
-      latest: "",
-      unread: 0,
-    };
+    return { id: session_id, title: "New chat", status: "pending", running: false, latest: "", unread: 0 };
   }
 
   async transcript(chatId: string): Promise<{ chat: ChatItem; entries: ChatEntry[] }> {
