@@ -1,12 +1,17 @@
 /**
  * @module
  * The small interface the views talk to, so that they never know which platform they show. A platform's
- * adapter implements the parts it has the concept for (skills, tasks, terminals) and leaves the others
- * `undefined`; the views then show a "not offered by this platform" message instead of their tree.
+ * adapter implements the parts it has the concept for (skills, tasks, terminals, chats) and leaves the others
+ * `undefined`; within a part, an operation the platform does not have (toggling a skill, claiming a task) is an
+ * optional method it leaves out. `models/capabilities.ts` turns what a backend offers into the context keys that
+ * hide the views, commands and menu entries it lacks.
  *
  * Records are plain, platform-neutral data: the adapter maps the SDK's wire types (snake_case, platform
  * names) onto them once, and the tree models and commands work only with these.
  */
+import type { ChatsBackend } from "./chat-types.ts";
+
+export type { ChatEntry, ChatItem, ChatsBackend } from "./chat-types.ts";
 
 /** A live status, as the status bar shows it. */
 export type LiveStatus =
@@ -193,48 +198,6 @@ export interface TerminalsBackend {
   attach(sessionId: string): TerminalStream;
   /** Ends a session (its process is killed). */
   terminate(sessionId: string): Promise<void>;
-}
-
-/** A conversation with the platform's agent (a session of turns, not a terminal). */
-export interface ChatItem {
-  id: string;
-  title: string;
-  /** The platform's state of the conversation (`running`, `waiting`, `completed`). */
-  status: string;
-  /** True while the agent works on a turn. */
-  running: boolean;
-  /** The last message, for the tree's description. */
-  latest: string;
-  unread: number;
-}
-
-/** One entry of a transcript, in the order the agent produced them. */
-export type ChatEntry =
-  | { kind: "message"; role: "user" | "assistant"; text: string; attachments?: string[] }
-  | { kind: "title"; title: string }
-  | { kind: "plan"; steps: string[] }
-  | { kind: "step"; description: string; status: "pending" | "running" | "completed" | "failed" }
-  | { kind: "tool"; name: string; detail: string; status: "calling" | "called"; output?: string }
-  | { kind: "wait"; question: string }
-  | { kind: "error"; error: string }
-  | { kind: "done" };
-
-/** Chats: sessions with an agent, each a transcript that grows turn by turn. */
-export interface ChatsBackend {
-  list(): Promise<ChatItem[]>;
-  create(): Promise<ChatItem>;
-  /** The conversation as it stands, every entry so far. */
-  transcript(chatId: string): Promise<{ chat: ChatItem; entries: ChatEntry[] }>;
-  /**
-   * Sends a message and reports the turn's entries as they arrive (the user's message first); resolves when
-   * the turn ends (done, a question back, or an error entry). A dropped stream is resumed, never re-sent.
-   */
-  send(chatId: string, message: string, onEntry: (entry: ChatEntry) => void, signal?: AbortSignal): Promise<void>;
-  /** Stops the agent's turn in progress. */
-  stop(chatId: string): Promise<void>;
-  remove(chatId: string): Promise<void>;
-  /** Follows the list: the whole list at once and after every change. */
-  watch(listener: (chats: ChatItem[]) => void): Disposable;
 }
 
 /** A connected platform: the parts it offers, and its live connection. */

@@ -17,43 +17,10 @@ import { withErrors, withProgress } from "../ui/errors.ts";
 import { taskUri } from "../views/documents.ts";
 import { changedFiles, workspaceRepository } from "../workspace/git.ts";
 import { offered } from "./offered.ts";
-
-/** A task node, or `{ taskId }` from automation. */
-type TaskArg = TaskTreeNode | { taskId: string } | undefined;
+import { pickProject, pickTask, type TaskArg } from "./task-picks.ts";
 
 const setting = <T>(key: string, fallback: T): T =>
   vscode.workspace.getConfiguration("agentlane.tasks").get<T>(key) ?? fallback;
-
-async function pickTask(services: Services, arg: TaskArg, filter: (task: TaskItem) => boolean, title: string) {
-  if (arg && "kind" in arg) return arg.kind === "task" ? arg.task : undefined;
-  if (arg) return services.tasks.board.task(arg.taskId);
-  const board = services.tasks.board;
-  const tasks = board.projectIds.flatMap((id) => board.tasks(id)).filter(filter);
-  if (tasks.length === 0) {
-    void vscode.window.showInformationMessage(`No task to ${title.toLowerCase()}.`);
-    return undefined;
-  }
-  const picked = await vscode.window.showQuickPick(
-    tasks.map((task) => ({
-      label: task.title,
-      description: `${task.priority} · ${board.project(task.projectId)?.name ?? ""}`,
-      task,
-    })),
-    { title: `Agentlane: ${title}` },
-  );
-  return picked?.task;
-}
-
-async function pickProject(services: Services, projectId?: string): Promise<string | undefined> {
-  const board = services.tasks.board;
-  if (projectId) return projectId;
-  if (board.projectIds.length <= 1) return board.projectIds[0];
-  const picked = await vscode.window.showQuickPick(
-    board.projectIds.map((id) => ({ label: board.project(id)!.name, description: board.project(id)!.location, id })),
-    { title: "Agentlane: Project" },
-  );
-  return picked?.id;
-}
 
 function show(services: Services, task: TaskItem): void {
   services.tasks.showTask(task);
