@@ -133,15 +133,28 @@ describe("the Actus adapter against server-lite", () => {
     await expect(skills.read(group!.id, "release-notes")).rejects.toThrow(/no skill release-notes/);
   });
 
-  it("offers a user who is not the super_admin chats but no skills", async () => {
+  it("offers a user who is not the super_admin chats but no skills; shows them offline once they are banned", async () => {
     const user = new Actus({ baseUrl, fetch });
-    const { tokens } = await user.auth.signUp({ username: "dev", email: "dev@example.com", password: "password123" });
+    const signedUp = await user.auth.signUp({ username: "dev", email: "dev@example.com", password: "password123" });
+    const { tokens } = signedUp;
     const connected = await adapter.connect(baseUrl, {
       token: tokens.access_token,
       refreshToken: tokens.refresh_token,
     });
-    expect(connected.skills).toBeUndefined();
-    expect(await connected.chats!.list()).toEqual([]);
-    connected.dispose();
+    const lists: ChatItem[][] = [];
+    const watch = connected.chats!.watch((list) => lists.push(list));
+    try {
+      expect(connected.skills).toBeUndefined();
+      await until("the live list", () => lists.length > 0);
+      expect(lists[0]).toEqual([]);
+      const admin = new Actus({ baseUrl, fetch });
+      await admin.auth.signIn({ username: seed.username!, password: seed.password! });
+      await admin.admin.setUserStatus({ user_id: signedUp.user.id, status: "banned" });
+      await expect(connected.chats!.list()).rejects.toBeInstanceOf(AuthenticationError);
+      expect(connected.status.state).toBe("offline");
+    } finally {
+      watch.dispose();
+      connected.dispose();
+    }
   });
 });

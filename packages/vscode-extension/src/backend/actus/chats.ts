@@ -81,7 +81,12 @@ export class ActusChats implements ChatsBackend {
 
   watch(listener: (chats: ChatItem[]) => void): Disposable {
     const watcher = this.#actus.sessions.watch();
-    watcher.on("sessions", ({ sessions }) => listener(sessions.map(toChat)));
+    watcher.on("sessions", ({ sessions }) => {
+      this.#status.succeeded();
+      listener(sessions.map(toChat));
+    });
+    // The stream reopens itself after a drop; one that ends (credentials refused) shows in the status bar.
+    watcher.on("error", (error) => this.#status.failed(error));
     return { dispose: () => watcher.close() };
   }
 }
