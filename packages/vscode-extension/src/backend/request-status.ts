@@ -9,6 +9,7 @@
 import { isAPIError } from "@agentlane/sdk";
 import type { Backend, Disposable, LiveStatus } from "./types.ts";
 
+/** The status of a backend whose connection is its requests. */
 export class RequestStatus {
   #status: LiveStatus = { state: "connected" };
   readonly #listeners = new Set<(status: LiveStatus) => void>();

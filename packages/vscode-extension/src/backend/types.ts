@@ -229,6 +229,7 @@ export interface ClientCredentials {
 /** What a sign-in produces; stored as one secret. */
 export type Credentials = TokenCredentials | ClientCredentials;
 
+/** How a platform lets a user sign in: a pasted token, a login and password, pairing, an OAuth client. */
 export type SignInMethod = "token" | "password" | "pairing" | "client-credentials";
 
 /** A small store that outlives the window, scoped to one profile (VS Code's `globalState` fits). */

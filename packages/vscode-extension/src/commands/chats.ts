@@ -118,6 +118,7 @@ async function remove(services: Services, arg: ChatArg, options?: { confirmed?: 
   });
 }
 
+/** Registers the `agentlane.chats.*` commands. */
 export function registerChatCommands(services: Services): vscode.Disposable[] {
   const { registerCommand } = vscode.commands;
   return [

@@ -7,6 +7,7 @@
 import type { ChatItem } from "../backend/types.ts";
 import type { Presentation } from "./presentation.ts";
 
+/** A chat's node in the Chats tree. */
 export interface ChatNode {
   kind: "chat";
   chat: ChatItem;
@@ -19,6 +20,7 @@ const LOOK: Record<string, { icon: string; color?: string; label: string }> = {
   completed: { icon: "comment-discussion", label: "done" },
 };
 
+/** The Chats tree's model. */
 export class ChatList {
   #nodes: ChatNode[] = [];
 

@@ -8,8 +8,10 @@ import * as vscode from "vscode";
 import type { Backend, ChatEntry, ChatItem } from "../backend/types.ts";
 import { renderTranscript } from "../models/chat-transcript.ts";
 
+/** The URI scheme of chat transcripts. */
 export const CHAT_SCHEME = "agentlane-chat";
 
+/** A new URI for a chat's transcript, named after its title. */
 export function chatUri(chat: Pick<ChatItem, "id" | "title">): vscode.Uri {
   const slug = chat.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "chat";
   return vscode.Uri.from({ scheme: CHAT_SCHEME, path: `/${chat.id}/${slug}.md` });
@@ -31,6 +33,7 @@ export function openChatUri(chat: Pick<ChatItem, "id" | "title">): vscode.Uri {
   return openUris(chat.id)[0] ?? chatUri(chat);
 }
 
+/** The provider of chat transcripts, which keeps each open one current. */
 export class ChatDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.#changed.event;

@@ -11,6 +11,7 @@ import { ChatList, type ChatNode } from "../models/chat-list.ts";
 import { describeError } from "../ui/errors.ts";
 import { ModelTree } from "./model-tree.ts";
 
+/** The Chats tree view. */
 export class ChatsView implements vscode.Disposable {
   readonly list = new ChatList();
   readonly tree = new ModelTree<ChatNode>(this.list);

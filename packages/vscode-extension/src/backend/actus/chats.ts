@@ -11,6 +11,7 @@ import type { RequestStatus } from "../request-status.ts";
 import type { ChatEntry, ChatItem, ChatsBackend, Disposable } from "../types.ts";
 import { toChat, toEntry } from "./transcript.ts";
 
+/** Actus sessions as the Chats view's conversations. */
 export class ActusChats implements ChatsBackend {
   readonly #actus: Actus;
   readonly #status: RequestStatus;

@@ -17,6 +17,12 @@ export interface ActusAdapterOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * The Actus adapter.
+ * @example
+ * const actus = actusAdapter();
+ * const backend = await actus.connect(baseUrl, await actus.signInWithPassword!(baseUrl, "demo", password));
+ */
 export function actusAdapter(options: ActusAdapterOptions = {}): PlatformAdapter {
   const base = (baseUrl: string) => ({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return {

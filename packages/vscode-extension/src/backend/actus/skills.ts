@@ -39,6 +39,7 @@ function describe(skill: ActusSkill): string {
   ].join("\n");
 }
 
+/** A super_admin's installed Actus skills as the Skills view's one group. */
 export class ActusSkills implements SkillsBackend {
   readonly #actus: Actus;
   readonly #status: RequestStatus;

@@ -10,6 +10,7 @@ import type { RequestStatus } from "../request-status.ts";
 import type { SkillGroup, SkillItem, SkillsBackend } from "../types.ts";
 import { toGroups, toSkill } from "./map.ts";
 
+/** CAIPE's merged catalog as the Skills view's groups and skills. */
 export class CaipeCatalog implements SkillsBackend {
   readonly #caipe: CaipeSkills;
   readonly #status: RequestStatus;

@@ -17,6 +17,10 @@ export interface CaipeAdapterOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * The CAIPE adapter.
+ * @example const backend = await caipeAdapter().connect("https://caipe.example.com/api", { token });
+ */
 export function caipeAdapter(options: CaipeAdapterOptions = {}): PlatformAdapter {
   return {
     id: "caipe",

@@ -34,6 +34,7 @@ export function toGroups(loaded: readonly string[], unavailable: readonly string
   }));
 }
 
+/** A catalog skill as the Skills view shows it: its source as group, its scan and quarantine. */
 export function toSkill(skill: CatalogSkill): SkillItem {
   const scan = skill.scan_status
     ? { scan: { status: skill.scan_status, ...(skill.scan_summary ? { summary: skill.scan_summary } : {}) } }

@@ -49,6 +49,10 @@ async function verify(ccjk: CCJKCloud): Promise<void> {
   }
 }
 
+/**
+ * The CCJK Cloud adapter.
+ * @example const backend = await ccjkAdapter({ lang: "zh-CN" }).connect(baseUrl, { clientId, clientSecret });
+ */
 export function ccjkAdapter(options: CCJKAdapterOptions = {}): PlatformAdapter {
   return {
     id: "ccjk",

@@ -18,6 +18,7 @@ export interface KnownTask {
 
 const KEY = "ccjk.agentTasks";
 
+/** The remembered agent tasks of one profile, by id. */
 export class KnownTasks {
   readonly #state: KeyValueState | undefined;
   readonly #tasks: Map<string, KnownTask>;

@@ -19,6 +19,7 @@ export function skillId(path: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+/** The CCJK Cloud skill registry as the Skills view's categories and skills. */
 export class CCJKSkills implements SkillsBackend {
   readonly #ccjk: CCJKCloud;
   readonly #lang: "en" | "zh-CN";

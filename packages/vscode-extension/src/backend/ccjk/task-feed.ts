@@ -24,6 +24,7 @@ interface Follower {
 const eventOf = (task: TaskItem) =>
   task.status === "completed" ? "completed" : task.status === "in_progress" ? "claimed" : "released";
 
+/** The shared poll of the followed roles' agent tasks. */
 export class TaskFeed {
   readonly #ccjk: CCJKCloud;
   readonly #known: KnownTasks;

@@ -14,6 +14,7 @@ import type { KnownTasks } from "./known-tasks.ts";
 import { isFinal, toTask } from "./map.ts";
 import { TaskFeed } from "./task-feed.ts";
 
+/** CCJK Cloud's agent tasks as the Tasks view's projects (roles) and tasks. */
 export class CCJKTasks implements TasksBackend {
   readonly #ccjk: CCJKCloud;
   readonly #known: KnownTasks;
