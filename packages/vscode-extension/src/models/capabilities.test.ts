@@ -92,6 +92,21 @@ describe("package.json hides what the backend does not offer", () => {
     });
   });
 
+  it("enables each command only where the connected platform has its part", () => {
+    const PART_OF: Record<string, CapabilityKey> = {
+      skills: "agentlane.offers.skills",
+      tasks: "agentlane.offers.tasks",
+      locks: "agentlane.offers.tasks",
+      sessions: "agentlane.offers.terminals",
+      chats: "agentlane.offers.chats",
+    };
+    for (const { command, enablement } of commands) {
+      const part = PART_OF[command.split(".")[1]!];
+      // An optional operation's own key (`agentlane.skills.canToggle`) implies its part.
+      if (part) expect(enablement, command).toContain(GUARDED[command] ?? part);
+    }
+  });
+
   it("guards each optional operation's command and every menu entry of it with its key", () => {
     for (const [command, key] of Object.entries(GUARDED)) {
       const contribution = commands.find((c) => c.command === command);
