@@ -191,7 +191,12 @@ export function registerConnectionCommands(services: Services): vscode.Disposabl
     registerCommand("agentlane.startLocalServer", () => startLocalServer(services)),
     registerCommand("agentlane.stopLocalServer", () => stopLocalServer(services)),
     registerCommand("agentlane.refresh", () =>
-      Promise.all([services.skills.reload(), services.tasks.reload(), services.hosts.reload()]),
+      Promise.all([
+        services.skills.reload(),
+        services.tasks.reload(),
+        services.hosts.reload(),
+        services.chats.reload(),
+      ]),
     ),
   ];
 }
