@@ -1,12 +1,17 @@
 /**
  * @module
  * The small interface the views talk to, so that they never know which platform they show. A platform's
- * adapter implements the parts it has the concept for (skills, tasks, terminals) and leaves the others
- * `undefined`; the views then show a "not offered by this platform" message instead of their tree.
+ * adapter implements the parts it has the concept for (skills, tasks, terminals, chats) and leaves the others
+ * `undefined`; within a part, an operation the platform does not have (toggling a skill, claiming a task) is an
+ * optional method it leaves out. `models/capabilities.ts` turns what a backend offers into the context keys that
+ * hide the views, commands and menu entries it lacks.
  *
  * Records are plain, platform-neutral data: the adapter maps the SDK's wire types (snake_case, platform
  * names) onto them once, and the tree models and commands work only with these.
  */
+import type { ChatsBackend } from "./chat-types.ts";
+
+export type { ChatEntry, ChatItem, ChatsBackend } from "./chat-types.ts";
 
 /** A live status, as the status bar shows it. */
 export type LiveStatus =
@@ -29,14 +34,26 @@ export interface SkillGroup {
   detail?: string;
 }
 
+/** What a platform's security scan found in a skill. */
+export type SkillScanStatus = "passed" | "flagged" | "unscanned";
+
 export interface SkillItem {
   groupId: string;
-  /** The skill's address inside its group (`team/debugging`). */
+  /** The skill's address inside its group (`team/debugging`), or its id on platforms without paths. */
   path: string;
   name: string;
   description: string | null;
   enabled: boolean;
-  priority: number;
+  /** Higher comes first; on platforms that order skills. */
+  priority?: number;
+  /** The released version, on platforms that version skills. */
+  version?: string;
+  /** The last security scan, on platforms that scan skills. */
+  scan?: { status: SkillScanStatus; summary?: string };
+  /** Why the platform keeps the skill from running (a quarantine after a flagged scan), when it does. */
+  blockedReason?: string;
+  /** True when this skill cannot be changed or removed here (a packaged template, another's skill). */
+  readOnly?: boolean;
 }
 
 export interface SkillDraft {
@@ -46,19 +63,26 @@ export interface SkillDraft {
   description?: string;
 }
 
+/**
+ * Skills: every platform lists and reads them; the changes are optional, each present only where the platform
+ * has it.
+ */
 export interface SkillsBackend {
   groups(): Promise<SkillGroup[]>;
   list(groupId: string): Promise<SkillItem[]>;
   /** The skill with its content (markdown). */
   read(groupId: string, path: string): Promise<SkillItem & { content: string }>;
   /** Answers whether the skill is now enabled. */
-  toggle(groupId: string, path: string): Promise<boolean>;
-  /** Creates the skill, or replaces the one at the same path. */
-  save(groupId: string, draft: SkillDraft): Promise<SkillItem>;
-  setPriority(groupId: string, path: string, priority: number): Promise<SkillItem>;
-  remove(groupId: string, path: string): Promise<void>;
-  /** The highest priority a skill may have. */
-  readonly maxPriority: number;
+  toggle?(groupId: string, path: string): Promise<boolean>;
+  /** Creates the skill, or (where the platform allows it) replaces the one at the same path. */
+  save?(groupId: string, draft: SkillDraft): Promise<SkillItem>;
+  /** Sets the priority; present together with {@link SkillsBackend.maxPriority}. */
+  setPriority?(groupId: string, path: string, priority: number): Promise<SkillItem>;
+  remove?(groupId: string, path: string): Promise<void>;
+  /** Runs the platform's security scan of the skill again; answers the skill with its new scan status. */
+  rescan?(groupId: string, path: string): Promise<SkillItem>;
+  /** The highest priority a skill may have, on platforms that order skills. */
+  readonly maxPriority?: number;
 }
 
 export type TaskStatus = "pending" | "in_progress" | "completed";
@@ -84,6 +108,8 @@ export interface TaskItem {
   assignee: string | null;
   blocked: boolean;
   files: string[];
+  /** How far the task has come, 0 to 100, on platforms whose agents report it. */
+  progress?: number;
 }
 
 export interface TaskDraft {
@@ -117,14 +143,21 @@ export interface LocksBackend {
   unlockFiles(projectId: string, instanceId: string, paths: string[]): Promise<void>;
 }
 
+/**
+ * Tasks: every platform lists projects, creates tasks and follows them live. Working on a task (claim, release,
+ * complete, the next available one) is for platforms where an editor takes tasks; cancelling is for platforms
+ * whose tasks run elsewhere (on the platform's agents).
+ */
 export interface TasksBackend {
   projects(): Promise<ProjectItem[]>;
   create(projectId: string, draft: TaskDraft): Promise<TaskItem>;
-  claim(taskId: string, instanceId: string): Promise<TaskItem>;
-  release(taskId: string, instanceId: string, reason?: string): Promise<TaskItem>;
-  complete(taskId: string, instanceId: string, summary: string, filesModified: string[]): Promise<TaskItem>;
+  claim?(taskId: string, instanceId: string): Promise<TaskItem>;
+  release?(taskId: string, instanceId: string, reason?: string): Promise<TaskItem>;
+  complete?(taskId: string, instanceId: string, summary: string, filesModified: string[]): Promise<TaskItem>;
   /** The task an instance should take next, or null when none is available. */
-  nextAvailable(projectId: string): Promise<TaskItem | null>;
+  nextAvailable?(projectId: string): Promise<TaskItem | null>;
+  /** Stops a task that has not finished; answers it as it now is. */
+  cancel?(taskId: string): Promise<TaskItem>;
   watch(projectId: string, listener: (change: TaskChange) => void): Disposable;
   /** File locks, on platforms that have them. */
   readonly locks?: LocksBackend;
@@ -173,29 +206,58 @@ export interface Backend extends Disposable {
   readonly skills?: SkillsBackend;
   readonly tasks?: TasksBackend;
   readonly terminals?: TerminalsBackend;
+  readonly chats?: ChatsBackend;
   readonly status: LiveStatus;
   onStatus(listener: (status: LiveStatus) => void): Disposable;
 }
 
-/** What a sign-in produces; stored as one secret. */
-export interface Credentials {
+/** A bearer token or API key, from a paste, a password sign-in or a pairing. */
+export interface TokenCredentials {
   token: string;
   /** The machine a pairing created, for machine tokens that may not list machines. */
   machineId?: string;
+  /** Renews `token` on platforms whose sign-in answers a token pair. */
+  refreshToken?: string;
 }
 
-export type SignInMethod = "token" | "password" | "pairing";
+/** OAuth 2.0 client credentials, exchanged by the SDK for access tokens as they are needed. */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** What a sign-in produces; stored as one secret. */
+export type Credentials = TokenCredentials | ClientCredentials;
+
+/** How a platform lets a user sign in: a pasted token, a login and password, pairing, an OAuth client. */
+export type SignInMethod = "token" | "password" | "pairing" | "client-credentials";
+
+/** A small store that outlives the window, scoped to one profile (VS Code's `globalState` fits). */
+export interface KeyValueState {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+/** What the extension gives a connection besides the credentials. */
+export interface ConnectOptions {
+  /** Where an adapter keeps what the platform cannot list again (the ids of tasks it created). */
+  state?: KeyValueState;
+  /** Called with credentials the platform renewed (a rotated token pair), so they are stored in place of the old. */
+  onCredentials?(credentials: Credentials): void;
+}
 
 /** A platform: how to sign in to it and how to connect. */
 export interface PlatformAdapter {
   readonly id: string;
   readonly label: string;
   readonly signInMethods: readonly SignInMethod[];
-  signInWithPassword?(baseUrl: string, email: string, password: string): Promise<Credentials>;
+  /** What the password sign-in asks for first. @default "Email" */
+  readonly loginName?: string;
+  signInWithPassword?(baseUrl: string, login: string, password: string): Promise<Credentials>;
   pair?(
     baseUrl: string,
     options: { hostname: string; onCode: (code: string) => void; signal: AbortSignal },
   ): Promise<Credentials>;
   /** Checks the credentials and opens the live connection. */
-  connect(baseUrl: string, credentials: Credentials): Promise<Backend>;
+  connect(baseUrl: string, credentials: Credentials, options?: ConnectOptions): Promise<Backend>;
 }

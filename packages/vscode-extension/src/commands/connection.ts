@@ -8,6 +8,7 @@
 import { isAPIError } from "@agentlane/sdk";
 import * as vscode from "vscode";
 import type { Credentials } from "../backend/types.ts";
+import { profileState } from "../connection/profile-state.ts";
 import { activeProfile, type Profile, readProfiles, saveProfile, setActiveProfile } from "../connection/profiles.ts";
 import { signIn } from "../connection/sign-in.ts";
 import { LOCAL_PROFILE } from "../local-server/launcher.ts";
@@ -59,10 +60,20 @@ async function connectProfile(services: Services, profile: Profile, fresh?: Cred
     credentials = await signIn(services.connection.adapter(profile.platform), profile);
     if (!credentials) return false;
   }
+  // A rotated token pair replaces the stored one, or the next window would present a spent refresh token.
+  let latest = credentials;
+  const onCredentials = (renewed: Credentials) => {
+    latest = renewed;
+    void services.credentials.set(profile.name, renewed);
+  };
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Connecting to ${profile.name}` },
-      () => services.connection.connect(profile, credentials),
+      () =>
+        services.connection.connect(profile, credentials, {
+          onCredentials,
+          state: profileState(services.context.globalState, profile.name),
+        }),
     );
   } catch (error) {
     if (isAPIError(error) && error.status === 401) {
@@ -75,7 +86,7 @@ async function connectProfile(services: Services, profile: Profile, fresh?: Cred
     }
     throw error;
   }
-  await services.credentials.set(profile.name, credentials);
+  await services.credentials.set(profile.name, latest);
   return true;
 }
 
@@ -180,7 +191,12 @@ export function registerConnectionCommands(services: Services): vscode.Disposabl
     registerCommand("agentlane.startLocalServer", () => startLocalServer(services)),
     registerCommand("agentlane.stopLocalServer", () => stopLocalServer(services)),
     registerCommand("agentlane.refresh", () =>
-      Promise.all([services.skills.reload(), services.tasks.reload(), services.hosts.reload()]),
+      Promise.all([
+        services.skills.reload(),
+        services.tasks.reload(),
+        services.hosts.reload(),
+        services.chats.reload(),
+      ]),
     ),
   ];
 }

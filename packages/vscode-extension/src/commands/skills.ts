@@ -1,8 +1,9 @@
 /**
  * @module
- * Skill commands: open (read-only markdown), toggle, set the priority, delete (after confirming), create from
- * the current file, compare with the current file, and the view's filter. From the palette, a command asks
- * which skill.
+ * Skill commands: open (read-only markdown), toggle, set the priority, delete (after confirming), scan again,
+ * create from the current file, compare with the current file, and the view's filter. From the palette, a command asks
+ * which skill. A change the platform does not offer is hidden by its context key; run anyway (automation), it
+ * says so instead of failing.
  */
 import * as vscode from "vscode";
 import type { SkillItem } from "../backend/types.ts";
@@ -11,6 +12,7 @@ import { skillPathFromFile } from "../models/skill-path.ts";
 import type { Services } from "../services.ts";
 import { withErrors, withProgress } from "../ui/errors.ts";
 import { skillUri } from "../views/documents.ts";
+import { offered } from "./offered.ts";
 
 /** A skill node, or `{ groupId, path }` from automation. */
 type SkillArg = SkillTreeNode | { groupId: string; path: string } | undefined;
@@ -27,6 +29,12 @@ async function pickSkill(services: Services, arg: SkillArg): Promise<SkillItem |
     { title: "Agentlane: Skill" },
   );
   return picked?.skill;
+}
+
+/** Whether a skill can be changed here; says why not when it cannot. */
+function changeable(skill: SkillItem): boolean {
+  if (skill.readOnly) void vscode.window.showInformationMessage(`${skill.name} cannot be changed here.`);
+  return !skill.readOnly;
 }
 
 async function pickGroup(services: Services): Promise<string | undefined> {
@@ -49,59 +57,71 @@ async function open(services: Services, arg: SkillArg): Promise<void> {
 }
 
 async function toggle(services: Services, arg: SkillArg): Promise<void> {
-  const skill = await pickSkill(services, arg);
-  const backend = services.skills.backend;
-  if (!skill || !backend) return;
+  const toggleSkill = offered(services, services.skills.backend, "toggle", "enable or disable skills");
+  const skill = toggleSkill && (await pickSkill(services, arg));
+  if (!skill || !changeable(skill)) return;
   await withErrors(`Toggle ${skill.name}`, async () => {
-    await backend.toggle(skill.groupId, skill.path);
+    await toggleSkill(skill.groupId, skill.path);
     await services.skills.reloadGroup(skill.groupId);
   });
 }
 
 async function setPriority(services: Services, arg: SkillArg, value?: number): Promise<void> {
-  const skill = await pickSkill(services, arg);
-  const backend = services.skills.backend;
-  if (!skill || !backend) return;
-  const max = backend.maxPriority;
+  const setSkillPriority = offered(services, services.skills.backend, "setPriority", "order skills");
+  const skill = setSkillPriority && (await pickSkill(services, arg));
+  if (!skill || !changeable(skill)) return;
+  const max = services.skills.backend?.maxPriority ?? 0;
   const input =
     value !== undefined
       ? String(value)
       : await vscode.window.showInputBox({
           title: `Priority of ${skill.name}`,
           prompt: `0 to ${max}; higher comes first`,
-          value: String(skill.priority),
+          value: String(skill.priority ?? 0),
           validateInput: (text) =>
             /^\d+$/.test(text) && Number(text) <= max ? undefined : `Enter a whole number from 0 to ${max}`,
         });
   if (input === undefined) return;
   await withErrors(`Set the priority of ${skill.name}`, async () => {
-    await backend.setPriority(skill.groupId, skill.path, Number(input));
+    await setSkillPriority(skill.groupId, skill.path, Number(input));
     await services.skills.reloadGroup(skill.groupId);
   });
 }
 
 async function remove(services: Services, arg: SkillArg, options?: { confirmed?: boolean }): Promise<void> {
-  const skill = await pickSkill(services, arg);
-  const backend = services.skills.backend;
-  if (!skill || !backend) return;
+  const removeSkill = offered(services, services.skills.backend, "remove", "delete skills");
+  const skill = removeSkill && (await pickSkill(services, arg));
+  if (!skill || !changeable(skill)) return;
   if (!options?.confirmed) {
     const answer = await vscode.window.showWarningMessage(
       `Delete the skill "${skill.name}" (${skill.path})?`,
-      { modal: true, detail: "It is removed from the machine for every instance." },
+      { modal: true, detail: "It is removed from the platform for every instance." },
       "Delete",
     );
     if (answer !== "Delete") return;
   }
   await withErrors(`Delete ${skill.name}`, async () => {
-    await backend.remove(skill.groupId, skill.path);
+    await removeSkill(skill.groupId, skill.path);
     await services.skills.reloadGroup(skill.groupId);
   });
 }
 
+async function rescan(services: Services, arg: SkillArg): Promise<void> {
+  const rescanSkill = offered(services, services.skills.backend, "rescan", "scan skills");
+  const skill = rescanSkill && (await pickSkill(services, arg));
+  if (!skill) return;
+  const scanned = await withProgress(`Scanning ${skill.name}…`, () => rescanSkill(skill.groupId, skill.path));
+  if (!scanned) return;
+  await services.skills.reloadGroup(skill.groupId);
+  const verdict = scanned.scan ? `scan ${scanned.scan.status}` : "scanned";
+  const summary = scanned.scan?.summary ? `: ${scanned.scan.summary}` : "";
+  void vscode.window.showInformationMessage(`${skill.name}: ${verdict}${summary}`);
+}
+
 async function createFromFile(services: Services): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  const backend = services.skills.backend;
-  if (!backend) return;
+  const saveSkill = offered(services, services.skills.backend, "save", "create skills");
+  if (!saveSkill) return;
   if (!editor) {
     void vscode.window.showInformationMessage("Open the file to turn into a skill first.");
     return;
@@ -122,7 +142,7 @@ async function createFromFile(services: Services): Promise<void> {
   });
   if (!name) return;
   const saved = await withProgress(`Saving skill ${name}…`, () =>
-    backend.save(groupId, { path, name, content: editor.document.getText() }),
+    saveSkill(groupId, { path, name, content: editor.document.getText() }),
   );
   if (!saved) return;
   services.skillDocuments.changed(groupId, path);
@@ -166,6 +186,7 @@ export function registerSkillCommands(services: Services): vscode.Disposable[] {
       remove(services, arg, { confirmed: (options as { confirmed?: unknown } | undefined)?.confirmed === true }),
     ),
     registerCommand("agentlane.skills.createFromFile", () => createFromFile(services)),
+    registerCommand("agentlane.skills.rescan", (arg?: SkillArg) => rescan(services, arg)),
     registerCommand("agentlane.skills.compareWithFile", (arg?: SkillArg) => compareWithFile(services, arg)),
     registerCommand("agentlane.skills.filter", (text?: unknown) =>
       filter(services, typeof text === "string" ? text : undefined),

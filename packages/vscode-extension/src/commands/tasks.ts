@@ -2,8 +2,9 @@
  * @module
  * Task commands: create, claim (with this window's instance id; optionally creating and checking out a
  * branch named after the task, and locking its files), claim the next available, release with a reason,
- * complete with a summary and the workspace's changed files, open a task's files or details. Each result is
- * shown at once; the watcher's event for it changes nothing more.
+ * complete with a summary and the workspace's changed files, cancel (tasks that run on the platform's agents),
+ * open a task's files or details. Each result is shown at once; the watcher's event for it changes nothing more.
+ * An operation the platform does not offer is hidden by its context key; run anyway, it says so.
  */
 
 import { isAPIError } from "@agentlane/sdk";
@@ -15,43 +16,11 @@ import type { Services } from "../services.ts";
 import { withErrors, withProgress } from "../ui/errors.ts";
 import { taskUri } from "../views/documents.ts";
 import { changedFiles, workspaceRepository } from "../workspace/git.ts";
-
-/** A task node, or `{ taskId }` from automation. */
-type TaskArg = TaskTreeNode | { taskId: string } | undefined;
+import { offered } from "./offered.ts";
+import { pickProject, pickTask, type TaskArg } from "./task-picks.ts";
 
 const setting = <T>(key: string, fallback: T): T =>
   vscode.workspace.getConfiguration("agentlane.tasks").get<T>(key) ?? fallback;
-
-async function pickTask(services: Services, arg: TaskArg, filter: (task: TaskItem) => boolean, title: string) {
-  if (arg && "kind" in arg) return arg.kind === "task" ? arg.task : undefined;
-  if (arg) return services.tasks.board.task(arg.taskId);
-  const board = services.tasks.board;
-  const tasks = board.projectIds.flatMap((id) => board.tasks(id)).filter(filter);
-  if (tasks.length === 0) {
-    void vscode.window.showInformationMessage(`No task to ${title.toLowerCase()}.`);
-    return undefined;
-  }
-  const picked = await vscode.window.showQuickPick(
-    tasks.map((task) => ({
-      label: task.title,
-      description: `${task.priority} · ${board.project(task.projectId)?.name ?? ""}`,
-      task,
-    })),
-    { title: `Agentlane: ${title}` },
-  );
-  return picked?.task;
-}
-
-async function pickProject(services: Services, projectId?: string): Promise<string | undefined> {
-  const board = services.tasks.board;
-  if (projectId) return projectId;
-  if (board.projectIds.length <= 1) return board.projectIds[0];
-  const picked = await vscode.window.showQuickPick(
-    board.projectIds.map((id) => ({ label: board.project(id)!.name, description: board.project(id)!.location, id })),
-    { title: "Agentlane: Project" },
-  );
-  return picked?.id;
-}
 
 function show(services: Services, task: TaskItem): void {
   services.tasks.showTask(task);
@@ -80,12 +49,10 @@ async function startWork(services: Services, task: TaskItem): Promise<void> {
 }
 
 async function claim(services: Services, arg: TaskArg): Promise<TaskItem | undefined> {
-  const backend = services.tasks.backend;
-  const task = await pickTask(services, arg, (t) => t.status === "pending" && !t.blocked, "Claim task");
-  if (!backend || !task) return undefined;
-  const claimed = await withProgress(`Claiming "${task.title}"…`, () =>
-    backend.claim(task.id, services.tasks.instanceId),
-  );
+  const claimTask = offered(services, services.tasks.backend, "claim", "claim tasks");
+  const task = claimTask && (await pickTask(services, arg, (t) => t.status === "pending" && !t.blocked, "Claim task"));
+  if (!task) return undefined;
+  const claimed = await withProgress(`Claiming "${task.title}"…`, () => claimTask(task.id, services.tasks.instanceId));
   if (!claimed) return undefined;
   show(services, claimed);
   void startWork(services, claimed);
@@ -93,16 +60,17 @@ async function claim(services: Services, arg: TaskArg): Promise<TaskItem | undef
 }
 
 async function claimNext(services: Services, projectId?: string): Promise<TaskItem | undefined> {
-  const backend = services.tasks.backend;
-  const project = await pickProject(services, projectId);
-  if (!backend || !project) return undefined;
+  const nextAvailable = offered(services, services.tasks.backend, "nextAvailable", "offer the next available task");
+  const claimTask = nextAvailable && offered(services, services.tasks.backend, "claim", "claim tasks");
+  const project = claimTask && (await pickProject(services, projectId));
+  if (!claimTask || !project) return undefined;
   const claimed = await withProgress("Claiming the next available task…", async () => {
     // Another instance may win the race for the offered task; ask again a few times.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const next = await backend.nextAvailable(project);
+      const next = await nextAvailable(project);
       if (!next) return null;
       try {
-        return await backend.claim(next.id, services.tasks.instanceId);
+        return await claimTask(next.id, services.tasks.instanceId);
       } catch (error) {
         if (!(isAPIError(error) && error.status === 409)) throw error;
       }
@@ -119,7 +87,10 @@ async function claimNext(services: Services, projectId?: string): Promise<TaskIt
 async function release(services: Services, arg: TaskArg, reason?: string): Promise<void> {
   const backend = services.tasks.backend;
   const me = services.tasks.instanceId;
-  const task = await pickTask(services, arg, (t) => t.status === "in_progress" && t.assignee === me, "Release task");
+  const releaseTask = offered(services, services.tasks.backend, "release", "release tasks");
+  const task =
+    releaseTask &&
+    (await pickTask(services, arg, (t) => t.status === "in_progress" && t.assignee === me, "Release task"));
   if (!backend || !task) return;
   const why =
     reason ??
@@ -130,7 +101,7 @@ async function release(services: Services, arg: TaskArg, reason?: string): Promi
       ignoreFocusOut: true,
     }));
   if (why === undefined) return;
-  const released = await withProgress(`Releasing "${task.title}"…`, () => backend.release(task.id, me, why));
+  const released = await withProgress(`Releasing "${task.title}"…`, () => releaseTask(task.id, me, why));
   if (!released) return;
   show(services, released);
   if (setting("lockFilesOnClaim", false) && backend.locks && task.files.length > 0) {
@@ -145,7 +116,10 @@ async function complete(
 ): Promise<void> {
   const backend = services.tasks.backend;
   const me = services.tasks.instanceId;
-  const task = await pickTask(services, arg, (t) => t.status === "in_progress" && t.assignee === me, "Complete task");
+  const completeTask = offered(services, services.tasks.backend, "complete", "complete tasks");
+  const task =
+    completeTask &&
+    (await pickTask(services, arg, (t) => t.status === "in_progress" && t.assignee === me, "Complete task"));
   if (!backend || !task) return;
   const summary =
     given?.summary ??
@@ -171,12 +145,28 @@ async function complete(
       files = [];
     }
   }
-  const done = await withProgress(`Completing "${task.title}"…`, () => backend.complete(task.id, me, summary, files));
+  const done = await withProgress(`Completing "${task.title}"…`, () => completeTask(task.id, me, summary, files));
   if (!done) return;
   show(services, done);
   if (setting("lockFilesOnClaim", false) && backend.locks && task.files.length > 0) {
     await withErrors("Unlock files", () => backend.locks!.unlockFiles(task.projectId, me, task.files));
   }
+}
+
+async function cancel(services: Services, arg: TaskArg, options?: { confirmed?: boolean }): Promise<void> {
+  const cancelTask = offered(services, services.tasks.backend, "cancel", "cancel tasks");
+  const task = cancelTask && (await pickTask(services, arg, (t) => t.status !== "completed", "Cancel task"));
+  if (!task) return;
+  if (!options?.confirmed) {
+    const answer = await vscode.window.showWarningMessage(
+      `Cancel the task "${task.title}"?`,
+      { modal: true, detail: "Its agent stops working on it." },
+      "Cancel task",
+    );
+    if (answer !== "Cancel task") return;
+  }
+  const cancelled = await withProgress(`Cancelling "${task.title}"…`, () => cancelTask(task.id));
+  if (cancelled) show(services, cancelled);
 }
 
 async function create(
@@ -271,6 +261,9 @@ export function registerTaskCommands(services: Services): vscode.Disposable[] {
     ),
     registerCommand("agentlane.tasks.complete", (arg?: TaskArg, given?: unknown) =>
       complete(services, arg, isCompletion(given) ? given : undefined),
+    ),
+    registerCommand("agentlane.tasks.cancel", (arg?: TaskArg, options?: unknown) =>
+      cancel(services, arg, { confirmed: (options as { confirmed?: unknown } | undefined)?.confirmed === true }),
     ),
     registerCommand("agentlane.tasks.openFiles", (arg?: TaskArg) => openFiles(services, arg)),
     registerCommand("agentlane.tasks.show", async (arg?: TaskArg) => {

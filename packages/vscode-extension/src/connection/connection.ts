@@ -2,10 +2,11 @@
  * @module
  * The one connection of the window: which profile, which backend, and its live status. Views subscribe to
  * `onDidChange` and rebuild from the new backend; the `agentlane.connected` context key drives the welcome
- * views.
+ * views, and the capability keys (`capabilities.ts`) show only the commands the backend offers.
  */
 import * as vscode from "vscode";
-import type { Backend, Credentials, LiveStatus, PlatformAdapter } from "../backend/types.ts";
+import type { Backend, ConnectOptions, Credentials, LiveStatus, PlatformAdapter } from "../backend/types.ts";
+import { capabilities } from "../models/capabilities.ts";
 import type { Profile } from "./profiles.ts";
 
 export interface Connected {
@@ -24,7 +25,13 @@ export class Connection implements vscode.Disposable {
 
   constructor(adapters: Map<string, PlatformAdapter>) {
     this.#adapters = adapters;
-    void vscode.commands.executeCommand("setContext", "agentlane.connected", false);
+    void this.#setContext(undefined);
+  }
+
+  /** Sets `agentlane.connected` and every capability key for this backend (or none). */
+  async #setContext(backend: Backend | undefined): Promise<void> {
+    const keys = { "agentlane.connected": backend !== undefined, ...capabilities(backend) };
+    await Promise.all(Object.entries(keys).map(([key, on]) => vscode.commands.executeCommand("setContext", key, on)));
   }
 
   get current(): Connected | undefined {
@@ -46,12 +53,12 @@ export class Connection implements vscode.Disposable {
   }
 
   /** Connects with a profile's credentials; the previous connection is closed once the new one works. */
-  async connect(profile: Profile, credentials: Credentials): Promise<Connected> {
-    const backend = await this.adapter(profile.platform).connect(profile.baseUrl, credentials);
+  async connect(profile: Profile, credentials: Credentials, options?: ConnectOptions): Promise<Connected> {
+    const backend = await this.adapter(profile.platform).connect(profile.baseUrl, credentials, options);
     this.#close();
     this.#current = { profile, backend };
     this.#statusListener = backend.onStatus((status) => this.#status.fire(status));
-    await vscode.commands.executeCommand("setContext", "agentlane.connected", true);
+    await this.#setContext(backend);
     this.#changed.fire(this.#current);
     this.#status.fire(backend.status);
     return this.#current;
@@ -59,7 +66,7 @@ export class Connection implements vscode.Disposable {
 
   disconnect(): void {
     if (!this.#close()) return;
-    void vscode.commands.executeCommand("setContext", "agentlane.connected", false);
+    void this.#setContext(undefined);
     this.#changed.fire(undefined);
     this.#status.fire({ state: "offline" });
   }

@@ -1,6 +1,7 @@
 /**
  * @module
- * Credentials per profile, only in VS Code's `SecretStorage` (the OS keychain on the desktop).
+ * Credentials per profile (a token, a token pair, or OAuth client credentials), only in VS Code's `SecretStorage`
+ * (the OS keychain on the desktop).
  */
 import type * as vscode from "vscode";
 import type { Credentials } from "../backend/types.ts";
@@ -18,8 +19,11 @@ export class CredentialStore {
     const raw = await this.#secrets.get(key(profileName));
     if (!raw) return undefined;
     try {
-      const parsed = JSON.parse(raw) as Credentials;
-      return typeof parsed.token === "string" ? parsed : undefined;
+      const parsed = JSON.parse(raw) as Partial<Record<string, unknown>>;
+      const usable =
+        typeof parsed.token === "string" ||
+        (typeof parsed.clientId === "string" && typeof parsed.clientSecret === "string");
+      return usable ? (parsed as unknown as Credentials) : undefined;
     } catch {
       return undefined;
     }

@@ -1,7 +1,8 @@
 /**
  * @module
- * Signing in to a profile's platform, in the ways its adapter offers: a pasted token, email and password,
- * or pairing (the code is shown while the extension waits for the user to confirm it; cancellable).
+ * Signing in to a profile's platform, in the ways its adapter offers: a pasted token (or API key), a login
+ * (email or user name) and password, pairing (the code is shown while the extension waits for the user to
+ * confirm it; cancellable), or an OAuth client's id and secret (checked when connecting).
  */
 import { hostname } from "node:os";
 import * as vscode from "vscode";
@@ -12,12 +13,34 @@ const METHOD_LABEL: Record<SignInMethod, { label: string; detail: string }> = {
   token: { label: "$(key) Paste a token", detail: "A personal access token from the platform's dashboard" },
   password: { label: "$(account) Email and password", detail: "Signs in and keeps the token it answers" },
   pairing: { label: "$(link) Pair this machine", detail: "Shows a code to confirm in the dashboard" },
+  "client-credentials": {
+    label: "$(organization) OAuth client credentials",
+    detail: "A client id and secret; the extension asks the platform for tokens as they are needed",
+  },
 };
+
+async function clientCredentials(): Promise<Credentials | undefined> {
+  const clientId = await vscode.window.showInputBox({
+    title: "Agentlane: Sign in",
+    prompt: "OAuth client id",
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : "The client id cannot be empty"),
+  });
+  if (!clientId) return undefined;
+  const clientSecret = await vscode.window.showInputBox({
+    title: "Agentlane: Sign in",
+    prompt: `Client secret of ${clientId.trim()}`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : "The client secret cannot be empty"),
+  });
+  return clientSecret ? { clientId: clientId.trim(), clientSecret: clientSecret.trim() } : undefined;
+}
 
 async function pasteToken(): Promise<Credentials | undefined> {
   const token = await vscode.window.showInputBox({
     title: "Agentlane: Sign in",
-    prompt: "Paste a personal access token",
+    prompt: "Paste a personal access token or API key",
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : "The token cannot be empty"),
@@ -28,7 +51,7 @@ async function pasteToken(): Promise<Credentials | undefined> {
 async function emailAndPassword(adapter: PlatformAdapter, profile: Profile): Promise<Credentials | undefined> {
   const email = await vscode.window.showInputBox({
     title: "Agentlane: Sign in",
-    prompt: "Email",
+    prompt: adapter.loginName ?? "Email",
     ignoreFocusOut: true,
   });
   if (!email) return undefined;
@@ -69,7 +92,14 @@ export async function signIn(adapter: PlatformAdapter, profile: Profile): Promis
   let method = methods[0];
   if (methods.length > 1) {
     const picked = await vscode.window.showQuickPick(
-      methods.map((id) => ({ ...METHOD_LABEL[id], id })),
+      methods
+        .map((id) => ({ ...METHOD_LABEL[id], id }))
+        .map((item) =>
+          // The password sign-in names what the platform asks for first (an email, or a user name or email).
+          item.id === "password" && adapter.loginName
+            ? { ...item, label: `$(account) ${adapter.loginName} and password` }
+            : item,
+        ),
       { title: `Sign in to ${profile.name} (${adapter.label})`, ignoreFocusOut: true },
     );
     method = picked?.id;
@@ -81,6 +111,8 @@ export async function signIn(adapter: PlatformAdapter, profile: Profile): Promis
       return emailAndPassword(adapter, profile);
     case "pairing":
       return pair(adapter, profile);
+    case "client-credentials":
+      return clientCredentials();
     default:
       return undefined;
   }

@@ -6,6 +6,7 @@
  */
 import type { SkillGroup, SkillItem } from "../backend/types.ts";
 import type { Presentation } from "./presentation.ts";
+import { presentSkill } from "./skill-presentation.ts";
 
 export interface SkillGroupNode {
   kind: "group";
@@ -94,21 +95,7 @@ export class SkillCatalog {
         collapsible: "expanded",
       };
     }
-    const { skill } = node;
-    return {
-      label: skill.name,
-      description: [skill.path, `priority ${skill.priority}`, skill.enabled ? undefined : "disabled"]
-        .filter(Boolean)
-        .join(" · "),
-      tooltip: [skill.name, skill.path, skill.description, skill.enabled ? "Enabled" : "Disabled"]
-        .filter(Boolean)
-        .join("\n"),
-      icon: skill.enabled ? "book" : "circle-slash",
-      ...(skill.enabled ? {} : { iconColor: "disabledForeground" }),
-      contextValue: skill.enabled ? "skill:enabled" : "skill:disabled",
-      collapsible: "none",
-      command: "agentlane.skills.open",
-    };
+    return presentSkill(node.skill);
   }
 
   #matches(skill: SkillItem): boolean {

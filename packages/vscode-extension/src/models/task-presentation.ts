@@ -103,7 +103,12 @@ export function presentTaskNode(board: TaskBoard, node: TaskTreeNode, me: string
       const { task } = node;
       const priority = PRIORITY_ICON[task.priority];
       const who = task.assignee === null ? undefined : task.assignee === me ? "you" : task.assignee;
-      const description = [task.blocked && task.status === "pending" ? "blocked" : undefined, who && `@${who}`]
+      const progress = task.progress !== undefined && task.status === "in_progress" ? `${task.progress}%` : undefined;
+      const description = [
+        task.blocked && task.status === "pending" ? "blocked" : undefined,
+        who && `@${who}`,
+        progress,
+      ]
         .filter(Boolean)
         .join(" · ");
       const tooltip = [
@@ -111,6 +116,7 @@ export function presentTaskNode(board: TaskBoard, node: TaskTreeNode, me: string
         `Priority: ${task.priority}`,
         `Status: ${STATUS_LABEL[task.status]}${task.blocked ? " (blocked by a dependency)" : ""}`,
         task.assignee ? `Assignee: ${task.assignee}` : undefined,
+        task.progress !== undefined ? `Progress: ${task.progress}%` : undefined,
         task.files.length > 0 ? `Files: ${task.files.join(", ")}` : undefined,
         task.description ?? undefined,
       ]

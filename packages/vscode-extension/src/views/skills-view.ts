@@ -85,7 +85,7 @@ export class SkillsView implements vscode.Disposable {
       if (generation !== this.#generation) return;
       this.catalog.setGroups(groups);
       for (const [i, group] of groups.entries()) this.catalog.setSkills(group.id, skills[i]!);
-      this.view.message = groups.length === 0 ? "No machines yet." : undefined;
+      this.view.message = groups.length === 0 ? "No skills yet." : undefined;
     } catch (error) {
       if (generation !== this.#generation) return;
       this.view.message = `Could not load skills: ${describeError(error)}`;

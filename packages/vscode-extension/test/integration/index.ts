@@ -75,7 +75,7 @@ const cases: Case[] = [
       await run$("agentlane.skills.clearFilter");
 
       const backend = api.connection.current!.backend.skills!;
-      await backend.save(group.id, { path: "integration/tmp", name: "Temporary", content: "# Tmp\n" });
+      await backend.save!(group.id, { path: "integration/tmp", name: "Temporary", content: "# Tmp\n" });
       await api.skills.reloadGroup(group.id);
       await run$("agentlane.skills.delete", { groupId: group.id, path: "integration/tmp" }, { confirmed: true });
       assert.equal(api.skills.catalog.skill(group.id, "integration/tmp"), undefined);
@@ -89,13 +89,13 @@ const cases: Case[] = [
         .update("refreshSeconds", 1, vscode.ConfigurationTarget.Global);
       await run$("agentlane.skills.focus");
       const group = api.skills.catalog.groups.find((g) => g.label === "Local workstation")!;
-      await api.connection.current!.backend.skills!.save(group.id, {
+      await api.connection.current!.backend.skills!.save!(group.id, {
         path: "integration/elsewhere",
         name: "Made elsewhere",
         content: "# Elsewhere\n",
       });
       await until("the new skill", () => api.skills.catalog.skill(group.id, "integration/elsewhere") !== undefined);
-      await api.connection.current!.backend.skills!.remove(group.id, "integration/elsewhere");
+      await api.connection.current!.backend.skills!.remove!(group.id, "integration/elsewhere");
       await vscode.workspace
         .getConfiguration("agentlane")
         .update("refreshSeconds", 0, vscode.ConfigurationTarget.Global);

@@ -1,7 +1,7 @@
 import { AuthenticationError } from "@agentlane/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Lite, PLAIN_BASH, startLite, until } from "../../../test/support/lite.ts";
-import type { Backend, LockChange, TaskChange } from "../types.ts";
+import type { Backend, LockChange, TaskChange, TokenCredentials } from "../types.ts";
 
 describe("the ClaudeNest adapter against server-lite", () => {
   let lite: Lite;
@@ -17,7 +17,11 @@ describe("the ClaudeNest adapter against server-lite", () => {
   });
 
   it("signs in with email and password, and refuses a bad token with the platform's error", async () => {
-    const { token } = await lite.adapter.signInWithPassword!(lite.baseUrl, lite.email, lite.password);
+    const { token } = (await lite.adapter.signInWithPassword!(
+      lite.baseUrl,
+      lite.email,
+      lite.password,
+    )) as TokenCredentials;
     const other = await lite.adapter.connect(lite.baseUrl, { token });
     other.dispose();
     await expect(lite.adapter.connect(lite.baseUrl, { token: "cn_wrong" })).rejects.toBeInstanceOf(AuthenticationError);
@@ -26,11 +30,11 @@ describe("the ClaudeNest adapter against server-lite", () => {
   it("pairs a machine: shows the code, and answers a machine token once the user confirms", async () => {
     const abort = new AbortController();
     const user = lite.client();
-    const credentials = await lite.adapter.pair!(lite.baseUrl, {
+    const credentials = (await lite.adapter.pair!(lite.baseUrl, {
       hostname: "test-box",
       signal: abort.signal,
       onCode: (code) => void user.pairing.complete({ code, name: "Paired box" }),
-    });
+    })) as TokenCredentials;
     expect(credentials.machineId).toBeTruthy();
     const paired = await lite.adapter.connect(lite.baseUrl, credentials);
     const groups = await paired.skills!.groups();
@@ -54,12 +58,12 @@ describe("the ClaudeNest adapter against server-lite", () => {
     const skills = backend.skills!;
     const machine = lite.sample.machineId;
     expect((await skills.read(machine, "team/code-review")).content).toContain("# Code review");
-    const saved = await skills.save(machine, { path: "notes/new", name: "New", content: "# New\n" });
+    const saved = await skills.save!(machine, { path: "notes/new", name: "New", content: "# New\n" });
     expect(saved).toMatchObject({ path: "notes/new", enabled: true, priority: 0 });
-    expect(await skills.toggle(machine, "notes/new")).toBe(false);
-    expect((await skills.setPriority(machine, "notes/new", 900)).priority).toBe(900);
+    expect(await skills.toggle!(machine, "notes/new")).toBe(false);
+    expect((await skills.setPriority!(machine, "notes/new", 900)).priority).toBe(900);
     expect((await skills.list(machine))[0]?.path).toBe("notes/new");
-    await skills.remove(machine, "notes/new");
+    await skills.remove!(machine, "notes/new");
     expect((await skills.list(machine)).some((skill) => skill.path === "notes/new")).toBe(false);
   });
 
@@ -71,7 +75,7 @@ describe("the ClaudeNest adapter against server-lite", () => {
     expect(resync.tasks).toHaveLength(5);
     expect(resync.tasks.find((task) => task.id === lite.sample.taskIds.ship)?.blocked).toBe(true);
 
-    await lite.client().tasks.claim({ id: lite.sample.taskIds.docs!, instance_id: "elsewhere" });
+    await lite.client().tasks.claim!({ id: lite.sample.taskIds.docs!, instance_id: "elsewhere" });
     await until("the claim", () => changes.some((change) => change.kind === "changed"));
     expect(changes.at(-1)).toMatchObject({
       kind: "changed",
@@ -85,14 +89,14 @@ describe("the ClaudeNest adapter against server-lite", () => {
   it("claims, releases, completes and offers the next available task", async () => {
     const tasks = backend.tasks!;
     const project = lite.sample.projectId;
-    const next = await tasks.nextAvailable(project);
+    const next = await tasks.nextAvailable!(project);
     expect(next?.priority).toBe("critical");
-    const claimed = await tasks.claim(next!.id, "me");
+    const claimed = await tasks.claim!(next!.id, "me");
     expect(claimed).toMatchObject({ status: "in_progress", assignee: "me" });
-    const released = await tasks.release(next!.id, "me", "not now");
+    const released = await tasks.release!(next!.id, "me", "not now");
     expect(released).toMatchObject({ status: "pending", assignee: null });
-    await tasks.claim(next!.id, "me");
-    const done = await tasks.complete(next!.id, "me", "Fixed", ["src/auth/redirect.ts"]);
+    await tasks.claim!(next!.id, "me");
+    const done = await tasks.complete!(next!.id, "me", "Fixed", ["src/auth/redirect.ts"]);
     expect(done.status).toBe("completed");
     const created = await tasks.create(project, { title: "Follow-up", priority: "low", files: ["a.ts"] });
     expect(created).toMatchObject({ title: "Follow-up", status: "pending", files: ["a.ts"] });

@@ -5,6 +5,7 @@
  * limited to that machine). Every view shares one realtime connection.
  */
 import { ClaudeNest, type PusherTransport } from "@agentlane/sdk";
+import { tokenCredentials } from "../credentials.ts";
 import type { Backend, Credentials, Disposable, LiveStatus, PlatformAdapter } from "../types.ts";
 import { LiveStatusTracker } from "./live-status.ts";
 import { MachineDirectory } from "./machines.ts";
@@ -87,7 +88,8 @@ export function claudeNestAdapter(options: ClaudeNestAdapterOptions = {}): Platf
       return { token: paired.token, machineId: paired.id };
     },
 
-    async connect(baseUrl: string, credentials: Credentials): Promise<Backend> {
+    async connect(baseUrl: string, given: Credentials): Promise<Backend> {
+      const credentials = tokenCredentials(given, "ClaudeNest");
       const tracker = new LiveStatusTracker();
       const nest = client(baseUrl, credentials.token, options, tracker.countingWebSocket(options.WebSocket));
       // Fails with the platform's error (401 AUTH_001, say) before any view shows.

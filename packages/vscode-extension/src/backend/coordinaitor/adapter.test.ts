@@ -3,7 +3,7 @@ import { CoordinAItor } from "@agentlane/sdk/coordinaitor";
 import { createServer, type LiteServer } from "@agentlane/server-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { until } from "../../../test/support/lite.ts";
-import type { Backend, TaskChange } from "../types.ts";
+import type { Backend, TaskChange, TokenCredentials } from "../types.ts";
 import { coordinAItorAdapter } from "./index.ts";
 
 describe("the CoordinAItor adapter against server-lite", () => {
@@ -21,7 +21,11 @@ describe("the CoordinAItor adapter against server-lite", () => {
     admin = new CoordinAItor({ baseUrl, fetch, retry: 0 });
     await admin.login({ email: "admin@orchestrator.com", password: "admin123" });
     projectId = (await admin.projects.create({ name: "Mobile Application" })).id;
-    const { token } = await adapter.signInWithPassword!(baseUrl, "admin@orchestrator.com", "admin123");
+    const { token } = (await adapter.signInWithPassword!(
+      baseUrl,
+      "admin@orchestrator.com",
+      "admin123",
+    )) as TokenCredentials;
     expect(token).toMatch(/^ak_/);
     backend = await adapter.connect(baseUrl, { token });
   });
@@ -47,18 +51,18 @@ describe("the CoordinAItor adapter against server-lite", () => {
       const low = await tasks.create(projectId, { title: "Write docs", priority: "low" });
       const urgent = await tasks.create(projectId, { title: "Fix login", priority: "critical" });
       expect(urgent).toMatchObject({ status: "pending", priority: "high", assignee: null });
-      expect((await tasks.nextAvailable(projectId))?.id).toBe(urgent.id);
+      expect((await tasks.nextAvailable!(projectId))?.id).toBe(urgent.id);
 
-      const claimed = await tasks.claim(urgent.id, "vscode-1");
+      const claimed = await tasks.claim!(urgent.id, "vscode-1");
       expect(claimed).toMatchObject({ status: "in_progress", assignee: "vscode-1" });
-      await expect(tasks.claim(urgent.id, "vscode-2")).rejects.toThrow(/already taken by vscode-1/);
-      expect((await tasks.release(urgent.id, "vscode-1", "later")).status).toBe("pending");
-      await tasks.claim(urgent.id, "vscode-1");
-      const done = await tasks.complete(urgent.id, "vscode-1", "Fixed the redirect", ["src/login.ts"]);
+      await expect(tasks.claim!(urgent.id, "vscode-2")).rejects.toThrow(/already taken by vscode-1/);
+      expect((await tasks.release!(urgent.id, "vscode-1", "later")).status).toBe("pending");
+      await tasks.claim!(urgent.id, "vscode-1");
+      const done = await tasks.complete!(urgent.id, "vscode-1", "Fixed the redirect", ["src/login.ts"]);
       expect(done).toMatchObject({ status: "completed", assignee: "vscode-1" });
       const comments = (await admin.tasks.get({ taskId: urgent.id, include: "comments" })).comments!;
       expect(comments.at(-1)?.content).toBe("Fixed the redirect\n\nFiles changed:\n- src/login.ts");
-      expect((await tasks.nextAvailable(projectId))?.id).toBe(low.id);
+      expect((await tasks.nextAvailable!(projectId))?.id).toBe(low.id);
 
       await until("the live completion", () =>
         changes.some((c) => c.kind === "changed" && c.task.id === urgent.id && c.event === "completed"),

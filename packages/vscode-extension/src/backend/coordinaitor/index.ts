@@ -7,6 +7,7 @@
  */
 import { CoordinAItor } from "@agentlane/sdk/coordinaitor";
 import { LiveStatusTracker, type StatusSource } from "../claudenest/live-status.ts";
+import { tokenCredentials } from "../credentials.ts";
 import type { Backend, Credentials, Disposable, LiveStatus, PlatformAdapter } from "../types.ts";
 import { CoordinAItorTasks } from "./tasks.ts";
 
@@ -79,7 +80,8 @@ export function coordinAItorAdapter(options: CoordinAItorAdapterOptions = {}): P
       return { token: key.key };
     },
 
-    async connect(baseUrl: string, credentials: Credentials): Promise<Backend> {
+    async connect(baseUrl: string, given: Credentials): Promise<Backend> {
+      const credentials = tokenCredentials(given, "CoordinAItor");
       const tracker = new LiveStatusTracker();
       const coordinaitor = client(baseUrl, credentials.token, options, tracker.countingWebSocket(options.WebSocket));
       // Fails with the platform's error (401 AUTHENTICATION_ERROR) before any view shows.
