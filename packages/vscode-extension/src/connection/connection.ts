@@ -28,10 +28,22 @@ export class Connection implements vscode.Disposable {
     void this.#setContext(undefined);
   }
 
-  /** Sets `agentlane.connected` and every capability key for this backend (or none). */
+  /**
+   * Sets `agentlane.connected` and every capability key for this backend (or none). The views show while
+   * `!agentlane.connected || agentlane.offers.<part>`, so the order matters: on connecting, the capabilities are
+   * set before `agentlane.connected`; on disconnecting, after it. Otherwise every view would be hidden for a
+   * moment, and VS Code, finding the container empty, would switch the side bar to another one.
+   */
   async #setContext(backend: Backend | undefined): Promise<void> {
-    const keys = { "agentlane.connected": backend !== undefined, ...capabilities(backend) };
-    await Promise.all(Object.entries(keys).map(([key, on]) => vscode.commands.executeCommand("setContext", key, on)));
+    const set = (key: string, on: boolean) => vscode.commands.executeCommand("setContext", key, on);
+    const offers = () => Promise.all(Object.entries(capabilities(backend)).map(([key, on]) => set(key, on)));
+    if (backend) {
+      await offers();
+      await set("agentlane.connected", true);
+    } else {
+      await set("agentlane.connected", false);
+      await offers();
+    }
   }
 
   get current(): Connected | undefined {
