@@ -1,0 +1,51 @@
+/**
+ * @module
+ * ClaudeNest's compatibility-check profile (`agentlane check --platform claudenest`): the §1.2 success envelope,
+ * the §14 error table, a bearer token or the §2.2 email login, and the real server's known variants.
+ *
+ * Known variants: the real server answers some writes (claims, session creation) in shapes of its own; the check
+ * reads only, so none of those is declared here. A read whose real shape the SDK learns to read is declared in
+ * `variants`, and is then reported as `variant` rather than as a failure.
+ */
+import { z } from "zod";
+import { present } from "../../check/envelope-schemas.ts";
+import { defineCheckProfile } from "../../check/profile.ts";
+import { type AuthSession, contract, errorCodes } from "./contract/index.ts";
+import { claudenestEnvelope } from "./envelope.ts";
+
+const Pagination = z.object({
+  current_page: z.number(),
+  last_page: z.number(),
+  per_page: z.number(),
+  total: z.number(),
+});
+
+/** The profile `checkServer({ platform: "claudenest" })` uses. */
+export const checkProfile = defineCheckProfile({
+  id: "claudenest",
+  title: "ClaudeNest",
+  contract,
+  envelope: claudenestEnvelope,
+  successEnvelope: z.object({
+    success: z.literal(true),
+    data: present,
+    meta: z.object({ timestamp: z.string(), request_id: z.string(), pagination: Pagination.optional() }),
+  }),
+  errorCodes,
+  auth: {
+    login: {
+      endpoint: "auth.login",
+      body: (email, password) => ({ email, password }),
+      token: (data) => (data as Partial<AuthSession> | null)?.token,
+    },
+  },
+  variants: [],
+  skip: {
+    "auth.oauthRedirect": "starts a provider's OAuth flow",
+    "auth.oauthCallback": "needs a one-time code from the provider",
+    "pairing.status": "needs a pairing code from a machine being paired",
+  },
+  follow: {
+    "skills.get": { path: "skill.path" },
+  },
+});
