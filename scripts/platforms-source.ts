@@ -146,7 +146,7 @@ export function sdkExports(platforms: readonly PlatformEntry[]): Record<string, 
 }
 
 /** SDK entries that belong to no platform. */
-export const sharedEntries = ["contract", "live", "webhooks"] as const;
+export const sharedEntries = ["check", "contract", "live", "webhooks"] as const;
 
 /** The SDK's tsup entries, derived like its exports. */
 export function sdkBuildEntries(platforms: readonly PlatformEntry[]): Record<string, string> {
@@ -156,6 +156,8 @@ export function sdkBuildEntries(platforms: readonly PlatformEntry[]): Record<str
     entries[`${p.id}-contract`] = `src/platforms/${p.id}/contract/index.ts`;
   }
   for (const name of sharedEntries) entries[name] = `src/${name}/index.ts`;
+  // The `agentlane` command (package.json `bin`).
+  entries["cli/agentlane"] = "src/cli/agentlane.ts";
   return entries;
 }
 

@@ -42,8 +42,10 @@ export function rateLimitDifferences(headers: Headers): Difference[] {
   return differences;
 }
 
-/** A read that answered with success, as sent, for the deliberate misses to repeat. */
-export interface SuccessfulRead {
+/** A read as sent, for the deliberate misses to repeat. */
+export interface SentRead {
+  /** Whether it answered with success (its ids are real ones). */
+  succeeded: boolean;
   name: string;
   method: string;
   path: string;
@@ -65,7 +67,7 @@ export function missingIdLike(real: string): string {
 /** Judges a deliberate miss: the answer must be an error with `status` and a documented code. */
 function judgeMiss(
   profile: CheckProfile,
-  read: SuccessfulRead,
+  read: SentRead,
   label: string,
   status: number,
   answer: ProbeAnswer,
@@ -107,7 +109,7 @@ function judgeMiss(
 export async function missingCredentials(
   profile: CheckProfile,
   transport: ProbeTransport,
-  read: SuccessfulRead,
+  read: SentRead,
   redact: Redactor,
 ): Promise<EndpointOutcome> {
   const answer = await transport.send({ ...read.request, headers: {} });
@@ -118,7 +120,7 @@ export async function missingCredentials(
 export async function unknownId(
   profile: CheckProfile,
   transport: ProbeTransport,
-  read: SuccessfulRead,
+  read: SentRead,
   redact: Redactor,
 ): Promise<EndpointOutcome> {
   const last = pathParams(read.path).at(-1)!;

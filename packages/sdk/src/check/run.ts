@@ -10,18 +10,12 @@ import type { RunnableSchema } from "../contract/schema.ts";
 import { judgeAnswer, readAnswer } from "./answer.ts";
 import { authenticate, CredentialsError } from "./credentials.ts";
 import { DiscoveredIds } from "./discovery.ts";
-import {
-  hasRateLimitHeaders,
-  missingCredentials,
-  rateLimitDifferences,
-  type SuccessfulRead,
-  unknownId,
-} from "./probes.ts";
+import { hasRateLimitHeaders, missingCredentials, rateLimitDifferences, type SentRead, unknownId } from "./probes.ts";
 import type { CheckCredentials, CheckProfile } from "./profile.ts";
 import { loadCheckProfile } from "./profiles.ts";
 import { Redactor } from "./redact.ts";
 import { summarize } from "./summary.ts";
-import { ProbeTransport, type ProbeTransportOptions } from "./transport.ts";
+import { ProbeTransport, type ProbeTransportOptions, UnreachableError } from "./transport.ts";
 import type { CheckReport, EndpointOutcome } from "./types.ts";
 
 /** Options of {@link checkServer}. */
@@ -75,7 +69,8 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
   const notes: string[] = [];
   let stopped: string | undefined;
   let rateLimited = false;
-  const successes: SuccessfulRead[] = [];
+  /** Reads that were answered with something else than 401 or 403, for the deliberate misses to repeat. */
+  const answered: SentRead[] = [];
 
   try {
     const auth = await authenticate(profile, options.credentials ?? {}, transport, redact);
@@ -108,10 +103,14 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
         .map((p) => ids.describe(read.resource, read.spec, p, profile.follow?.[read.name]?.[p.name]));
       outcomes.push(skipped(read, `no ${missing.join(", ")} to follow: no list read answered one`));
     }
-    const guarded = successes.find((s) => s.auth !== "none" && s.auth !== "optional");
+    const guarded = answered.find((s) => s.auth !== "none" && s.auth !== "optional");
     if (guarded) outcomes.push(await missingCredentials(profile, transport, guarded, redact));
-    const withId = successes.find((s) => pathParams(s.path).length > 0);
-    if (withId) outcomes.push(await unknownId(profile, transport, withId, redact));
+    // An unknown id: in a read that answered with a listed id, else in one no list gave an id for.
+    const withId =
+      answered.find((s) => s.succeeded && pathParams(s.path).length > 0) ??
+      pending.map((read) => unresolvedRead(read, auth.headers)).find((s) => s !== undefined);
+    if (withId && (auth.via !== undefined || withId.auth === "none"))
+      outcomes.push(await unknownId(profile, transport, withId, redact));
 
     async function readOnce(read: Read, params: Record<string, string>): Promise<EndpointOutcome> {
       const { spec } = read;
@@ -142,16 +141,15 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
         );
       const { outcome, read: decoded } = judgeAnswer(profile, read.name, spec, answer, redact);
       outcome.differences.push(...rateLimitDifferences(answer.headers));
-      if (decoded.ok) {
-        ids.record(read.resource, spec, decoded.data);
-        successes.push({ name: read.name, method: "GET", path: spec.path, auth: spec.auth, request, params });
-      }
+      if (decoded.ok) ids.record(read.resource, spec, decoded.data);
+      answered.push({ ...describeRead(read, request, params), succeeded: decoded.ok });
       return outcome.differences.length > 0 && outcome.status === "ok" ? { ...outcome, status: "differs" } : outcome;
     }
   } catch (error) {
     if (error instanceof Stop || error instanceof CredentialsError) stopped = error.message;
-    else if (error instanceof Error && error.name === "WriteRefusedError") throw error;
-    else stopped = `Could not reach ${redact.text(transport.url({ path: "" }))}: ${redact.text(rootMessage(error))}`;
+    else if (error instanceof UnreachableError)
+      stopped = `Could not reach ${redact.text(transport.url({ path: "" }))}: ${redact.text(error.message)}`;
+    else throw error;
   }
   if (!stopped && !rateLimited) notes.push("No answer carried rate-limit headers (X-RateLimit-*).");
   const summary = summarize(outcomes);
@@ -181,6 +179,26 @@ function skipped(read: Read, reason: string, httpStatus?: number): EndpointOutco
   };
 }
 
+function describeRead(read: Read, request: SentRead["request"], params: Record<string, string>): SentRead {
+  return {
+    name: read.name,
+    method: "GET",
+    path: read.spec.path,
+    auth: read.spec.auth,
+    request,
+    params,
+    succeeded: false,
+  };
+}
+
+/** A read with one path parameter that no list answered, to be tried with an id nobody holds. */
+function unresolvedRead(read: Read, headers: Record<string, string>): SentRead | undefined {
+  const params = pathParams(read.spec.path);
+  if (params.length !== 1 || !acceptsQuery(read.spec.query, {})) return undefined;
+  const request = { method: "GET", path: read.spec.path, headers: read.spec.auth === "none" ? {} : headers };
+  return describeRead(read, request, { [params[0]!.name]: "" });
+}
+
 function resolveParams(profile: CheckProfile, ids: DiscoveredIds, read: Read): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (const param of pathParams(read.spec.path)) {
@@ -189,12 +207,4 @@ function resolveParams(profile: CheckProfile, ids: DiscoveredIds, read: Read): R
     params[param.name] = value;
   }
   return params;
-}
-
-/** The innermost cause's message: `connect ECONNREFUSED 127.0.0.1:1234` rather than `fetch failed`. */
-function rootMessage(error: unknown): string {
-  let current = error;
-  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++)
-    current = current.cause;
-  return current instanceof Error ? current.message : String(current);
 }

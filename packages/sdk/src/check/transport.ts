@@ -56,6 +56,19 @@ export class WriteRefusedError extends Error {
   override name = "WriteRefusedError";
 }
 
+/** The server could not be reached, or did not answer in time. */
+export class UnreachableError extends Error {
+  override name = "UnreachableError";
+}
+
+/** The innermost cause's message: `connect ECONNREFUSED 127.0.0.1:1234` rather than `fetch failed`. */
+function rootMessage(error: unknown): string {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++)
+    current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
+
 /** How long a `Retry-After` (seconds or an HTTP date) asks to wait, in milliseconds, or `undefined`. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
   if (value === null || value.trim() === "") return undefined;
@@ -107,13 +120,19 @@ export class ProbeTransport {
   async #once(method: string, request: ProbeRequest): Promise<ProbeAnswer> {
     const headers: Record<string, string> = { accept: "application/json", ...request.headers };
     if (request.body !== undefined) headers["content-type"] = "application/json";
-    const response = await this.#options.fetch(this.url(request), {
-      method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(this.#options.timeout),
-    });
-    const text = await response.text();
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.#options.fetch(this.url(request), {
+        method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(this.#options.timeout),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new UnreachableError(`${method} ${request.path}: ${rootMessage(error)}`, { cause: error });
+    }
     return { status: response.status, headers: response.headers, text, body: parseBody(text) };
   }
 }

@@ -45,6 +45,7 @@ export const checkProfile = defineCheckProfile({
     "auth.oauthCallback": "needs a one-time code from the provider",
     "pairing.status": "needs a pairing code from a machine being paired",
   },
+  queries: { "commands.search": { q: "git" } },
   follow: {
     "skills.get": { path: "skill.path" },
   },

@@ -1,0 +1,34 @@
+/**
+ * @module
+ * Test harness: one server-lite with every platform mounted and seeded, answered in-process, and each platform's
+ * check options built from the seed that `GET /_lite/seed` answers (keyed by platform id).
+ */
+import { createServer, type LiteServer } from "@agentlane/testing/claudenest-in-process";
+import type { CheckCredentials } from "../../src/check/index.ts";
+
+/** A seeded server-lite and the seed it answered. */
+export interface LiteWorld {
+  server: LiteServer;
+  seed: Record<string, Record<string, string>>;
+  /** Answers a request in-process: what a check's `fetch` goes to, directly or through a proxy. */
+  fetch: (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
+  /** The base URL of a platform, as a client takes it. */
+  baseUrl(platform: string): string;
+  /** The seeded credentials of a platform, as the check takes them. */
+  credentials(platform: string): CheckCredentials;
+}
+
+/** Starts the world; `close()` the server after the tests. */
+export async function startLiteWorld(): Promise<LiteWorld> {
+  const server = await createServer({ seed: true, lite: true });
+  const fetch = (input: Request | URL | string, init?: RequestInit) => server.fetch(new Request(input, init));
+  const seed = (await (await fetch("http://lite.test/_lite/seed")).json()) as LiteWorld["seed"];
+  const credentials = (platform: string): CheckCredentials => {
+    const s = seed[platform] ?? {};
+    if (platform === "caipe") return { token: s.adminToken };
+    if (platform === "ccjk") return { apiKey: s.apiKey };
+    if (s.token) return { token: s.token };
+    return { login: s.username ?? s.email, password: s.password };
+  };
+  return { server, seed, fetch, baseUrl: (platform) => `http://lite.test${server.bases[platform]}`, credentials };
+}

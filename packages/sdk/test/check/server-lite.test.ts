@@ -1,0 +1,40 @@
+/**
+ * The check against server-lite, every platform with its seeded credentials: server-lite implements the
+ * contracts, so no answer may differ, nothing may break the SDK, and only reads (and a login) are sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkablePlatforms, checkServer } from "../../src/check/index.ts";
+import { platformRegistry } from "../../src/platforms/registry.ts";
+import { type LiteWorld, startLiteWorld } from "./lite-world.ts";
+import { mutatingProxy } from "./mutating-proxy.ts";
+
+let world: LiteWorld;
+beforeAll(async () => {
+  world = await startLiteWorld();
+});
+afterAll(() => world.server.close());
+
+describe("checkServer against server-lite", () => {
+  it("has a profile for every registered platform", () => {
+    expect([...checkablePlatforms].sort()).toEqual(platformRegistry.map((p) => p.id).sort());
+  });
+
+  it.each(platformRegistry.map((p) => p.id))("%s: every read matches the contract, read-only", async (platform) => {
+    const proxy = mutatingProxy(world.fetch);
+    const report = await checkServer({
+      platform,
+      baseUrl: world.baseUrl(platform),
+      credentials: world.credentials(platform),
+      fetch: proxy.fetch,
+    });
+    expect(report.stopped).toBeUndefined();
+    expect(report.outcomes.filter((o) => o.differences.length > 0)).toEqual([]);
+    expect(report.breaking).toBe(false);
+    expect(report.summary.ok).toBeGreaterThan(3);
+    // The two deliberate misses were made and answered as documented.
+    expect(report.outcomes.find((o) => o.endpoint.endsWith("(no credentials)"))?.status).toBe("ok");
+    expect(report.outcomes.find((o) => o.endpoint.endsWith("(unknown id)"))?.status).toBe("ok");
+    expect(proxy.writes).toEqual([]);
+    expect(proxy.requests.filter((r) => r.method !== "GET").length).toBeLessThanOrEqual(1);
+  });
+});
