@@ -3,34 +3,29 @@
  * tasks and locks): against a ClaudeNest world with a machine, a project, a task and a lock, those reads are made
  * and match the contract.
  */
-import {
-  BASE_URL,
-  type LiteServer,
-  newUser,
-  onlineMachine,
-  startServer,
-} from "@agentlane/testing/claudenest-in-process";
+import { newUser, onlineMachine } from "@agentlane/testing/claudenest-in-process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkServer } from "../../src/check/index.ts";
+import { type LiteWorld, startLiteWorld } from "./lite-world.ts";
 import { mutatingProxy } from "./mutating-proxy.ts";
 
-let server: LiteServer;
+let world: LiteWorld;
 beforeAll(async () => {
-  server = await startServer();
+  world = await startLiteWorld();
 });
-afterAll(() => server.close());
+afterAll(() => world.server.close());
 
 it("reads a machine's projects, a project's tasks and locks, and a task, from ids it was answered", async () => {
-  const { nest, token } = await newUser(server);
-  const machine = await onlineMachine(server, nest);
+  const { nest, token } = await newUser(world.server);
+  const machine = await onlineMachine(world.server, nest);
   const project = await nest.projects.create({ machine: machine.id, name: "Checked", project_path: "/srv/checked" });
   await nest.tasks.create({ project: project.id, title: "Write the report", priority: "high" });
   await nest.locks.acquire({ project: project.id, path: "src/report.ts", instance_id: "instance_1" });
 
-  const proxy = mutatingProxy((input, init) => server.fetch(new Request(input, init)));
+  const proxy = mutatingProxy(world.fetch);
   const report = await checkServer({
     platform: "claudenest",
-    baseUrl: BASE_URL,
+    baseUrl: world.baseUrl("claudenest"),
     credentials: { token },
     fetch: proxy.fetch,
   });
