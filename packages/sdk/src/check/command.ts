@@ -34,7 +34,10 @@ Options:
   --api-key <key>     an API key, for platforms that take one       (env AGENTLANE_API_KEY)
   --login <name>      an email or username to log in with ...       (env AGENTLANE_LOGIN)
   --password <pw>     ... and its password                          (env AGENTLANE_PASSWORD)
-  --timeout <ms>      time allowed for one request (default 15000)
+  --timeout <ms>      time allowed for one request or realtime step (default 15000)
+  --realtime-url <u>  where the realtime server listens, when not derived from the base URL
+  --app-key <key>     the Pusher app key, for platforms that speak the Pusher protocol
+  --no-realtime       skip the realtime handshake (connect, authorize a channel)
   --json              print the report as JSON
   --quiet             list only the endpoints that are not simply ok
   -h, --help          show this help
@@ -51,6 +54,9 @@ const options = {
   login: { type: "string" },
   password: { type: "string" },
   timeout: { type: "string" },
+  "realtime-url": { type: "string" },
+  "app-key": { type: "string" },
+  realtime: { type: "boolean", default: true },
   json: { type: "boolean" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -63,7 +69,7 @@ const options = {
 export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   let values: ReturnType<typeof parseArgs<{ options: typeof options; args: string[] }>>["values"];
   try {
-    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false, allowNegative: true }));
   } catch (error) {
     io.stderr(`agentlane check: ${(error as Error).message}\n\n${checkUsage}`);
     return 2;
@@ -82,9 +88,11 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
       ? `unknown platform "${platform}": one of ${checkablePlatforms.join(", ")}`
       : !baseUrl || !URL.canParse(baseUrl)
         ? "--base-url must be an absolute URL, e.g. http://localhost:8000/api"
-        : timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)
-          ? "--timeout must be a positive number of milliseconds"
-          : undefined;
+        : values["realtime-url"] !== undefined && !URL.canParse(values["realtime-url"])
+          ? "--realtime-url must be an absolute URL, e.g. wss://nest.example.com:8080"
+          : timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)
+            ? "--timeout must be a positive number of milliseconds"
+            : undefined;
   if (problem) {
     io.stderr(`agentlane check: ${problem}\n\n${checkUsage}`);
     return 2;
@@ -95,7 +103,15 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
     login: values.login ?? env.AGENTLANE_LOGIN,
     password: values.password ?? env.AGENTLANE_PASSWORD,
   };
-  const report = await checkServer({ platform: platform!, baseUrl: baseUrl!, credentials, timeout, fetch: io.fetch });
+  const realtime = values.realtime ? { url: values["realtime-url"], appKey: values["app-key"] } : false;
+  const report = await checkServer({
+    platform: platform!,
+    baseUrl: baseUrl!,
+    credentials,
+    timeout,
+    realtime,
+    fetch: io.fetch,
+  });
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { verbose: !values.quiet }));
   return report.breaking ? 1 : 0;
 }

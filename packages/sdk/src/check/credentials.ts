@@ -18,6 +18,8 @@ export interface Authenticated {
   headers: Record<string, string>;
   /** `undefined` when no credentials were given: reads that need them are skipped. */
   via: "token" | "api key" | "login" | undefined;
+  /** The token or API key itself, for connections that carry it elsewhere than in headers (a WebSocket URL). */
+  credential?: string | undefined;
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -30,10 +32,15 @@ export async function authenticate(
   redact: Redactor,
 ): Promise<Authenticated> {
   redact.add(credentials.token, credentials.apiKey, credentials.password);
-  if (credentials.token) return { headers: (profile.auth.token ?? bearer)(credentials.token), via: "token" };
+  if (credentials.token)
+    return {
+      headers: (profile.auth.token ?? bearer)(credentials.token),
+      via: "token",
+      credential: credentials.token,
+    };
   if (credentials.apiKey) {
     if (!profile.auth.apiKey) throw new CredentialsError(`${profile.title} takes no API key: pass a token or a login`);
-    return { headers: profile.auth.apiKey(credentials.apiKey), via: "api key" };
+    return { headers: profile.auth.apiKey(credentials.apiKey), via: "api key", credential: credentials.apiKey };
   }
   if (credentials.login === undefined && credentials.password === undefined) return { headers: {}, via: undefined };
   const login = profile.auth.login;
@@ -59,5 +66,5 @@ export async function authenticate(
   if (!token)
     throw new CredentialsError(`the login answer of ${spec.path} carries no token where the contract puts it`);
   redact.add(token);
-  return { headers: (profile.auth.token ?? bearer)(token), via: "login" };
+  return { headers: (profile.auth.token ?? bearer)(token), via: "login", credential: token };
 }

@@ -22,7 +22,7 @@ export function singular(word: string): string {
 /** The literal path segment before a parameter, if any (`/machines/{machine}` → `machines`). */
 function wordBefore(path: string, param: PathParam): string | undefined {
   const segments = path.split("/");
-  const at = segments.findIndex((s) => s === `{${param.name}${param.greedy ? "+" : ""}}`);
+  const at = segments.indexOf(`{${param.name}${param.greedy ? "+" : ""}}`);
   const before = at > 0 ? segments[at - 1] : undefined;
   return before && !before.startsWith("{") ? before.replace(/[^A-Za-z]/g, "") : undefined;
 }
@@ -77,10 +77,17 @@ export class DiscoveredIds {
       ? [{ noun: override.slice(0, override.indexOf(".")), field: override.slice(override.indexOf(".") + 1) }]
       : sourcesOf(resource, spec, param);
     for (const { noun, field } of sources) {
-      for (const item of this.#items.get(noun) ?? []) {
-        const value = item[field];
-        if ((typeof value === "string" && value !== "") || typeof value === "number") return String(value);
-      }
+      const value = this.find(noun, field);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+
+  /** The first value of `field` among the items kept under `noun`, e.g. `find("project", "id")`. */
+  find(noun: string, field: string): string | undefined {
+    for (const item of this.#items.get(noun) ?? []) {
+      const value = item[field];
+      if ((typeof value === "string" && value !== "") || typeof value === "number") return String(value);
     }
     return undefined;
   }

@@ -7,6 +7,7 @@
 import type { Contract } from "../contract/endpoint.ts";
 import type { RunnableSchema } from "../contract/schema.ts";
 import type { EnvelopeCodec } from "../core/envelope.ts";
+import type { RealtimeProfile } from "./realtime.ts";
 
 /**
  * A shape a real server is known to answer an endpoint in, other than the documented one, which the SDK reads.
@@ -87,6 +88,8 @@ export interface CheckProfile {
    * @example { "skills.get": { "path+": "skill.path" } }
    */
   follow?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The realtime handshake to check, for a platform that has a realtime endpoint. */
+  realtime?: RealtimeProfile;
 }
 
 /**

@@ -23,6 +23,7 @@ const kindTitle: Record<DifferenceKind, string> = {
   error: "error code",
   "server-error": "server error",
   headers: "rate-limit headers",
+  realtime: "realtime handshake",
   variant: "known real-server variant",
 };
 

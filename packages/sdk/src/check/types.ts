@@ -13,6 +13,7 @@
  * - `error`: an error answer outside the platform's envelope or error table;
  * - `server-error`: a 5xx, or no answer at all;
  * - `headers`: rate-limit headers that do not read as numbers;
+ * - `realtime`: the realtime handshake (connect, authorize a channel) failed;
  * - `variant`: a shape the server is known to answer in, which the SDK reads.
  */
 export type DifferenceKind =
@@ -27,6 +28,7 @@ export type DifferenceKind =
   | "error"
   | "server-error"
   | "headers"
+  | "realtime"
   | "variant";
 
 /**

@@ -9,10 +9,12 @@ import { type LiteWorld, startLiteWorld } from "./lite-world.ts";
 import { mutatingProxy } from "./mutating-proxy.ts";
 
 let world: LiteWorld;
+let loopback: LiteWorld;
 beforeAll(async () => {
   world = await startLiteWorld();
+  loopback = await startLiteWorld({ listen: true });
 });
-afterAll(() => world.server.close());
+afterAll(() => Promise.all([world.server.close(), loopback.server.close()]));
 
 async function run(argv: string[], env: CommandIO["env"] = {}, fetch = world.fetch) {
   let stdout = "";
@@ -28,20 +30,24 @@ async function run(argv: string[], env: CommandIO["env"] = {}, fetch = world.fet
 
 describe("agentlane check", () => {
   it("exits 0 and prints the report when the server matches, the token taken from the environment", async () => {
-    const token = world.credentials("claudenest").token!;
-    const { code, stdout } = await run(["--platform", "claudenest", "--base-url", world.baseUrl("claudenest")], {
-      AGENTLANE_TOKEN: token,
-    });
+    const token = loopback.credentials("claudenest").token!;
+    const baseUrl = loopback.baseUrl("claudenest");
+    const { code, stdout } = await run(
+      ["--platform", "claudenest", "--base-url", baseUrl],
+      { AGENTLANE_TOKEN: token },
+      fetch,
+    );
     expect(code).toBe(0);
-    expect(stdout).toContain("agentlane check: claudenest at http://lite.test/claudenest/api (read-only)");
+    expect(stdout).toContain(`agentlane check: claudenest at ${baseUrl} (read-only)`);
     expect(stdout).toContain("ok   GET /machines  machines.list");
+    expect(stdout).toContain("ok   WS connect  Pusher WebSocket (§13): connect");
     expect(stdout).toContain("Result: the SDK reads everything this server answered.");
     expect(stdout).not.toContain(token);
   });
 
   it("prints JSON with --json and exits 1 when an answer would break the SDK", async () => {
     const proxy = mutatingProxy(world.fetch, [{ path: "/auth/me", mutate: () => ({ body: { success: true } }) }]);
-    const argv = ["--platform", "claudenest", "--base-url", world.baseUrl("claudenest"), "--json"];
+    const argv = ["--platform", "claudenest", "--base-url", world.baseUrl("claudenest"), "--json", "--no-realtime"];
     const token = world.credentials("claudenest").token!;
     const { code, stdout } = await run([...argv, "--token", token], {}, proxy.fetch);
     expect(code).toBe(1);
@@ -54,7 +60,16 @@ describe("agentlane check", () => {
   it("logs in with a login and password when the platform has a login", async () => {
     const { login, password } = world.credentials("coordinaitor");
     const { code, stdout } = await run(
-      ["--platform", "coordinaitor", "--base-url", world.baseUrl("coordinaitor"), "--login", login!, "--quiet"],
+      [
+        "--platform",
+        "coordinaitor",
+        "--base-url",
+        world.baseUrl("coordinaitor"),
+        "--login",
+        login!,
+        "--quiet",
+        "--no-realtime",
+      ],
       { AGENTLANE_PASSWORD: password },
     );
     expect(code).toBe(0);
@@ -68,6 +83,7 @@ describe("agentlane check", () => {
       ["--platform", "claudenest", "--base-url", "http://x.test", "--write"],
       ["--platform", "nope", "--base-url", "http://x.test"],
       ["--platform", "claudenest"],
+      ["--platform", "claudenest", "--base-url", "http://x.test", "--realtime-url", "nowhere"],
     ]) {
       const { code, stderr } = await run(argv);
       expect(code).toBe(2);

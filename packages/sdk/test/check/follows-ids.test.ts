@@ -1,7 +1,7 @@
 /**
  * The check follows the ids lists answer into the reads that need them, nested (a machine's projects, a project's
  * tasks and locks): against a ClaudeNest world with a machine, a project, a task and a lock, those reads are made
- * and match the contract.
+ * and match the contract, and the project's private channel is authorized over the realtime connection.
  */
 import { newUser, onlineMachine } from "@agentlane/testing/claudenest-in-process";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { mutatingProxy } from "./mutating-proxy.ts";
 
 let world: LiteWorld;
 beforeAll(async () => {
-  world = await startLiteWorld();
+  world = await startLiteWorld({ listen: true });
 });
 afterAll(() => world.server.close());
 
@@ -44,6 +44,8 @@ it("reads a machine's projects, a project's tasks and locks, and a task, from id
   ])
     expect([endpoint, statusOf(endpoint)]).toEqual([endpoint, "ok"]);
   expect(report.outcomes.filter((o) => o.differences.length > 0)).toEqual([]);
+  // The realtime handshake authorized the project's private channel.
+  expect(statusOf(`Pusher WebSocket (§13): subscribe private-project.${project.id}`)).toBe("ok");
   expect(proxy.requests.some((r) => r.path === `/claudenest/api/projects/${project.id}/tasks`)).toBe(true);
   expect(proxy.writes).toEqual([]);
 });

@@ -1,7 +1,8 @@
 /**
  * @module
- * Test harness: one server-lite with every platform mounted and seeded, answered in-process, and each platform's
- * check options built from the seed that `GET /_lite/seed` answers (keyed by platform id).
+ * Test harness: one server-lite with every platform mounted and seeded, answered in-process or on loopback (for
+ * the realtime handshakes, which need a socket), and each platform's check options built from the seed that
+ * `GET /_lite/seed` answers (keyed by platform id).
  */
 import { createServer, type LiteServer } from "@agentlane/testing/claudenest-in-process";
 import type { CheckCredentials } from "../../src/check/index.ts";
@@ -10,7 +11,7 @@ import type { CheckCredentials } from "../../src/check/index.ts";
 export interface LiteWorld {
   server: LiteServer;
   seed: Record<string, Record<string, string>>;
-  /** Answers a request in-process: what a check's `fetch` goes to, directly or through a proxy. */
+  /** Answers a request (in-process, or over loopback): what a check's `fetch` goes to, directly or through a proxy. */
   fetch: (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
   /** The base URL of a platform, as a client takes it. */
   baseUrl(platform: string): string;
@@ -18,11 +19,17 @@ export interface LiteWorld {
   credentials(platform: string): CheckCredentials;
 }
 
-/** Starts the world; `close()` the server after the tests. */
-export async function startLiteWorld(): Promise<LiteWorld> {
+/**
+ * Starts the world, in-process unless `listen` (then on a free loopback port); `close()` the server after the
+ * tests.
+ */
+export async function startLiteWorld(options: { listen?: boolean } = {}): Promise<LiteWorld> {
   const server = await createServer({ seed: true, lite: true });
-  const fetch = (input: Request | URL | string, init?: RequestInit) => server.fetch(new Request(input, init));
-  const seed = (await (await fetch("http://lite.test/_lite/seed")).json()) as LiteWorld["seed"];
+  const origin = options.listen ? await server.listen(0, "127.0.0.1") : "http://lite.test";
+  const fetch = options.listen
+    ? (input: Request | URL | string, init?: RequestInit) => globalThis.fetch(input, init)
+    : (input: Request | URL | string, init?: RequestInit) => server.fetch(new Request(input, init));
+  const seed = (await (await fetch(`${origin}/_lite/seed`)).json()) as LiteWorld["seed"];
   const credentials = (platform: string): CheckCredentials => {
     const s = seed[platform] ?? {};
     if (platform === "caipe") return { token: s.adminToken };
@@ -30,5 +37,5 @@ export async function startLiteWorld(): Promise<LiteWorld> {
     if (s.token) return { token: s.token };
     return { login: s.username ?? s.email, password: s.password };
   };
-  return { server, seed, fetch, baseUrl: (platform) => `http://lite.test${server.bases[platform]}`, credentials };
+  return { server, seed, fetch, baseUrl: (platform) => `${origin}${server.bases[platform]}`, credentials };
 }

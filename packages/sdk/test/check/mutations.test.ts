@@ -1,6 +1,7 @@
 /**
  * The check against server-lite behind a proxy that changes answers: each change (a removed key, a renamed enum
- * value, another envelope, a 500, an extra key) is named in the report, with what the SDK does with it.
+ * value, another envelope, a 500, an extra key) is named in the report, with what the SDK does with it. In-process,
+ * so without the realtime handshake (which needs a socket).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckReport, checkServer, renderReport } from "../../src/check/index.ts";
@@ -32,6 +33,7 @@ async function checkClaudeNest(mutations: Mutation[]): Promise<{ report: CheckRe
     baseUrl: world.baseUrl("claudenest"),
     credentials: world.credentials("claudenest"),
     fetch: proxy.fetch,
+    realtime: false,
   });
   return { report, writes: proxy.writes };
 }
@@ -110,6 +112,7 @@ describe("checkServer behind a mutating proxy", () => {
       baseUrl: world.baseUrl("claudenest"),
       credentials: world.credentials("claudenest"),
       fetch: proxy.fetch,
+      realtime: false,
     });
     const health = outcome(report, "health.check");
     expect(health.status).toBe("variant");
@@ -137,6 +140,7 @@ describe("checkServer behind a mutating proxy", () => {
       baseUrl: world.baseUrl("claudenest"),
       credentials: { token: "cn_not-a-real-token-at-all" },
       fetch: proxy.fetch,
+      realtime: false,
     });
     expect(report.stopped).toMatch(/refused the credentials \(401\) at GET \/auth\/me/);
     expect(report.breaking).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * @module
  * ClaudeNest's compatibility-check profile (`agentlane check --platform claudenest`): the §1.2 success envelope,
- * the §14 error table, a bearer token or the §2.2 email login, and the real server's known variants.
+ * the §14 error table, a bearer token or the §2.2 email login, the §13 realtime handshake, and the real server's
+ * known variants.
  *
  * Known variants: the real server answers some writes (claims, session creation) in shapes of its own; the check
  * reads only, so none of those is declared here. A read whose real shape the SDK learns to read is declared in
@@ -10,8 +11,10 @@
 import { z } from "zod";
 import { present } from "../../check/envelope-schemas.ts";
 import { defineCheckProfile } from "../../check/profile.ts";
+import { PusherTransport } from "../../live/pusher-transport.ts";
 import { type AuthSession, contract, errorCodes } from "./contract/index.ts";
 import { claudenestEnvelope } from "./envelope.ts";
+import { DEFAULT_APP_KEY, realtimeUrl } from "./live/realtime.ts";
 
 const Pagination = z.object({
   current_page: z.number(),
@@ -48,5 +51,19 @@ export const checkProfile = defineCheckProfile({
   queries: { "commands.search": { q: "git" } },
   follow: {
     "skills.get": { path: "skill.path" },
+  },
+  // §13: the Pusher (Reverb) WebSocket, a private project channel authorized with the token inline.
+  realtime: {
+    name: "Pusher WebSocket (§13)",
+    open: (baseUrl, token, options) =>
+      new PusherTransport({
+        url: options.url ?? realtimeUrl(baseUrl),
+        appKey: options.appKey ?? DEFAULT_APP_KEY,
+        ...(token === undefined ? {} : { token }),
+      }),
+    channel: (find) => {
+      const project = find("project", "id");
+      return project === undefined ? undefined : `private-project.${project}`;
+    },
   },
 });
