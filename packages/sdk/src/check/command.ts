@@ -25,7 +25,8 @@ export interface CommandIO {
 export const checkUsage = `Usage: agentlane check --platform <id> --base-url <url> [credentials] [--json] [--quiet]
 
 Reads every documented read endpoint of the platform on your server and reports where its answers depart
-from the contract @agentlane/sdk was built for. Sends no write (a login, if you log in, is the only POST).
+from the contract @agentlane/sdk was built for. Sends no write without --write (a login, if you log in, is
+the only POST).
 
 Options:
   --platform <id>     ${checkablePlatforms.join(", ")}           (env AGENTLANE_PLATFORM)
@@ -38,6 +39,8 @@ Options:
   --realtime-url <u>  where the realtime server listens, when not derived from the base URL
   --app-key <key>     the Pusher app key, for platforms that speak the Pusher protocol
   --no-realtime       skip the realtime handshake (connect, authorize a channel)
+  --write             also send the write round trip in a scratch resource it creates and removes
+                      (ClaudeNest: a project, a task claimed and completed, a lock)
   --json              print the report as JSON
   --quiet             list only the endpoints that are not simply ok
   -h, --help          show this help
@@ -57,6 +60,7 @@ const options = {
   "realtime-url": { type: "string" },
   "app-key": { type: "string" },
   realtime: { type: "boolean", default: true },
+  write: { type: "boolean" },
   json: { type: "boolean" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -110,6 +114,7 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
     credentials,
     timeout,
     realtime,
+    write: values.write === true,
     fetch: io.fetch,
   });
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { verbose: !values.quiet }));

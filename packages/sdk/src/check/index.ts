@@ -9,9 +9,12 @@ export type {
   CheckCredentials,
   CheckProfile,
   KnownVariant,
+  WriteRoundTrip,
+  WriteStep,
 } from "./profile.ts";
 export { defineCheckProfile } from "./profile.ts";
 export { checkablePlatforms, loadCheckProfile } from "./profiles.ts";
+export type { RealtimeCheckOptions, RealtimeProfile } from "./realtime.ts";
 export { renderReport } from "./report.ts";
 export { type CheckOptions, checkServer } from "./run.ts";
 export type {

@@ -26,6 +26,32 @@ export interface KnownVariant {
   note?: string;
 }
 
+/** One call of a write round trip. */
+export interface WriteStep {
+  /** The endpoint, as `resource.method`; its body must be JSON. */
+  endpoint: string;
+  /** The values kept so far that the step needs; a step missing one is not sent. */
+  uses: readonly string[];
+  /**
+   * The call's input from the values kept so far: path parameters, query and body keys together, as a client
+   * method takes them. `scratch` is always kept: a name of the form `agentlane-check-<random>`.
+   */
+  input: (kept: Readonly<Record<string, string>>) => Record<string, unknown>;
+  /** Values to keep from the answer's data for later steps (`{ project: data.id }`). */
+  keep?: (data: unknown) => Record<string, string | undefined>;
+}
+
+/**
+ * What `--write` sends: a scripted round trip in a scratch resource it creates, then removes. `steps` run in
+ * order until one fails; `cleanup` then runs whatever it can (each step whose `uses` were kept).
+ */
+export interface WriteRoundTrip {
+  /** Values the round trip takes from the reads, by name: `{ machine: "machine.id" }` (noun and field). */
+  needs: Readonly<Record<string, string>>;
+  steps: readonly WriteStep[];
+  cleanup: readonly WriteStep[];
+}
+
 /** The credentials a user gives the check; any of them may be absent. */
 export interface CheckCredentials {
   /** A bearer token (or whatever the platform's `token` is). */
@@ -90,6 +116,8 @@ export interface CheckProfile {
   follow?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The realtime handshake to check, for a platform that has a realtime endpoint. */
   realtime?: RealtimeProfile;
+  /** The round trip `--write` sends; a platform without one has no write mode. */
+  write?: WriteRoundTrip;
 }
 
 /**

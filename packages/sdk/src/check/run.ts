@@ -3,7 +3,7 @@
  * `checkServer()`: reads every documented read endpoint of a platform's contract on a real server, following the
  * ids its lists answer, judges each answer against the contract, makes two deliberate misses, checks the realtime
  * handshake where the platform has one, and returns a report. It sends nothing but reads (and the login, when
- * asked to log in), and stops at the first 401.
+ * asked to log in) unless asked to `write`, and stops at the first 401.
  */
 import type { EndpointSpec } from "../contract/endpoint.ts";
 import { fillPath, pathParams } from "../contract/path.ts";
@@ -19,6 +19,7 @@ import { Redactor } from "./redact.ts";
 import { summarize } from "./summary.ts";
 import { ProbeTransport, type ProbeTransportOptions, UnreachableError } from "./transport.ts";
 import type { CheckReport, EndpointOutcome } from "./types.ts";
+import { writeRoundTrip } from "./write.ts";
 
 /** Options of {@link checkServer}. */
 export interface CheckOptions extends Omit<ProbeTransportOptions, "baseUrl"> {
@@ -37,6 +38,12 @@ export interface CheckOptions extends Omit<ProbeTransportOptions, "baseUrl"> {
    * @default {} (where the platform derives it from the base URL)
    */
   realtime?: RealtimeCheckOptions | false;
+  /**
+   * Also send the platform's write round trip (a scratch project, a task claimed and completed, a lock), then
+   * remove what it created. Without it, nothing but reads (and the login) is sent.
+   * @default false
+   */
+  write?: boolean;
 }
 
 /** One documented read, with its contract name. */
@@ -104,7 +111,7 @@ class CheckRun {
   constructor(profile: CheckProfile, options: CheckOptions) {
     this.profile = profile;
     this.options = options;
-    this.#transport = new ProbeTransport(options);
+    this.#transport = new ProbeTransport({ ...options, allowWrites: options.write === true });
   }
 
   async run(): Promise<void> {
@@ -139,6 +146,23 @@ class CheckRun {
     }
     await this.#misses(pending);
     await this.#realtime();
+    if (this.options.write) await this.#write();
+  }
+
+  async #write(): Promise<void> {
+    if (!this.profile.write) {
+      this.notes.push(`${this.profile.title} declares no write round trip: only reads were sent.`);
+      return;
+    }
+    const { outcomes, notes } = await writeRoundTrip({
+      profile: this.profile,
+      transport: this.#transport,
+      headers: this.#auth.headers,
+      redact: this.redact,
+      find: (noun, field) => this.ids.find(noun, field),
+    });
+    this.outcomes.push(...outcomes);
+    this.notes.push(...notes);
   }
 
   get baseUrl(): string {
@@ -257,7 +281,7 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
   return {
     platform: profile.id,
     baseUrl: run.redact.text(options.baseUrl.replace(/[?#].*$/, "")),
-    mode: "read-only",
+    mode: options.write ? "read-write" : "read-only",
     outcomes,
     notes: run.notes,
     stopped,

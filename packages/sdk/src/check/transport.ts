@@ -1,7 +1,8 @@
 /**
  * @module
  * The only way the check reaches the server. Safe by construction: it refuses to send anything but a read
- * (`GET`, `HEAD`) unless the request is the login the user's credentials ask for; it waits as long as a
+ * (`GET`, `HEAD`) unless the request is the login the user's credentials ask for, or a step of the write round trip
+ * on a transport the user asked to write with; it waits as long as a
  * `Retry-After` says (up to a bound) before trying again; and it keeps the raw answer (status, headers, text) so
  * that the envelope itself can be checked, not only what a codec makes of it.
  */
@@ -18,6 +19,8 @@ export interface ProbeRequest {
   body?: unknown;
   /** Marks the one write the read-only mode allows: the login that turns a password into a token. */
   login?: boolean;
+  /** Marks a step of the write round trip: sent only by a transport made with `allowWrites`. */
+  write?: boolean;
 }
 
 /** A raw answer: status, headers, text and the body parsed (JSON, else text, else `null`). */
@@ -49,6 +52,11 @@ export interface ProbeTransportOptions {
    * @default 60000
    */
   maxRetryAfter?: number | undefined;
+  /**
+   * Let requests marked `write` through (the `--write` round trip); without it only reads and the login are sent.
+   * @default false
+   */
+  allowWrites?: boolean | undefined;
 }
 
 /** Thrown when the check would send a write without being asked to: a fault of the check, never of the server. */
@@ -93,6 +101,7 @@ export class ProbeTransport {
       timeout: options.timeout ?? 15_000,
       retries: options.retries ?? 2,
       maxRetryAfter: options.maxRetryAfter ?? 60_000,
+      allowWrites: options.allowWrites ?? false,
     };
   }
 
@@ -105,8 +114,11 @@ export class ProbeTransport {
   /** Sends one request, trying again after a `Retry-After`; a network failure or timeout rejects. */
   async send(request: ProbeRequest): Promise<ProbeAnswer> {
     const method = request.method.toUpperCase();
-    if (method !== "GET" && method !== "HEAD" && !request.login)
-      throw new WriteRefusedError(`refusing to send ${method} ${request.path}: the check only reads`);
+    const allowed = request.login || (request.write && this.#options.allowWrites);
+    if (method !== "GET" && method !== "HEAD" && !allowed)
+      throw new WriteRefusedError(
+        `refusing to send ${method} ${request.path}: the check only reads unless asked to write`,
+      );
     for (let attempt = 0; ; attempt++) {
       const answer = await this.#once(method, request);
       const delay = retryAfterMs(answer.headers.get("retry-after"));

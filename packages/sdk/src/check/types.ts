@@ -80,8 +80,8 @@ export interface CheckReport {
   platform: string;
   /** The base URL checked (without credentials or query). */
   baseUrl: string;
-  /** `read-only`: only reads and the login were sent. */
-  mode: "read-only";
+  /** `read-only`: only reads and the login were sent; `read-write`: the write round trip too. */
+  mode: "read-only" | "read-write";
   outcomes: EndpointOutcome[];
   /** What the run noticed that is not a difference (no rate-limit headers, a login used). */
   notes: string[];

@@ -57,6 +57,19 @@ describe("agentlane check", () => {
     expect(stdout).not.toContain(token);
   });
 
+  it("sends the write round trip only with --write", async () => {
+    const proxy = mutatingProxy(world.fetch, [], { allowWrites: true });
+    const token = world.credentials("claudenest").token!;
+    const argv = ["--platform", "claudenest", "--base-url", world.baseUrl("claudenest"), "--token", token];
+    const read = await run([...argv, "--json", "--no-realtime"], {}, proxy.fetch);
+    expect((JSON.parse(read.stdout) as CheckReport).mode).toBe("read-only");
+    expect(proxy.writes).toEqual([]);
+    const written = await run([...argv, "--json", "--no-realtime", "--write"], {}, proxy.fetch);
+    expect(written.code).toBe(0);
+    expect((JSON.parse(written.stdout) as CheckReport).mode).toBe("read-write");
+    expect(proxy.writes.length).toBeGreaterThan(0);
+  });
+
   it("logs in with a login and password when the platform has a login", async () => {
     const { login, password } = world.credentials("coordinaitor");
     const { code, stdout } = await run(
@@ -80,7 +93,7 @@ describe("agentlane check", () => {
 
   it("exits 2 with the usage on a bad option, an unknown platform or a missing base URL", async () => {
     for (const argv of [
-      ["--platform", "claudenest", "--base-url", "http://x.test", "--write"],
+      ["--platform", "claudenest", "--base-url", "http://x.test", "--bogus"],
       ["--platform", "nope", "--base-url", "http://x.test"],
       ["--platform", "claudenest"],
       ["--platform", "claudenest", "--base-url", "http://x.test", "--realtime-url", "nowhere"],

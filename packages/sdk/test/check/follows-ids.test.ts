@@ -5,7 +5,6 @@
  */
 import { newUser, onlineMachine } from "@agentlane/testing/claudenest-in-process";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkServer } from "../../src/check/index.ts";
 import { type LiteWorld, startLiteWorld } from "./lite-world.ts";
 import { mutatingProxy } from "./mutating-proxy.ts";
 
@@ -23,12 +22,7 @@ it("reads a machine's projects, a project's tasks and locks, and a task, from id
   await nest.locks.acquire({ project: project.id, path: "src/report.ts", instance_id: "instance_1" });
 
   const proxy = mutatingProxy(world.fetch);
-  const report = await checkServer({
-    platform: "claudenest",
-    baseUrl: world.baseUrl("claudenest"),
-    credentials: { token },
-    fetch: proxy.fetch,
-  });
+  const report = await world.check("claudenest", { credentials: { token }, fetch: proxy.fetch });
 
   const statusOf = (endpoint: string) => report.outcomes.find((o) => o.endpoint === endpoint)?.status;
   for (const endpoint of [

@@ -5,7 +5,7 @@
  * `GET /_lite/seed` answers (keyed by platform id).
  */
 import { createServer, type LiteServer } from "@agentlane/testing/claudenest-in-process";
-import type { CheckCredentials } from "../../src/check/index.ts";
+import { type CheckCredentials, type CheckOptions, type CheckReport, checkServer } from "../../src/check/index.ts";
 
 /** A seeded server-lite and the seed it answered. */
 export interface LiteWorld {
@@ -17,6 +17,8 @@ export interface LiteWorld {
   baseUrl(platform: string): string;
   /** The seeded credentials of a platform, as the check takes them. */
   credentials(platform: string): CheckCredentials;
+  /** Checks a platform at its base URL with its seeded credentials; `options` override (a proxy's `fetch`, say). */
+  check(platform: string, options?: Partial<CheckOptions>): Promise<CheckReport>;
 }
 
 /**
@@ -37,5 +39,8 @@ export async function startLiteWorld(options: { listen?: boolean } = {}): Promis
     if (s.token) return { token: s.token };
     return { login: s.username ?? s.email, password: s.password };
   };
-  return { server, seed, fetch, baseUrl: (platform) => `${origin}${server.bases[platform]}`, credentials };
+  const baseUrl = (platform: string) => `${origin}${server.bases[platform]}`;
+  const check = (platform: string, options: Partial<CheckOptions> = {}) =>
+    checkServer({ platform, baseUrl: baseUrl(platform), credentials: credentials(platform), ...options });
+  return { server, seed, fetch, baseUrl, credentials, check };
 }

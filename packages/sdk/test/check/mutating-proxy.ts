@@ -43,10 +43,11 @@ function matches(rule: Mutation, path: string): boolean {
   return typeof rule.path === "string" ? path.endsWith(rule.path) : rule.path.test(path);
 }
 
-/** Puts a proxy in front of `target`. */
+/** Puts a proxy in front of `target`; `allowWrites` lets writes through (still recorded in `writes`). */
 export function mutatingProxy(
   target: (input: Request | URL | string, init?: RequestInit) => Promise<Response>,
   mutations: Mutation[] = [],
+  options: { allowWrites?: boolean } = {},
 ): MutatingProxy {
   const requests: SeenRequest[] = [];
   const writes: SeenRequest[] = [];
@@ -61,7 +62,7 @@ export function mutatingProxy(
       requests.push(seen);
       if (request.method !== "GET" && request.method !== "HEAD" && !isLogin(request.method, pathname)) {
         writes.push(seen);
-        return Response.json({ error: "the proxy refuses writes" }, { status: 405 });
+        if (!options.allowWrites) return Response.json({ error: "the proxy refuses writes" }, { status: 405 });
       }
       const response = await target(request);
       const rule = mutations.find((m) => matches(m, pathname) && (used.get(m) ?? 0) < (m.times ?? Infinity));

@@ -4,7 +4,7 @@
  * so without the realtime handshake (which needs a socket).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CheckReport, checkServer, renderReport } from "../../src/check/index.ts";
+import { type CheckReport, renderReport } from "../../src/check/index.ts";
 import { type LiteWorld, startLiteWorld } from "./lite-world.ts";
 import { type Mutation, mutatingProxy } from "./mutating-proxy.ts";
 
@@ -28,13 +28,7 @@ const eachMachine =
 
 async function checkClaudeNest(mutations: Mutation[]): Promise<{ report: CheckReport; writes: unknown[] }> {
   const proxy = mutatingProxy(world.fetch, mutations);
-  const report = await checkServer({
-    platform: "claudenest",
-    baseUrl: world.baseUrl("claudenest"),
-    credentials: world.credentials("claudenest"),
-    fetch: proxy.fetch,
-    realtime: false,
-  });
+  const report = await world.check("claudenest", { fetch: proxy.fetch, realtime: false });
   return { report, writes: proxy.writes };
 }
 
@@ -104,13 +98,9 @@ describe("checkServer behind a mutating proxy", () => {
     const proxy = mutatingProxy(world.fetch, [
       { path: "/health", mutate: (body) => ({ body: { ...(body as Envelope), data: { status: "ok" } } }) },
     ]);
-    const report = await checkServer({
-      platform: {
-        ...checkProfile,
-        variants: [{ endpoint: "health.check", name: "status only", schema: z.object({ status: z.literal("ok") }) }],
-      },
-      baseUrl: world.baseUrl("claudenest"),
-      credentials: world.credentials("claudenest"),
+    const variants = [{ endpoint: "health.check", name: "status only", schema: z.object({ status: z.literal("ok") }) }];
+    const report = await world.check("claudenest", {
+      platform: { ...checkProfile, variants },
       fetch: proxy.fetch,
       realtime: false,
     });
@@ -135,13 +125,8 @@ describe("checkServer behind a mutating proxy", () => {
 
   it("stops at the first 401 with a clear message and sends nothing more", async () => {
     const proxy = mutatingProxy(world.fetch);
-    const report = await checkServer({
-      platform: "claudenest",
-      baseUrl: world.baseUrl("claudenest"),
-      credentials: { token: "cn_not-a-real-token-at-all" },
-      fetch: proxy.fetch,
-      realtime: false,
-    });
+    const credentials = { token: "cn_not-a-real-token-at-all" };
+    const report = await world.check("claudenest", { credentials, fetch: proxy.fetch, realtime: false });
     expect(report.stopped).toMatch(/refused the credentials \(401\) at GET \/auth\/me/);
     expect(report.breaking).toBe(true);
     const refused = proxy.requests.findIndex((r) => r.path.endsWith("/auth/me"));

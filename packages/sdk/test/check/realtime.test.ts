@@ -4,7 +4,7 @@
  * break the SDK's watchers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkServer } from "../../src/check/index.ts";
+import type { CheckReport } from "../../src/check/index.ts";
 import { checkProfile } from "../../src/platforms/claudenest/check.ts";
 import { type LiteWorld, startLiteWorld } from "./lite-world.ts";
 
@@ -14,17 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => world.server.close());
 
-const realtimeOutcomes = (report: Awaited<ReturnType<typeof checkServer>>) =>
-  report.outcomes.filter((o) => o.method === "WS");
+const realtimeOutcomes = (report: CheckReport) => report.outcomes.filter((o) => o.method === "WS");
 
 describe("the realtime handshake", () => {
   it("reports a refused connection", async () => {
-    const report = await checkServer({
-      platform: "claudenest",
-      baseUrl: world.baseUrl("claudenest"),
-      credentials: world.credentials("claudenest"),
-      realtime: { appKey: "not-the-app-key" },
-    });
+    const report = await world.check("claudenest", { realtime: { appKey: "not-the-app-key" } });
     const [connect] = realtimeOutcomes(report);
     expect(connect).toMatchObject({ path: "connect", status: "differs", sdk: "throws" });
     expect(connect!.differences).toEqual([
@@ -35,11 +29,7 @@ describe("the realtime handshake", () => {
 
   it("reports a channel the server does not authorize", async () => {
     const realtime = { ...checkProfile.realtime!, channel: () => "private-project.not-mine" };
-    const report = await checkServer({
-      platform: { ...checkProfile, realtime },
-      baseUrl: world.baseUrl("claudenest"),
-      credentials: world.credentials("claudenest"),
-    });
+    const report = await world.check("claudenest", { platform: { ...checkProfile, realtime } });
     expect(realtimeOutcomes(report).map((o) => [o.path, o.status])).toEqual([
       ["connect", "ok"],
       ["subscribe private-project.not-mine", "differs"],

@@ -4,7 +4,7 @@
  * reads (and a login) are sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkablePlatforms, checkServer } from "../../src/check/index.ts";
+import { checkablePlatforms } from "../../src/check/index.ts";
 import { platformRegistry } from "../../src/platforms/registry.ts";
 import { type LiteWorld, startLiteWorld } from "./lite-world.ts";
 import { mutatingProxy } from "./mutating-proxy.ts";
@@ -31,12 +31,7 @@ describe("checkServer against server-lite", () => {
 
   it.each(platformRegistry.map((p) => p.id))("%s: every read matches the contract, read-only", async (platform) => {
     const proxy = mutatingProxy(world.fetch);
-    const report = await checkServer({
-      platform,
-      baseUrl: world.baseUrl(platform),
-      credentials: world.credentials(platform),
-      fetch: proxy.fetch,
-    });
+    const report = await world.check(platform, { fetch: proxy.fetch });
     expect(report.stopped).toBeUndefined();
     expect(report.outcomes.filter((o) => o.differences.length > 0)).toEqual([]);
     expect(report.breaking).toBe(false);

@@ -16,6 +16,10 @@ import { type AuthSession, contract, errorCodes } from "./contract/index.ts";
 import { claudenestEnvelope } from "./envelope.ts";
 import { DEFAULT_APP_KEY, realtimeUrl } from "./live/realtime.ts";
 
+/** The instance the write round trip claims, completes and locks as. */
+const INSTANCE = "agentlane-check";
+const LOCK = { path: "agentlane-check.txt", instance_id: INSTANCE };
+
 const Pagination = z.object({
   current_page: z.number(),
   last_page: z.number(),
@@ -51,6 +55,34 @@ export const checkProfile = defineCheckProfile({
   queries: { "commands.search": { q: "git" } },
   follow: {
     "skills.get": { path: "skill.path" },
+  },
+  // `--write`: a scratch project on the first machine, a task created, claimed and completed, a lock taken and
+  // released, then the project deleted (with its tasks and locks).
+  write: {
+    needs: { machine: "machine.id" },
+    steps: [
+      {
+        endpoint: "projects.create",
+        uses: ["machine"],
+        input: (k) => ({ machine: k.machine, name: k.scratch, project_path: `/tmp/${k.scratch}` }),
+        keep: (data) => ({ project: (data as { id?: string } | null)?.id }),
+      },
+      {
+        endpoint: "tasks.create",
+        uses: ["project"],
+        input: (k) => ({ project: k.project, title: `${k.scratch}: round trip`, priority: "low" }),
+        keep: (data) => ({ task: (data as { id?: string } | null)?.id }),
+      },
+      { endpoint: "tasks.claim", uses: ["task"], input: (k) => ({ id: k.task, instance_id: INSTANCE }) },
+      {
+        endpoint: "tasks.complete",
+        uses: ["task"],
+        input: (k) => ({ id: k.task, instance_id: INSTANCE, summary: "Checked by agentlane check" }),
+      },
+      { endpoint: "locks.acquire", uses: ["project"], input: (k) => ({ project: k.project, ...LOCK }) },
+      { endpoint: "locks.release", uses: ["project"], input: (k) => ({ project: k.project, ...LOCK }) },
+    ],
+    cleanup: [{ endpoint: "projects.remove", uses: ["project"], input: (k) => ({ id: k.project }) }],
   },
   // §13: the Pusher (Reverb) WebSocket, a private project channel authorized with the token inline.
   realtime: {
