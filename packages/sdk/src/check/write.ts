@@ -46,7 +46,7 @@ function skippedStep(profile: CheckProfile, step: WriteStep, reason: string): En
   const [resource, method] = step.endpoint.split(".") as [string, string];
   const spec = profile.contract[resource]?.[method]?.spec;
   return {
-    endpoint: `${step.endpoint} (write)`,
+    endpoint: `${step.endpoint} (round trip)`,
     method: spec?.method ?? "?",
     path: spec?.path ?? "?",
     status: "skipped",
@@ -71,7 +71,7 @@ async function sendStep(context: WriteContext, step: WriteStep, kept: Record<str
   const { outcome, read } = judgeAnswer(profile, step.endpoint, request.spec, answer, redact);
   if (read.ok) for (const [name, value] of Object.entries(step.keep?.(read.data) ?? {})) if (value) kept[name] = value;
   const succeeded = read.ok && outcome.status !== "differs";
-  return { outcome: { ...outcome, endpoint: `${step.endpoint} (write)` }, succeeded };
+  return { outcome: { ...outcome, endpoint: `${step.endpoint} (round trip)` }, succeeded };
 }
 
 /** Runs the profile's round trip, then its cleanup; one outcome per step. */
@@ -84,18 +84,22 @@ export async function writeRoundTrip(context: WriteContext): Promise<{ outcomes:
     const value = context.find(noun, field);
     if (value !== undefined) kept[name] = value;
   }
-  let failed: string | undefined;
+  let stoppedAt: string | undefined;
+  let sent = 0;
   for (const step of script.steps) {
     const missing = step.uses.filter((name) => kept[name] === undefined);
-    if (failed || missing.length > 0) {
-      const reason = failed ? `an earlier step failed (${failed})` : `no ${missing.join(", ")} to write with`;
+    if (stoppedAt || missing.length > 0) {
+      const reason = stoppedAt
+        ? `an earlier step did not complete (${stoppedAt})`
+        : `no ${missing.join(", ")} to write with`;
       outcomes.push(skippedStep(context.profile, step, reason));
-      failed ??= step.endpoint;
+      stoppedAt ??= step.endpoint;
       continue;
     }
     const { outcome, succeeded } = await sendStep(context, step, kept);
+    sent++;
     outcomes.push(outcome);
-    if (!succeeded) failed = step.endpoint;
+    if (!succeeded) stoppedAt = step.endpoint;
   }
   const notes: string[] = [];
   for (const step of script.cleanup) {
@@ -104,6 +108,10 @@ export async function writeRoundTrip(context: WriteContext): Promise<{ outcomes:
     outcomes.push(outcome);
     if (!succeeded) notes.push(`Could not remove the scratch resource ${kept.scratch}: remove it by hand.`);
   }
-  notes.unshift(`Sent the write round trip in a scratch resource named ${kept.scratch}.`);
+  notes.unshift(
+    sent > 0
+      ? `Sent the write round trip in a scratch resource named ${kept.scratch}.`
+      : "The write round trip was not sent: the reads found nothing to write in (see its first step).",
+  );
   return { outcomes, notes };
 }

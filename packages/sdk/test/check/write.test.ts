@@ -23,7 +23,7 @@ async function check(mutations: Mutation[] = [], options: Partial<CheckOptions> 
 }
 
 const writes = (report: CheckReport) =>
-  report.outcomes.filter((o) => o.endpoint.endsWith("(write)")).map((o) => [o.endpoint, o.status]);
+  report.outcomes.filter((o) => o.endpoint.endsWith("(round trip)")).map((o) => [o.endpoint, o.status]);
 
 /** The projects of the seeded machine, read straight from the server. */
 async function projectNames(): Promise<string[]> {
@@ -41,13 +41,17 @@ describe("the write round trip", () => {
     const { report, proxy } = await check();
     expect(report.mode).toBe("read-write");
     expect(writes(report)).toEqual([
-      ["projects.create (write)", "ok"],
-      ["tasks.create (write)", "ok"],
-      ["tasks.claim (write)", "ok"],
-      ["tasks.complete (write)", "ok"],
-      ["locks.acquire (write)", "ok"],
-      ["locks.release (write)", "ok"],
-      ["projects.remove (write)", "ok"],
+      ["projects.create (round trip)", "ok"],
+      ["tasks.create (round trip)", "ok"],
+      ["projects.get (round trip)", "ok"],
+      ["tasks.list (round trip)", "ok"],
+      ["tasks.claim (round trip)", "ok"],
+      ["tasks.get (round trip)", "ok"],
+      ["tasks.complete (round trip)", "ok"],
+      ["locks.acquire (round trip)", "ok"],
+      ["locks.list (round trip)", "ok"],
+      ["locks.release (round trip)", "ok"],
+      ["projects.remove (round trip)", "ok"],
     ]);
     expect(report.breaking).toBe(false);
     expect(proxy.writes.map((w) => w.method)).toEqual(["POST", "POST", "POST", "POST", "POST", "POST", "DELETE"]);
@@ -59,13 +63,17 @@ describe("the write round trip", () => {
   it("skips the steps after a failed one and still deletes the scratch project", async () => {
     const { report } = await check([{ path: /\/claim$/, mutate: () => ({ status: 500, body: { message: "boom" } }) }]);
     expect(writes(report)).toEqual([
-      ["projects.create (write)", "ok"],
-      ["tasks.create (write)", "ok"],
-      ["tasks.claim (write)", "differs"],
-      ["tasks.complete (write)", "skipped"],
-      ["locks.acquire (write)", "skipped"],
-      ["locks.release (write)", "skipped"],
-      ["projects.remove (write)", "ok"],
+      ["projects.create (round trip)", "ok"],
+      ["tasks.create (round trip)", "ok"],
+      ["projects.get (round trip)", "ok"],
+      ["tasks.list (round trip)", "ok"],
+      ["tasks.claim (round trip)", "differs"],
+      ["tasks.get (round trip)", "skipped"],
+      ["tasks.complete (round trip)", "skipped"],
+      ["locks.acquire (round trip)", "skipped"],
+      ["locks.list (round trip)", "skipped"],
+      ["locks.release (round trip)", "skipped"],
+      ["projects.remove (round trip)", "ok"],
     ]);
     expect(report.breaking).toBe(true);
     expect((await projectNames()).filter((name) => name.startsWith("agentlane-check-"))).toEqual([]);
@@ -87,7 +95,7 @@ describe("the write round trip", () => {
         },
       },
     );
-    const claim = report.outcomes.find((o) => o.endpoint === "tasks.claim (write)")!;
+    const claim = report.outcomes.find((o) => o.endpoint === "tasks.claim (round trip)")!;
     expect(claim).toMatchObject({ status: "variant", sdk: "reads-variant" });
     expect(report.breaking).toBe(false);
   });

@@ -57,7 +57,7 @@ export const checkProfile = defineCheckProfile({
     "skills.get": { path: "skill.path" },
   },
   // `--write`: a scratch project on the first machine, a task created, claimed and completed, a lock taken and
-  // released, then the project deleted (with its tasks and locks).
+  // released (the scratch project, its tasks and locks read back on the way), then the project deleted.
   write: {
     needs: { machine: "machine.id" },
     steps: [
@@ -73,13 +73,17 @@ export const checkProfile = defineCheckProfile({
         input: (k) => ({ project: k.project, title: `${k.scratch}: round trip`, priority: "low" }),
         keep: (data) => ({ task: (data as { id?: string } | null)?.id }),
       },
+      { endpoint: "projects.get", uses: ["project"], input: (k) => ({ id: k.project }) },
+      { endpoint: "tasks.list", uses: ["project"], input: (k) => ({ project: k.project }) },
       { endpoint: "tasks.claim", uses: ["task"], input: (k) => ({ id: k.task, instance_id: INSTANCE }) },
+      { endpoint: "tasks.get", uses: ["task"], input: (k) => ({ id: k.task }) },
       {
         endpoint: "tasks.complete",
         uses: ["task"],
         input: (k) => ({ id: k.task, instance_id: INSTANCE, summary: "Checked by agentlane check" }),
       },
       { endpoint: "locks.acquire", uses: ["project"], input: (k) => ({ project: k.project, ...LOCK }) },
+      { endpoint: "locks.list", uses: ["project"], input: (k) => ({ project: k.project }) },
       { endpoint: "locks.release", uses: ["project"], input: (k) => ({ project: k.project, ...LOCK }) },
     ],
     cleanup: [{ endpoint: "projects.remove", uses: ["project"], input: (k) => ({ id: k.project }) }],
