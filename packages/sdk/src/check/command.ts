@@ -40,7 +40,8 @@ Options:
   --app-key <key>     the Pusher app key, for platforms that speak the Pusher protocol
   --no-realtime       skip the realtime handshake (connect, authorize a channel)
   --write             also send the write round trip in a scratch resource it creates and removes
-                      (ClaudeNest: a project, a task claimed and completed, a lock)
+                      (ClaudeNest: a project, a task claimed and completed, a lock;
+                      CoordinAItor: a project and a task, commented and completed)
   --json              print the report as JSON
   --quiet             list only the endpoints that are not simply ok
   -h, --help          show this help

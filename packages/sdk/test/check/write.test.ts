@@ -100,6 +100,26 @@ describe("the write round trip", () => {
     expect(report.breaking).toBe(false);
   });
 
+  it("runs CoordinAItor's round trip: a scratch project and task, commented and completed, then deleted", async () => {
+    const proxy = mutatingProxy(world.fetch, [], { allowWrites: true });
+    const report = await world.check("coordinaitor", { fetch: proxy.fetch, realtime: false, write: true });
+    expect(writes(report)).toEqual([
+      ["projects.create (round trip)", "ok"],
+      ["tasks.create (round trip)", "ok"],
+      ["projects.get (round trip)", "ok"],
+      ["projects.tasks (round trip)", "ok"],
+      ["tasks.get (round trip)", "ok"],
+      ["tasks.addComment (round trip)", "ok"],
+      ["tasks.patch (round trip)", "ok"],
+      ["tasks.patch (round trip)", "ok"],
+      ["tasks.delete (round trip)", "ok"],
+      ["projects.delete (round trip)", "ok"],
+    ]);
+    // The round trip's writes (the proxy does not count the login): project, task, comment, two patches, deletes.
+    expect(proxy.writes.map((w) => w.method)).toEqual(["POST", "POST", "POST", "PATCH", "PATCH", "DELETE", "DELETE"]);
+    expect(report.notes.some((n) => n.startsWith("Could not remove"))).toBe(false);
+  });
+
   it("sends no write without being asked to", async () => {
     const { report, proxy } = await check([], { write: false });
     expect(report.mode).toBe("read-only");
