@@ -93,11 +93,13 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
       ? `unknown platform "${platform}": one of ${checkablePlatforms.join(", ")}`
       : !baseUrl || !URL.canParse(baseUrl)
         ? "--base-url must be an absolute URL, e.g. http://localhost:8000/api"
-        : values["realtime-url"] !== undefined && !URL.canParse(values["realtime-url"])
-          ? "--realtime-url must be an absolute URL, e.g. wss://nest.example.com:8080"
-          : timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)
-            ? "--timeout must be a positive number of milliseconds"
-            : undefined;
+        : new URL(baseUrl).username || new URL(baseUrl).password
+          ? "--base-url must not carry credentials: pass --token, --api-key or --login instead"
+          : values["realtime-url"] !== undefined && !URL.canParse(values["realtime-url"])
+            ? "--realtime-url must be an absolute URL, e.g. wss://nest.example.com:8080"
+            : timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)
+              ? "--timeout must be a positive number of milliseconds"
+              : undefined;
   if (problem) {
     io.stderr(`agentlane check: ${problem}\n\n${checkUsage}`);
     return 2;

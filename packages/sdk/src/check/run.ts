@@ -165,8 +165,9 @@ class CheckRun {
     this.notes.push(...notes);
   }
 
+  /** The base URL as the report shows it. */
   get baseUrl(): string {
-    return this.redact.text(this.#transport.url({ path: "" }));
+    return this.redact.text(shownUrl(this.options.baseUrl));
   }
 
   #follow(read: Read, param: string): string | undefined {
@@ -258,8 +259,18 @@ class CheckRun {
   }
 }
 
+/** A URL as a report shows it: without credentials in it, a query or a fragment. */
+function shownUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = "";
+  parsed.password = "";
+  parsed.search = "";
+  parsed.hash = "";
+  return parsed.href.replace(/\/+$/, "");
+}
+
 /**
- * Checks a server against a platform's contract, read-only.
+ * Checks a server against a platform's contract, read-only unless `write`.
  * @example
  * const report = await checkServer({ platform: "claudenest", baseUrl: "http://localhost:8000/api", credentials: { token } });
  * if (report.breaking) console.log(renderReport(report));
@@ -280,7 +291,7 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
   const { outcomes } = run;
   return {
     platform: profile.id,
-    baseUrl: run.redact.text(options.baseUrl.replace(/[?#].*$/, "")),
+    baseUrl: run.baseUrl,
     mode: options.write ? "read-write" : "read-only",
     outcomes,
     notes: run.notes,

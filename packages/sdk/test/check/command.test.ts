@@ -97,10 +97,12 @@ describe("agentlane check", () => {
       ["--platform", "nope", "--base-url", "http://x.test"],
       ["--platform", "claudenest"],
       ["--platform", "claudenest", "--base-url", "http://x.test", "--realtime-url", "nowhere"],
+      ["--platform", "claudenest", "--base-url", "http://me:hunter22@x.test/api"],
     ]) {
       const { code, stderr } = await run(argv);
       expect(code).toBe(2);
       expect(stderr).toContain("Usage: agentlane check");
+      expect(stderr).not.toContain("hunter22");
     }
   });
 
