@@ -10,11 +10,11 @@ import type { PathParam } from "../contract/path.ts";
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** `tasks` → `task`, `policies` → `policy`, `mcp` → `mcp`; lower case. */
+/** `tasks` → `task`, `policies` → `policy`, `statuses` → `status`, `mcp` → `mcp`; lower case. */
 export function singular(word: string): string {
   const w = word.toLowerCase();
   if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
-  if (w.endsWith("sses") || w.endsWith("ches") || w.endsWith("shes")) return w.slice(0, -2);
+  if (/(us|ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1);
   return w;
 }
