@@ -70,7 +70,10 @@ export interface EndpointOutcome {
   httpStatus?: number | undefined;
   /** Why it was skipped, or what the documented error was. */
   reason?: string | undefined;
-  /** What the SDK does with this answer: the worst of its differences, `reads` when there are none. */
+  /**
+   * What the SDK does with this answer: the worst of its differences, `reads` when there are none; for a
+   * `documented-error`, `throws` (the typed error the contract documents, which is not a difference).
+   */
   sdk: SdkBehaviour;
   differences: Difference[];
 }
