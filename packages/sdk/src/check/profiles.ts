@@ -1,20 +1,12 @@
 /**
  * @module
- * Where each platform's compatibility-check profile lives (`platforms/<id>/check.ts`), loaded only when checked.
- * A test keeps this list equal to the platform registry.
+ * Finds a platform's compatibility-check profile by id, through the loaders `scripts/gen-platforms.ts` derives
+ * from the platform registry (`profiles.generated.ts`).
  */
 import type { CheckProfile } from "./profile.ts";
+import { checkProfileLoaders } from "./profiles.generated.ts";
 
-/** Each platform's profile loader, by id. */
-export const checkProfileLoaders: Readonly<Record<string, () => Promise<CheckProfile>>> = {
-  actus: async () => (await import("../platforms/actus/check.ts")).checkProfile,
-  caipe: async () => (await import("../platforms/caipe/check.ts")).checkProfile,
-  ccjk: async () => (await import("../platforms/ccjk/check.ts")).checkProfile,
-  claudenest: async () => (await import("../platforms/claudenest/check.ts")).checkProfile,
-  coordinaitor: async () => (await import("../platforms/coordinaitor/check.ts")).checkProfile,
-};
-
-/** The ids a check knows, in registry order. */
+/** The ids a check knows, in id order. */
 export const checkablePlatforms: readonly string[] = Object.keys(checkProfileLoaders);
 
 /**
@@ -22,7 +14,9 @@ export const checkablePlatforms: readonly string[] = Object.keys(checkProfileLoa
  * @example const profile = await loadCheckProfile("claudenest");
  */
 export async function loadCheckProfile(id: string): Promise<CheckProfile> {
-  const load = Object.hasOwn(checkProfileLoaders, id) ? checkProfileLoaders[id] : undefined;
+  const load = Object.hasOwn(checkProfileLoaders, id)
+    ? checkProfileLoaders[id as keyof typeof checkProfileLoaders]
+    : undefined;
   if (!load) throw new RangeError(`unknown platform "${id}": one of ${checkablePlatforms.join(", ")}`);
   return load();
 }
