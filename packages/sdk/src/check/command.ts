@@ -13,7 +13,9 @@ import { type CheckOptions, checkServer } from "./run.ts";
 
 /** Where the command writes and what it reads from its environment; a test passes its own. */
 export interface CommandIO {
+  /** Where the report (or `--help`) goes. */
   stdout: (text: string) => void;
+  /** Where usage errors go. */
   stderr: (text: string) => void;
   /** @default process.env */
   env: Readonly<Record<string, string | undefined>>;

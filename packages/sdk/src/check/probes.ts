@@ -46,10 +46,14 @@ export function rateLimitDifferences(headers: Headers): Difference[] {
 export interface SentRead {
   /** Whether it answered with success (its ids are real ones). */
   succeeded: boolean;
+  /** The endpoint, as `resource.method`. */
   name: string;
   method: string;
+  /** The documented path template. */
   path: string;
+  /** The endpoint's auth requirement. */
   auth: string;
+  /** The request as it was sent. */
   request: ProbeRequest;
   /** The path parameters it was sent with. */
   params: Record<string, string>;
