@@ -1,7 +1,7 @@
 /**
  * Writes what is derived from the platform registry and the contracts (route tables and method types, the SDK's
- * platform index and exports, server-lite's platform loaders). `scripts/gen-platforms.test.ts` fails when one is
- * out of date.
+ * platform index, exports and check-profile loaders, server-lite's platform loaders). `scripts/gen-platforms.test.ts`
+ * fails when one is out of date.
  *
  * Usage: node scripts/gen-platforms.ts
  */

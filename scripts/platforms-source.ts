@@ -121,6 +121,26 @@ export const platformIds = Object.keys(platformLoaders) as PlatformId[];
 `;
 }
 
+/** \`packages/sdk/src/check/profiles.generated.ts\`: each platform's compatibility-check profile, loaded on demand. */
+export function renderCheckProfiles(platforms: readonly PlatformEntry[]): string {
+  const lines = byId(platforms).map(
+    (p) => `  ${p.id}: async () => (await import("../platforms/${p.id}/check.ts")).checkProfile,`,
+  );
+  return `// Generated from the platform registry by scripts/gen-platforms.ts: do not edit.
+/**
+ * @module
+ * Each platform's compatibility-check profile (\`platforms/<id>/check.ts\`), as a loader: a check imports only
+ * the platform it checks.
+ */
+import type { CheckProfile } from "./profile.ts";
+
+/** Each platform's profile loader, by id. */
+export const checkProfileLoaders = {
+${lines.join("\n")}
+} as const satisfies Record<string, () => Promise<CheckProfile>>;
+`;
+}
+
 type ExportTarget = { "agentlane-source": string; types: string; default: string };
 
 /** The SDK's \`exports\`: the fixed entries, and two per platform (client and contract). */
@@ -146,7 +166,7 @@ export function sdkExports(platforms: readonly PlatformEntry[]): Record<string, 
 }
 
 /** SDK entries that belong to no platform. */
-export const sharedEntries = ["contract", "live", "webhooks"] as const;
+export const sharedEntries = ["check", "contract", "live", "webhooks"] as const;
 
 /** The SDK's tsup entries, derived like its exports. */
 export function sdkBuildEntries(platforms: readonly PlatformEntry[]): Record<string, string> {
@@ -156,6 +176,8 @@ export function sdkBuildEntries(platforms: readonly PlatformEntry[]): Record<str
     entries[`${p.id}-contract`] = `src/platforms/${p.id}/contract/index.ts`;
   }
   for (const name of sharedEntries) entries[name] = `src/${name}/index.ts`;
+  // The `agentlane` command (package.json `bin`).
+  entries["cli/agentlane"] = "src/cli/agentlane.ts";
   return entries;
 }
 
@@ -179,6 +201,7 @@ export async function generatedFiles(): Promise<[string, string][]> {
       renderRoutes(p),
     ]),
     ["packages/sdk/src/platforms/index.ts", renderSdkIndex(platforms)],
+    ["packages/sdk/src/check/profiles.generated.ts", renderCheckProfiles(platforms)],
     ["packages/server-lite/src/platforms/index.ts", renderServerIndex(platforms)],
     ["packages/sdk/package.json", renderSdkManifest(readText("packages/sdk/package.json"), platforms)],
   ];
