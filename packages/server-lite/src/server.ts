@@ -13,9 +13,11 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { Clock } from "./core/clock.ts";
 import { docsPage, openAPIDocument } from "./core/docs.ts";
+import { ConnectionDroppedError, isDroppedConnection } from "./core/dropped-connection.ts";
 import { EventBus } from "./core/events.ts";
 import { IdempotencyStore, idempotencyIndexMigration, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
+import { requestIdFrom } from "./core/pipeline/respond.ts";
 import type { AnyPlatform, ServerLimits } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
 import { RevocationBus, UpgradeRouter } from "./core/realtime.ts";
@@ -23,6 +25,11 @@ import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
+import { FaultInjector, type InjectedFault } from "./testing-aids/chaos/injector.ts";
+import type { ChaosOptions } from "./testing-aids/chaos/options.ts";
+import { requestFaults } from "./testing-aids/chaos/request-faults.ts";
+import { upgradeFaults } from "./testing-aids/chaos/stream-cut.ts";
+import { mountLite } from "./testing-aids/lite-routes.ts";
 
 export type { AnyPlatform, ServerLimits };
 export { type PlatformId, platformIds };
@@ -48,10 +55,19 @@ export interface ServerOptions {
    */
   rateLimit?: boolean;
   /**
-   * Serve `/_lite/*` (clock, reset, seed) for tests.
+   * Serve `/_lite/*` for tests: the clock, reset, seed, faults (`/_lite/chaos`), recorded requests and snapshots.
    * @default false
    */
   lite?: boolean;
+  /**
+   * Inject faults into the platforms' requests, deterministic from a seed (`server.chaos.configure()` and
+   * `POST /_lite/chaos` change them at run time).
+   * @default no faults
+   * @example { rate: 0.2, seed: 7, kinds: ["503", "drop", "lost"] }
+   */
+  chaos?: ChaosOptions;
+  /** Told of every injected fault (its kind, request id, method and path). @default nothing */
+  onFault?: (fault: InjectedFault) => void;
   /** Mount only this platform, at its documented root (`/api/...`), instead of all under `/<id>`. */
   platform?: PlatformId | (string & {});
   /**
@@ -128,6 +144,8 @@ export interface LiteServer {
   reset(): Promise<void>;
   /** Adds demo data to every mounted platform. */
   seed(): Promise<Record<string, Record<string, string>>>;
+  /** Fault injection: its configuration, what it injected (`configure({ rate: 0 })` turns it off). */
+  readonly chaos: Pick<FaultInjector, "configure" | "state" | "config" | "active">;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
@@ -148,6 +166,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const revocations = new RevocationBus();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
   const seedInfo: Record<string, Record<string, string>> = {};
+  const chaos = new FaultInjector(() => clock.iso(), options.onFault);
+  if (options.chaos) chaos.configure(options.chaos);
+  const faults = requestFaults(chaos);
 
   if (options.cors) {
     app.use(
@@ -166,7 +187,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       }),
     );
   }
-  if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo });
+  if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo, chaos });
   for (const platform of selected) {
     const services = platform.createServices({
       db,
@@ -188,11 +209,12 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       services,
       onError,
+      faults,
     });
     mounted.push({ platform, mount, prefix, services });
   }
 
-  const upgrades = new UpgradeRouter();
+  const upgrades = new UpgradeRouter(upgradeFaults(chaos));
   const realtime: Record<string, RealtimeInfo> = {};
   const realtimeEndpoints: Record<string, { kind: string; info: Record<string, string> }[]> = {};
   for (const { platform, mount, prefix, services } of mounted) {
@@ -264,10 +286,14 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   let closed = false;
 
   const server: LiteServer = {
-    fetch: async (request) => app.fetch(request),
+    async fetch(request) {
+      const response = await app.fetch(request);
+      if (isDroppedConnection(response)) throw new ConnectionDroppedError();
+      return response;
+    },
     async listen(port = 0, host = "127.0.0.1") {
       if (http) throw new Error("server-lite is already listening");
-      http = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      http = createAdaptorServer({ fetch: answerOrDrop(app), hostname: host }) as Server;
       http.on("upgrade", (request, socket, head) => upgrades.handleUpgrade(request, socket, head));
       http.on("clientError", (error: NodeJS.ErrnoException, socket) =>
         answerClientError(error, socket, mounted, clock),
@@ -306,6 +332,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     realtimeEndpoints,
     seedInfo,
     services: (id) => servicesById.get(id),
+    chaos,
     async reset() {
       db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
       rateLimiter?.clear();
@@ -340,7 +367,7 @@ function answerClientError(
   const status = tooLarge ? 431 : 400;
   const message = tooLarge ? "The request's headers are too large." : "The request could not be read.";
   const only = mounted.length === 1 ? mounted[0]!.platform.envelope : undefined;
-  const requestId = `req_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const requestId = requestIdFrom(undefined);
   const body = JSON.stringify(
     only
       ? only.failure(only.codes.badRequest, message, undefined, { requestId, timestamp: clock.iso() })
@@ -377,29 +404,11 @@ function limitOf(group: number | { limit: number } | undefined): number | undefi
   return typeof group === "object" ? group.limit : group;
 }
 
-/** `/_lite/*`: control of the emulator itself, for tests over HTTP. */
-function mountLite(
-  app: Hono,
-  lite: { clock: Clock; reset: () => Promise<void>; seed: () => Record<string, Record<string, string>> },
-): void {
-  // What seeding created, by platform id: tests in any language log in with it.
-  app.get("/_lite/seed", (c) => c.json(lite.seed()));
-  app.get("/_lite/clock", (c) => c.json({ now: lite.clock.iso() }));
-  app.post("/_lite/clock", async (c) => {
-    let body: { advance_ms?: unknown };
-    try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ error: 'Send JSON: {"advance_ms": number}' }, 400);
-    }
-    if (typeof body.advance_ms !== "number" || !Number.isFinite(body.advance_ms) || body.advance_ms < 0) {
-      return c.json({ error: "advance_ms must be a non-negative number" }, 422);
-    }
-    lite.clock.advance(body.advance_ms);
-    return c.json({ now: lite.clock.iso() });
-  });
-  app.post("/_lite/reset", async (c) => {
-    await lite.reset();
-    return c.json({ reset: true });
-  });
+/** The app's `fetch` for a socket: a dropped connection destroys the socket instead of answering. */
+function answerOrDrop(app: Hono): (request: Request, env: unknown) => Promise<Response> {
+  return async (request, env) => {
+    const response = await app.fetch(request, env);
+    if (isDroppedConnection(response)) (env as { incoming?: { socket?: Duplex } }).incoming?.socket?.destroy();
+    return response;
+  };
 }
