@@ -40,3 +40,5 @@ export {
   type ServerOptions,
 } from "./server.ts";
 export { Database } from "./store/database.ts";
+export type { ChaosState, InjectedFault } from "./testing-aids/chaos/injector.ts";
+export { type ChaosOptions, type FaultKind, faultKinds } from "./testing-aids/chaos/options.ts";
