@@ -42,3 +42,7 @@ export {
 export { Database } from "./store/database.ts";
 export type { ChaosState, InjectedFault } from "./testing-aids/chaos/injector.ts";
 export { type ChaosOptions, type FaultKind, faultKinds } from "./testing-aids/chaos/options.ts";
+export type { LiteHarEntry } from "./testing-aids/recording/har-entry.ts";
+export type { LiteHar, RecordOptions, RequestFilter } from "./testing-aids/recording/recorder.ts";
+export type { LiteSnapshot, SnapshotRow, SnapshotValue } from "./testing-aids/snapshot/format.ts";
+export { SnapshotError } from "./testing-aids/snapshot/store-state.ts";

@@ -6,6 +6,7 @@
  */
 
 import type { Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createAdaptorServer } from "@hono/node-server";
@@ -30,11 +31,23 @@ import type { ChaosOptions } from "./testing-aids/chaos/options.ts";
 import { requestFaults } from "./testing-aids/chaos/request-faults.ts";
 import { upgradeFaults } from "./testing-aids/chaos/stream-cut.ts";
 import { mountLite } from "./testing-aids/lite-routes.ts";
+import {
+  type LiteHar,
+  type RecordOptions,
+  type RequestFilter,
+  RequestRecorder,
+} from "./testing-aids/recording/recorder.ts";
+import type { LiteSnapshot } from "./testing-aids/snapshot/format.ts";
+import { loadSnapshot } from "./testing-aids/snapshot/load.ts";
+import { StoreState } from "./testing-aids/snapshot/store-state.ts";
 
 export type { AnyPlatform, ServerLimits };
 export { type PlatformId, platformIds };
 
 /** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
+/** server-lite's version, named in recordings (read next to the sources and the build alike). */
+const VERSION: string = createRequire(import.meta.url)("../package.json").version;
+
 export async function loadPlatform(id: PlatformId): Promise<AnyPlatform> {
   return platformLoaders[id]();
 }
@@ -68,6 +81,19 @@ export interface ServerOptions {
   chaos?: ChaosOptions;
   /** Told of every injected fault (its kind, request id, method and path). @default nothing */
   onFault?: (fault: InjectedFault) => void;
+  /**
+   * Start from a snapshot (as `server.snapshot()` or `GET /_lite/snapshot` made it), or the JSON file it was
+   * saved to; applied after `seed`.
+   * @example "scenario.json"
+   */
+  load?: LiteSnapshot | string;
+  /**
+   * Record every exchange with the platforms (secrets redacted), answered as HAR 1.2 by `server.requests()` and
+   * `GET /_lite/requests`; `file` is written when the server closes.
+   * @default on (the latest 1,000) with `lite`, else off
+   * @example { file: "requests.har" }
+   */
+  record?: boolean | RecordOptions;
   /** Mount only this platform, at its documented root (`/api/...`), instead of all under `/<id>`. */
   platform?: PlatformId | (string & {});
   /**
@@ -139,9 +165,20 @@ export interface LiteServer {
   services(id: PlatformId): unknown;
   /**
    * Empties every table and rate-limit window at once, then stops the processes (sessions, MCP servers) that
-   * belonged to the wiped rows; the promise resolves when they have exited.
+   * belonged to the wiped rows; the promise resolves when they have exited. With `keepSeed`, what `seed` made
+   * is put back.
    */
-  reset(): Promise<void>;
+  reset(options?: { keepSeed?: boolean }): Promise<void>;
+  /** The whole state of every mounted platform, as JSON (`GET /_lite/snapshot`). */
+  snapshot(): LiteSnapshot;
+  /**
+   * Replaces the whole state with a snapshot's, in one transaction (`PUT /_lite/snapshot`); rate-limit windows
+   * are emptied and processes of the replaced rows stopped. Throws a `SnapshotError`, changing nothing, for a
+   * snapshot this server cannot hold.
+   */
+  restore(snapshot: LiteSnapshot): Promise<{ rows: number }>;
+  /** The recorded exchanges as HAR 1.2 (`GET /_lite/requests`); throws when recording is off. */
+  requests(filter?: RequestFilter): LiteHar;
   /** Adds demo data to every mounted platform. */
   seed(): Promise<Record<string, Record<string, string>>>;
   /** Fault injection: its configuration, what it injected (`configure({ rate: 0 })` turns it off). */
@@ -169,6 +206,16 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const chaos = new FaultInjector(() => clock.iso(), options.onFault);
   if (options.chaos) chaos.configure(options.chaos);
   const faults = requestFaults(chaos);
+  const state = new StoreState(db, [
+    { id: "core", tables: ["_idempotency"] },
+    ...selected.map((platform) => ({ id: platform.id, tables: platform.tables })),
+  ]);
+  let seeded: LiteSnapshot | undefined;
+  const record = options.record ?? options.lite ?? false;
+  const recorder = record
+    ? new RequestRecorder(clock, record === true ? {} : record, (request) => chaos.faultOf(request), VERSION)
+    : undefined;
+  if (recorder) app.use("*", recorder.middleware());
 
   if (options.cors) {
     app.use(
@@ -187,7 +234,16 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       }),
     );
   }
-  if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo, chaos });
+  if (options.lite)
+    mountLite(app, {
+      clock,
+      reset: (how) => server.reset(how),
+      seed: () => seedInfo,
+      chaos,
+      recorder,
+      snapshot: () => server.snapshot(),
+      restore: (snapshot) => server.restore(snapshot),
+    });
   for (const platform of selected) {
     const services = platform.createServices({
       db,
@@ -309,6 +365,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     async close() {
       if (closed) return;
       closed = true;
+      await recorder?.save();
       await Promise.all(selected.map((platform) => platform.dispose?.(servicesById.get(platform.id))));
       await upgrades.close();
       if (http) {
@@ -333,19 +390,42 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     seedInfo,
     services: (id) => servicesById.get(id),
     chaos,
-    async reset() {
+    async reset(how = {}) {
+      if (how.keepSeed && seeded) {
+        await server.restore(seeded);
+        return;
+      }
       db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
-      rateLimiter?.clear();
-      await Promise.all(selected.map((platform) => platform.reset?.(servicesById.get(platform.id))));
+      await afterStateReplaced();
     },
     async seed() {
       for (const platform of selected) {
         if (platform.seed) seedInfo[platform.id] = await platform.seed(servicesById.get(platform.id));
       }
+      seeded = server.snapshot();
       return seedInfo;
     },
+    requests(filter) {
+      if (!recorder) throw new Error("Recording is off: create the server with `record: true`");
+      return recorder.har(filter);
+    },
+    snapshot: () => state.take(clock.iso(), structuredClone(seedInfo)),
+    async restore(snapshot) {
+      const rows = state.restore(snapshot);
+      for (const id of Object.keys(seedInfo)) delete seedInfo[id];
+      Object.assign(seedInfo, structuredClone(snapshot.seed));
+      await afterStateReplaced();
+      return { rows };
+    },
   };
+  /** Rate-limit windows and the processes of rows that are gone go with the state they belonged to. */
+  async function afterStateReplaced(): Promise<void> {
+    rateLimiter?.clear();
+    await Promise.all(selected.map((platform) => platform.reset?.(servicesById.get(platform.id))));
+  }
+
   if (options.seed) await server.seed();
+  if (options.load !== undefined) await server.restore(await loadSnapshot(options.load));
   return server;
 }
 

@@ -9,14 +9,19 @@ import type { Clock } from "../core/clock.ts";
 import type { FaultInjector } from "./chaos/injector.ts";
 import { mountChaosRoutes } from "./chaos/routes.ts";
 import { readLiteBody } from "./lite-json.ts";
+import type { RequestRecorder } from "./recording/recorder.ts";
+import { mountRecordingRoutes } from "./recording/routes.ts";
+import { mountSnapshotRoutes, type SnapshotControls } from "./snapshot/routes.ts";
 
 /** What the `/_lite/*` routes control. */
-export interface LiteControls {
+export interface LiteControls extends SnapshotControls {
   clock: Clock;
   /** Empties the state; `keepSeed` restores what seeding made. */
   reset(options: { keepSeed: boolean }): Promise<void>;
   seed(): Record<string, Record<string, string>>;
   chaos: FaultInjector;
+  /** Present when recording is on. */
+  recorder: RequestRecorder | undefined;
 }
 
 const clockBody = z.object({ advance_ms: z.number().min(0).refine(Number.isFinite) });
@@ -40,4 +45,6 @@ export function mountLite(app: Hono, lite: LiteControls): void {
     return c.json({ reset: true });
   });
   mountChaosRoutes(app, lite.chaos);
+  mountSnapshotRoutes(app, lite);
+  mountRecordingRoutes(app, lite.recorder);
 }

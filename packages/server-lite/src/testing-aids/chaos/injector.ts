@@ -54,6 +54,7 @@ export class FaultInjector {
   #routes: RouteMatcher[] = [];
   #log: InjectedFault[] = [];
   #counts = FaultInjector.#zero();
+  readonly #byRequest = new WeakMap<Request, FaultKind>();
   readonly #now: () => string;
   readonly #onFault: ((fault: InjectedFault) => void) | undefined;
 
@@ -113,9 +114,15 @@ export class FaultInjector {
     return uniformInt(this.#rng, 1, 3);
   }
 
-  /** Logs and counts a fault that was injected. */
-  record(kind: FaultKind, requestId: string, method: string, path: string): void {
+  /** The fault injected into a request, for the recording of its exchange. */
+  faultOf(request: Request): FaultKind | undefined {
+    return this.#byRequest.get(request);
+  }
+
+  /** Logs and counts a fault that was injected (into `request`, for an HTTP request). */
+  record(kind: FaultKind, requestId: string, method: string, path: string, request?: Request): void {
     const fault: InjectedFault = { kind, requestId, method, path, at: this.#now() };
+    if (request) this.#byRequest.set(request, kind);
     this.#counts[kind]++;
     this.#log.push(fault);
     if (this.#log.length > LOG_LIMIT) this.#log.splice(0, this.#log.length - LOG_LIMIT);

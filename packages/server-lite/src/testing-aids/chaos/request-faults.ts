@@ -48,7 +48,7 @@ export function requestFaults(injector: FaultInjector): RequestFaults {
       const { c, route, requestId } = state;
       const kind = injector.draw(c.req.method, c.req.path, route.spec.stream ? STREAM_KINDS : ANSWER_KINDS);
       if (kind === undefined) return next();
-      injector.record(kind, requestId, c.req.method, c.req.path);
+      injector.record(kind, requestId, c.req.method, c.req.path, c.req.raw);
       const { delayMs, retryAfter } = injector.config;
       switch (kind) {
         case "429":
