@@ -41,7 +41,7 @@ export {
 } from "./server.ts";
 export { Database } from "./store/database.ts";
 export type { ChaosState, InjectedFault } from "./testing-aids/chaos/injector.ts";
-export { type ChaosOptions, type FaultKind, faultKinds } from "./testing-aids/chaos/options.ts";
+export { type ChaosOptions, type FaultKind, faultKinds, type ResolvedChaos } from "./testing-aids/chaos/options.ts";
 export type { LiteHarEntry } from "./testing-aids/recording/har-entry.ts";
 export type { LiteHar, RecordOptions, RequestFilter } from "./testing-aids/recording/recorder.ts";
 export type { LiteSnapshot, SnapshotRow, SnapshotValue } from "./testing-aids/snapshot/format.ts";
