@@ -6,7 +6,6 @@
  */
 
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createAdaptorServer } from "@hono/node-server";
@@ -26,33 +25,18 @@ import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
-import { FaultInjector, type InjectedFault } from "./testing-aids/chaos/injector.ts";
-import type { ChaosOptions } from "./testing-aids/chaos/options.ts";
-import { requestFaults } from "./testing-aids/chaos/request-faults.ts";
-import { upgradeFaults } from "./testing-aids/chaos/stream-cut.ts";
 import { mountLite } from "./testing-aids/lite-routes.ts";
-import {
-  type LiteHar,
-  type RecordOptions,
-  type RequestFilter,
-  RequestRecorder,
-} from "./testing-aids/recording/recorder.ts";
-import type { LiteSnapshot } from "./testing-aids/snapshot/format.ts";
-import { loadSnapshot } from "./testing-aids/snapshot/load.ts";
-import { StoreState } from "./testing-aids/snapshot/store-state.ts";
+import { type TestingAidControls, type TestingAidOptions, testingAids } from "./testing-aids/server-aids.ts";
 
 export type { AnyPlatform, ServerLimits };
 export { type PlatformId, platformIds };
 
 /** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
-/** server-lite's version, named in recordings (read next to the sources and the build alike). */
-const VERSION: string = createRequire(import.meta.url)("../package.json").version;
-
 export async function loadPlatform(id: PlatformId): Promise<AnyPlatform> {
   return platformLoaders[id]();
 }
 
-export interface ServerOptions {
+export interface ServerOptions extends TestingAidOptions {
   /**
    * SQLite location: `:memory:` or a file path (opened in WAL mode).
    * @default ":memory:"
@@ -72,28 +56,6 @@ export interface ServerOptions {
    * @default false
    */
   lite?: boolean;
-  /**
-   * Inject faults into the platforms' requests, deterministic from a seed (`server.chaos.configure()` and
-   * `POST /_lite/chaos` change them at run time).
-   * @default no faults
-   * @example { rate: 0.2, seed: 7, kinds: ["503", "drop", "lost"] }
-   */
-  chaos?: ChaosOptions;
-  /** Told of every injected fault (its kind, request id, method and path). @default nothing */
-  onFault?: (fault: InjectedFault) => void;
-  /**
-   * Start from a snapshot (as `server.snapshot()` or `GET /_lite/snapshot` made it), or the JSON file it was
-   * saved to; applied after `seed`.
-   * @example "scenario.json"
-   */
-  load?: LiteSnapshot | string;
-  /**
-   * Record every exchange with the platforms (secrets redacted), answered as HAR 1.2 by `server.requests()` and
-   * `GET /_lite/requests`; `file` is written when the server closes.
-   * @default on (the latest 1,000) with `lite`, else off
-   * @example { file: "requests.har" }
-   */
-  record?: boolean | RecordOptions;
   /** Mount only this platform, at its documented root (`/api/...`), instead of all under `/<id>`. */
   platform?: PlatformId | (string & {});
   /**
@@ -140,7 +102,7 @@ export interface ServerOptions {
   realtime?: RealtimeOptions;
 }
 
-export interface LiteServer {
+export interface LiteServer extends TestingAidControls {
   /** Serves a request in-process, without a socket. */
   fetch(request: Request): Promise<Response>;
   /** Starts listening (port 0 picks a free one); resolves with the base URL. */
@@ -169,20 +131,8 @@ export interface LiteServer {
    * is put back.
    */
   reset(options?: { keepSeed?: boolean }): Promise<void>;
-  /** The whole state of every mounted platform, as JSON (`GET /_lite/snapshot`). */
-  snapshot(): LiteSnapshot;
-  /**
-   * Replaces the whole state with a snapshot's, in one transaction (`PUT /_lite/snapshot`); rate-limit windows
-   * are emptied and processes of the replaced rows stopped. Throws a `SnapshotError`, changing nothing, for a
-   * snapshot this server cannot hold.
-   */
-  restore(snapshot: LiteSnapshot): Promise<{ rows: number }>;
-  /** The recorded exchanges as HAR 1.2 (`GET /_lite/requests`); throws when recording is off. */
-  requests(filter?: RequestFilter): LiteHar;
   /** Adds demo data to every mounted platform. */
   seed(): Promise<Record<string, Record<string, string>>>;
-  /** Fault injection: its configuration, what it injected (`configure({ rate: 0 })` turns it off). */
-  readonly chaos: Pick<FaultInjector, "configure" | "state" | "config" | "active">;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
@@ -203,19 +153,19 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const revocations = new RevocationBus();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
   const seedInfo: Record<string, Record<string, string>> = {};
-  const chaos = new FaultInjector(() => clock.iso(), options.onFault);
-  if (options.chaos) chaos.configure(options.chaos);
-  const faults = requestFaults(chaos);
-  const state = new StoreState(db, [
-    { id: "core", tables: ["_idempotency"] },
-    ...selected.map((platform) => ({ id: platform.id, tables: platform.tables })),
-  ]);
-  let seeded: LiteSnapshot | undefined;
-  const record = options.record ?? options.lite ?? false;
-  const recorder = record
-    ? new RequestRecorder(clock, record === true ? {} : record, (request) => chaos.faultOf(request), VERSION)
-    : undefined;
-  if (recorder) app.use("*", recorder.middleware());
+  const aids = testingAids({
+    app,
+    db,
+    clock,
+    owners: [
+      { id: "core", tables: ["_idempotency"] },
+      ...selected.map((platform) => ({ id: platform.id, tables: platform.tables })),
+    ],
+    lite: options.lite ?? false,
+    options,
+    seedInfo,
+    afterStateReplaced,
+  });
 
   if (options.cors) {
     app.use(
@@ -239,8 +189,8 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       clock,
       reset: (how) => server.reset(how),
       seed: () => seedInfo,
-      chaos,
-      recorder,
+      chaos: aids.injector,
+      recorder: aids.recorder,
       snapshot: () => server.snapshot(),
       restore: (snapshot) => server.restore(snapshot),
     });
@@ -265,12 +215,12 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       services,
       onError,
-      faults,
+      faults: aids.requestFaults,
     });
     mounted.push({ platform, mount, prefix, services });
   }
 
-  const upgrades = new UpgradeRouter(upgradeFaults(chaos));
+  const upgrades = new UpgradeRouter(aids.upgradeFaults);
   const realtime: Record<string, RealtimeInfo> = {};
   const realtimeEndpoints: Record<string, { kind: string; info: Record<string, string> }[]> = {};
   for (const { platform, mount, prefix, services } of mounted) {
@@ -365,7 +315,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     async close() {
       if (closed) return;
       closed = true;
-      await recorder?.save();
+      await aids.close();
       await Promise.all(selected.map((platform) => platform.dispose?.(servicesById.get(platform.id))));
       await upgrades.close();
       if (http) {
@@ -389,12 +339,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     realtimeEndpoints,
     seedInfo,
     services: (id) => servicesById.get(id),
-    chaos,
+    ...aids.controls,
     async reset(how = {}) {
-      if (how.keepSeed && seeded) {
-        await server.restore(seeded);
-        return;
-      }
+      if (how.keepSeed && (await aids.resetToSeed())) return;
       db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
       await afterStateReplaced();
     },
@@ -402,20 +349,8 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       for (const platform of selected) {
         if (platform.seed) seedInfo[platform.id] = await platform.seed(servicesById.get(platform.id));
       }
-      seeded = server.snapshot();
+      aids.seeded();
       return seedInfo;
-    },
-    requests(filter) {
-      if (!recorder) throw new Error("Recording is off: create the server with `record: true`");
-      return recorder.har(filter);
-    },
-    snapshot: () => state.take(clock.iso(), structuredClone(seedInfo)),
-    async restore(snapshot) {
-      const rows = state.restore(snapshot);
-      for (const id of Object.keys(seedInfo)) delete seedInfo[id];
-      Object.assign(seedInfo, structuredClone(snapshot.seed));
-      await afterStateReplaced();
-      return { rows };
     },
   };
   /** Rate-limit windows and the processes of rows that are gone go with the state they belonged to. */
@@ -425,7 +360,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   }
 
   if (options.seed) await server.seed();
-  if (options.load !== undefined) await server.restore(await loadSnapshot(options.load));
+  await aids.load();
   return server;
 }
 
