@@ -118,6 +118,10 @@ describe("faults", () => {
     expect((await get()).status).toBe(503);
     server.chaos.configure({ rate: 0 });
     expect((await get()).status).toBe(200);
+    // Turning faults off keeps what was injected, to be read afterwards; a new run starts afresh.
+    expect(server.chaos.state().counts["503"]).toBe(1);
+    server.chaos.configure({ rate: 1, kinds: ["503"] });
+    expect(server.chaos.state().log).toEqual([]);
   });
 
   it("is configured over /_lite/chaos, which refuses what does not fit", async () => {

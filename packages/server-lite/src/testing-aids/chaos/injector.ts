@@ -71,13 +71,18 @@ export class FaultInjector {
     return Object.fromEntries(faultKinds.map((kind) => [kind, 0])) as Record<FaultKind, number>;
   }
 
-  /** Replaces the configuration (`rate: 0` turns faults off), restarts the generator and clears the log. */
+  /**
+   * Replaces the configuration and restarts the generator from its seed. A run of faults (`rate` above 0) starts
+   * with an empty log and counts; turning faults off (`rate: 0`) keeps them, to be read afterwards.
+   */
   configure(options: ChaosOptions): ResolvedChaos {
     this.#config = resolveChaos(options);
     this.#rng = xoroshiro128plus(this.#config.seed);
     this.#routes = this.#config.routes.map(matcherOf);
-    this.#log = [];
-    this.#counts = FaultInjector.#zero();
+    if (this.#config.rate > 0) {
+      this.#log = [];
+      this.#counts = FaultInjector.#zero();
+    }
     return this.#config;
   }
 

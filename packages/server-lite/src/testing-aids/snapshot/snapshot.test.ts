@@ -31,7 +31,9 @@ const count = (table: string) => server.db.get<{ n: number }>(`SELECT count(*) A
 const token = () => server.seedInfo.claudenest!.token!;
 const machine = { name: "extra", platform: "linux", hostname: "extra.local" };
 
-describe("snapshots", () => {
+// Every platform seeded in one server: on a busy machine that alone can take a while, so the cases get a wider
+// bound. They wait on nothing but their own calls.
+describe("snapshots", { timeout: 60_000 }, () => {
   it("hold every platform's tables and put them back exactly, ids and all", async () => {
     server = await createServer({ seed: true, lite: true });
     const before = server.snapshot();
