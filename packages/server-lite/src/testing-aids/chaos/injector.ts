@@ -1,13 +1,14 @@
 /**
  * @module
- * The fault generator: a seeded PRNG (pure-rand's xoroshiro128+) decides, request after request, whether one
- * fails and with which kind, so a run is repeated exactly by its seed. Every injected fault is logged with its
+ * The fault generator: a seeded PRNG (pure-rand's Mersenne Twister, whose seeding spreads even small seeds: with
+ * xoroshiro128+ the first draw of every small seed is close to 1, so a first request would never fail) decides,
+ * request after request, whether one fails and with which kind, so a run is repeated exactly by its seed. Every injected fault is logged with its
  * kind and request id, and counted.
  */
 import picomatch from "picomatch";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { mersenne } from "pure-rand/generator/mersenne";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import { type ChaosOptions, type FaultKind, faultKinds, type ResolvedChaos, resolveChaos } from "./options.ts";
 
@@ -50,7 +51,7 @@ function matcherOf(route: string): RouteMatcher {
 /** Decides and logs faults; reconfigured at run time (a new configuration restarts the generator from its seed). */
 export class FaultInjector {
   #config: ResolvedChaos = resolveChaos(OFF);
-  #rng: RandomGenerator = xoroshiro128plus(1);
+  #rng: RandomGenerator = mersenne(1);
   #routes: RouteMatcher[] = [];
   #log: InjectedFault[] = [];
   #counts = FaultInjector.#zero();
@@ -77,7 +78,7 @@ export class FaultInjector {
    */
   configure(options: ChaosOptions): ResolvedChaos {
     this.#config = resolveChaos(options);
-    this.#rng = xoroshiro128plus(this.#config.seed);
+    this.#rng = mersenne(this.#config.seed);
     this.#routes = this.#config.routes.map(matcherOf);
     if (this.#config.rate > 0) {
       this.#log = [];
