@@ -4,6 +4,7 @@
  */
 import { type LiteServer, startNest } from "@agentlane/testing/claudenest-loopback";
 import { afterEach, expect, it, vi } from "vitest";
+import type { Task } from "../contract/tasks.ts";
 import type { TaskWatcher } from "./project-watchers.ts";
 
 let server: LiteServer | undefined;
@@ -28,8 +29,12 @@ it("delivers every task's final state across cut and dropped WebSocket streams",
   watcher.on("resync", (tasks) => {
     for (const task of tasks) status.set(task.id, task.status);
   });
-  for (const event of ["task:claimed", "task:released", "task:completed"] as const)
-    watcher.on(event, ({ task }: { task: { id: string; status: string } }) => status.set(task.id, task.status));
+  const track = ({ task }: { task: Task }) => {
+    status.set(task.id, task.status);
+  };
+  watcher.on("task:claimed", track);
+  watcher.on("task:released", track);
+  watcher.on("task:completed", track);
 
   for (const id of ids) {
     await nest.tasks.claim({ id, instance_id: "claude-1" });
