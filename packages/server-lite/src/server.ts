@@ -13,7 +13,7 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { Clock } from "./core/clock.ts";
 import { docsPage, openAPIDocument } from "./core/docs.ts";
-import { ConnectionDroppedError, isDroppedConnection } from "./core/dropped-connection.ts";
+import { inProcessFetch, socketFetch } from "./core/dropped-connection.ts";
 import { EventBus } from "./core/events.ts";
 import { IdempotencyStore, idempotencyIndexMigration, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
@@ -292,14 +292,10 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   let closed = false;
 
   const server: LiteServer = {
-    async fetch(request) {
-      const response = await app.fetch(request);
-      if (isDroppedConnection(response)) throw new ConnectionDroppedError();
-      return response;
-    },
+    fetch: inProcessFetch(app),
     async listen(port = 0, host = "127.0.0.1") {
       if (http) throw new Error("server-lite is already listening");
-      http = createAdaptorServer({ fetch: answerOrDrop(app), hostname: host }) as Server;
+      http = createAdaptorServer({ fetch: socketFetch(app), hostname: host }) as Server;
       http.on("upgrade", (request, socket, head) => upgrades.handleUpgrade(request, socket, head));
       http.on("clientError", (error: NodeJS.ErrnoException, socket) =>
         answerClientError(error, socket, mounted, clock),
@@ -417,13 +413,4 @@ function resolveLimits(limits: ServerLimits = {}): Required<ServerLimits> {
 /** A rate-limit group's count, whatever its form. */
 function limitOf(group: number | { limit: number } | undefined): number | undefined {
   return typeof group === "object" ? group.limit : group;
-}
-
-/** The app's `fetch` for a socket: a dropped connection destroys the socket instead of answering. */
-function answerOrDrop(app: Hono): (request: Request, env: unknown) => Promise<Response> {
-  return async (request, env) => {
-    const response = await app.fetch(request, env);
-    if (isDroppedConnection(response)) (env as { incoming?: { socket?: Duplex } }).incoming?.socket?.destroy();
-    return response;
-  };
 }
