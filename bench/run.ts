@@ -5,6 +5,7 @@
  */
 
 import { actusSse } from "./actus-sse.ts";
+import { bundleSize } from "./bundle-size.ts";
 import { caipeCatalog } from "./caipe-catalog.ts";
 import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
@@ -15,6 +16,7 @@ import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
 import { sdkLatency } from "./sdk-latency.ts";
 import { serverThroughput } from "./server-throughput.ts";
+import { taskPages } from "./task-pages.ts";
 
 const lines: Record<string, () => Promise<Row[]>> = {
   "1": sdkLatency,
@@ -26,6 +28,8 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "coordinaitor-webhooks": coordinaitorWebhooks,
   "coordinaitor-live": coordinaitorLive,
   "5": actusSse,
+  "6": bundleSize,
+  "7": taskPages,
   faults: faultRun,
 };
 

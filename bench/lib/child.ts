@@ -1,16 +1,29 @@
 /**
  * @module
  * Benchmark servers run in child processes, so that a server and the load it serves do not share one
- * event loop. A child prints one JSON line when ready and exits when its stdin closes.
+ * event loop. A child prints one JSON line when ready and exits when its stdin closes. A child that calls
+ * `answerCpuQueries()` also answers each `cpu` line on stdin with its own CPU time so far, so the benchmark can
+ * charge a server the CPU it spent, whatever its load generator cost.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 
 export interface Child<Ready> {
   ready: Ready;
   process: ChildProcess;
   /** Closes the child's stdin and waits for it to exit. */
   stop(): Promise<void>;
+  /** The child's CPU time so far (user + system), in microseconds; the child must answer `cpu` queries. */
+  cpu(): Promise<number>;
+}
+
+/** In a child: answer every `cpu` line on stdin with `{"cpu": µs}` on stdout. */
+export function answerCpuQueries(lines: Interface = createInterface({ input: process.stdin })): void {
+  lines.on("line", (line) => {
+    if (line.trim() !== "cpu") return;
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`);
+  });
 }
 
 export async function startChild<Ready>(script: URL, stdinLine?: string): Promise<Child<Ready>> {
@@ -28,6 +41,13 @@ export async function startChild<Ready>(script: URL, stdinLine?: string): Promis
   return {
     ready,
     process: child,
+    cpu() {
+      const answer = new Promise<number>((resolve) =>
+        lines.once("line", (line) => resolve((JSON.parse(line) as { cpu: number }).cpu)),
+      );
+      child.stdin!.write("cpu\n");
+      return answer;
+    },
     async stop() {
       child.stdin!.end();
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);

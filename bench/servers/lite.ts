@@ -6,6 +6,7 @@
  */
 import { ClaudeNest } from "@agentlane/sdk";
 import { createServer } from "@agentlane/server-lite";
+import { answerCpuQueries } from "../lib/child.ts";
 
 const server = await createServer({ seed: true });
 const token = server.seedInfo.claudenest!.token!;
@@ -16,6 +17,7 @@ for (let i = existing.length; i < 15; i++)
   await nest.machines.register({ name: `bench-${i}`, platform: "linux", hostname: `bench-${i}.local`, arch: "x64" });
 
 process.stdout.write(`${JSON.stringify({ url, token })}\n`);
+answerCpuQueries();
 process.stdin.resume();
 process.stdin.on("end", async () => {
   await server.close();

@@ -2,12 +2,13 @@
  * @module
  * The baseline of the throughput line: a bare `node:http` server answering fixed bytes. It reads the
  * answers to replay (status, headers, body of server-lite's own answers) as JSON from stdin's first line,
- * prints `{ url }`, then serves until stdin closes. A request with a body is read to its end first, as
+ * prints `{ url }`, then serves until stdin closes, answering `cpu` queries. A request with a body is read to its end first, as
  * server-lite must.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
+import { answerCpuQueries } from "../lib/child.ts";
 
 interface Canned {
   status: number;
@@ -37,6 +38,7 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`);
+answerCpuQueries(input);
 input.on("close", () => {
   server.closeAllConnections();
   server.close(() => process.exit(0));

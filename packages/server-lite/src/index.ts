@@ -40,6 +40,7 @@ export {
   type ServerOptions,
 } from "./server.ts";
 export { Database } from "./store/database.ts";
+export type { RetentionOptions, RetentionRule } from "./store/retention.ts";
 export type { ChaosState, InjectedFault } from "./testing-aids/chaos/injector.ts";
 export { type ChaosOptions, type FaultKind, faultKinds, type ResolvedChaos } from "./testing-aids/chaos/options.ts";
 export type { LiteHarEntry } from "./testing-aids/recording/har-entry.ts";

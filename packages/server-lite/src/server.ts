@@ -25,6 +25,7 @@ import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
+import { applyRetention, type RetentionOptions } from "./store/retention.ts";
 import { mountLite } from "./testing-aids/lite-routes.ts";
 import { type TestingAidControls, type TestingAidOptions, testingAids } from "./testing-aids/server-aids.ts";
 
@@ -93,6 +94,12 @@ export interface ServerOptions extends TestingAidOptions {
   execArgs?: boolean | Readonly<Record<string, readonly string[]>>;
   /** Caps on what one caller, and the server, may hold; each answered with the platform's documented error. */
   limits?: ServerLimits;
+  /**
+   * How many rows to keep of the tables that grow with use (activity feeds, logs, outboxes), by table, or
+   * `false` to keep them all; the defaults are each platform's, listed in the README ("Retention").
+   * @example { cn_activity: 200, co_logs: false }
+   */
+  retention?: RetentionOptions;
   /** Called with errors a handler did not expect (answered as 500). @default console.error */
   onError?: (error: unknown) => void;
   /**
@@ -141,6 +148,11 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const selected = await selectPlatforms(options.platform, own);
   const db = new Database(options.db ?? ":memory:");
   db.migrate([idempotencyMigration, idempotencyIndexMigration, ...selected.flatMap((p) => p.migrations)]);
+  applyRetention(
+    db,
+    selected.flatMap((p) => p.retention ?? []),
+    options.retention,
+  );
   // One limiter: each limit counts in its platform's (or group's) own window.
   const rateLimiter = options.rateLimit ? new RateLimiter(clock, 60_000) : undefined;
   const limits = resolveLimits(options.limits);

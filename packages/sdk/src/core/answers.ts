@@ -5,7 +5,6 @@
  * any other), and every failure (an error answer, a timeout, a dropped connection) made into the SDK's typed
  * errors. The client sends; this module only reads.
  */
-import { type HTTPError, isHTTPError, isTimeoutError as isKyTimeout, isNetworkError } from "ky";
 import { AttemptInterrupted, type Received, replay } from "./attempt.ts";
 import type { Decoded, DecodedError, EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
@@ -55,7 +54,7 @@ function replayStatus(error: DecodedError): number {
 
 /** The innermost cause's message: `connect ECONNREFUSED 127.0.0.1:1234` rather than `fetch failed`. */
 function rootMessage(error: Error): string {
-  let current: unknown = isNetworkError(error) ? error.cause : error;
+  let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++)
     current = current.cause;
   return current instanceof Error ? current.message : String(current);
@@ -118,7 +117,7 @@ export class AnswerReader {
     if ("error" in first) {
       if (first.error instanceof AttemptInterrupted && first.error.reason === "timeout")
         return new TimeoutError(undefined, { cause: first.error });
-      return this.translate(first.error, signal, undefined);
+      return this.translate(first.error, signal);
     }
     const { received } = first;
     const response = this.replay(received, first.status);
@@ -127,18 +126,14 @@ export class AnswerReader {
     return this.apiError(decoded.status ?? response.status, response, decoded, body, received.response.status);
   }
 
-  /** Whatever ky threw, as the SDK's typed error; `httpStatus` is the latest attempt's own HTTP status. */
-  translate(error: unknown, signal: AbortSignal | undefined, httpStatus: number | undefined): Error {
-    if (isHTTPError(error)) {
-      const { response } = error as HTTPError;
-      // ky parses an error body as JSON only when it is labelled JSON; platforms do not always label it.
-      const data = typeof error.data === "string" ? parseBody(error.data) : error.data;
-      const decoded = this.decodeFailure(response, data, httpStatus);
-      return this.apiError(decoded.status ?? response.status, response, decoded, data, httpStatus);
-    }
+  /**
+   * A failure that is not an answer (a network error, an abort) as the SDK's typed error; `network` when the
+   * caller already knows it is one. ky's own errors are told apart where ky runs (`retry-loop.ts`), so that this
+   * module does not load ky.
+   */
+  translate(error: unknown, signal: AbortSignal | undefined, network = false): Error {
     if (signal?.aborted) return new AbortError(undefined, { cause: signal.reason });
-    if (isKyTimeout(error)) return new TimeoutError(undefined, { cause: error });
-    if (isNetworkError(error) || error instanceof TypeError)
+    if (network || error instanceof TypeError || (error as Error | undefined)?.name === "TypeError")
       return new ConnectionError(`Connection error: ${rootMessage(error as Error)}`, { cause: error });
     return error instanceof Error ? error : new ConnectionError(String(error));
   }

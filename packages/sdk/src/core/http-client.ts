@@ -4,21 +4,20 @@
  * unwrapped data or a typed error.
  *
  * The first attempt is sent directly with `fetch` (one timer, no `Request` copies), because almost every
- * call succeeds at once. Anything else (an error status, a network error, a timeout) is handed to ky with
- * that outcome as ky's own first attempt, so ky alone decides whether and when to retry, exactly as if it
- * had sent the first attempt itself. A call with `totalTimeout` goes to ky from the start, since ky keeps
- * that budget.
+ * call succeeds at once. Anything else (an error status, a network error, a timeout) goes on in the retry
+ * loop (`retry-loop.ts`, on ky, loaded on first need) with that outcome as ky's own first attempt, so ky
+ * alone decides whether and when to retry. A call with `totalTimeout` goes to ky from the start, since ky
+ * keeps that budget.
  *
  * Everything platform-specific is delegated: credentials to the client's auth scheme (renewed once after a
  * 401), unwrapping, errors and pagination to the platform's envelope codec. An error the codec finds inside
  * an HTTP success is treated as the status it stands for, so it is typed and retried like any other.
  */
-import ky, { isHTTPError, TimeoutError as KyTimeoutError } from "ky";
 import type { Route } from "../contract/routes.ts";
 import type { RunnableSchema } from "../contract/schema.ts";
 import { AnswerReader, FINAL, type FirstAttempt, isAPIErrorLike, parseBody, type Read } from "./answers.ts";
 import { APIPromise, type APIResponse, PagePromise } from "./api-promise.ts";
-import { AttemptInterrupted, attempt, type Received } from "./attempt.ts";
+import { attempt, type Received } from "./attempt.ts";
 import type { AuthScheme } from "./auth.ts";
 import type { EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
@@ -36,12 +35,13 @@ import {
   type RequestOptions,
 } from "./options.ts";
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
-import { idempotentMethods, kyRetry } from "./retry-policy.ts";
+import { idempotentMethods } from "./retry-policy.ts";
 
 /** Makes the stream object of a stream endpoint's call from the function that opens its response. */
 export type StreamFactory = (open: (signal: AbortSignal) => Promise<Response>) => unknown;
 
-interface Prepared {
+/** A call ready to send: what the first attempt and any retries share. */
+export interface Prepared {
   url: string;
   init: RequestInit & { headers: Record<string, string> };
   auth: string;
@@ -194,7 +194,17 @@ export class HttpClient {
       }
     }
     if (first && !this.#retryable(prepared)) throw this.#answers.firstFailure(first, prepared.signal);
-    const response = await this.#withRetries(prepared, options, first, streaming);
+    // ky is loaded on the first call that needs a retry: a bundle whose calls all succeed at once never loads it.
+    const { sendWithRetries } = await import("./retry-loop.ts");
+    const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
+    const response = await sendWithRetries({
+      prepared,
+      first,
+      streaming,
+      fetch: this.options.fetch,
+      answers: this.#answers,
+      auth,
+    });
     if (streaming && response.ok && (response.headers.get("content-type") ?? "").startsWith("text/event-stream"))
       return { response, text: undefined };
     return { response, text: await response.text() };
@@ -232,80 +242,6 @@ export class HttpClient {
       retry: options.retry === undefined ? o.retry : normalizeRetry(options.retry, o.retry),
       idempotencyKey,
     };
-  }
-
-  /** ky's retry loop; `first`, when given, is the outcome of ky's first attempt. */
-  async #withRetries(
-    prepared: Prepared,
-    options: RequestOptions,
-    first: FirstAttempt | undefined,
-    streaming: boolean,
-  ): Promise<Response> {
-    const o = this.options;
-    let pending = first;
-    /** The HTTP status of the latest attempt, which a replayed error status hides from ky. */
-    let httpStatus = first && "received" in first ? first.received.response.status : undefined;
-    const fetch = async (request: Request | URL | string, init?: RequestInit): Promise<Response> => {
-      if (pending) {
-        const outcome = pending;
-        pending = undefined;
-        if ("received" in outcome) return this.#answers.replay(outcome.received, outcome.status);
-        if (outcome.error instanceof AttemptInterrupted) throw new KyTimeoutError(request as Request);
-        throw outcome.error;
-      }
-      const received = await attempt(o.fetch, request as Request, init, false, undefined, streaming);
-      httpStatus = received.response.status;
-      const failed = received.response.ok ? this.#answers.failedInside(received) : undefined;
-      return this.#answers.replay(received, failed === FINAL ? undefined : failed);
-    };
-    const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
-    const { method } = prepared.init;
-    let headers: Record<string, string> = prepared.init.headers;
-    let body = prepared.init.body;
-    if (body instanceof FormData) {
-      // Serialized once: ky would make a new FormData stream per request and cancel the unused one, which makes
-      // undici's multipart encoder reject unhandled. The bytes (with their boundary) can be sent again as they are.
-      const encoded = new Response(body);
-      headers = { ...headers, "content-type": encoded.headers.get("content-type") ?? "multipart/form-data" };
-      body = await encoded.arrayBuffer();
-    }
-    try {
-      return await ky(prepared.url, {
-        method,
-        headers,
-        body,
-        fetch,
-        signal: prepared.signal,
-        timeout: prepared.timeout,
-        totalTimeout: prepared.totalTimeout,
-        retry: {
-          ...kyRetry(prepared.retry, prepared.idempotencyKey !== undefined),
-          // The platform may say an error is (or is not) worth repeating, whatever its status.
-          shouldRetry: ({ error }) =>
-            isHTTPError(error)
-              ? this.#answers.decodeFailure(
-                  error.response,
-                  typeof error.data === "string" ? parseBody(error.data) : error.data,
-                  httpStatus,
-                ).retryable
-              : undefined,
-        },
-        hooks:
-          auth && prepared.auth !== "none"
-            ? {
-                beforeRetry: [
-                  async ({ request }) => {
-                    const fresh: Record<string, string> = {};
-                    await auth.apply(fresh, prepared.auth);
-                    for (const [name, value] of Object.entries(fresh)) request.headers.set(name, value);
-                  },
-                ],
-              }
-            : {},
-      });
-    } catch (error) {
-      throw this.#answers.translate(error, prepared.signal, httpStatus);
-    }
   }
 
   #success(resource: string, name: string, received: Received & Partial<Read>): APIResponse<unknown> {

@@ -10,7 +10,6 @@
  * - After `activity_timeout` without traffic the client pings; without an answer it reconnects.
  */
 import { EventEmitter } from "eventemitter3";
-import ReconnectingWebSocket from "partysocket/ws";
 import type { TokenSource } from "../core/options.ts";
 import { Backoff, type BackoffOptions, sleep } from "./backoff.ts";
 import { LiveError, LiveRefusedError, LiveSubscriptionError } from "./errors.ts";
@@ -22,6 +21,7 @@ import {
   isRefusalCode,
   pusherUrl,
 } from "./pusher-frames.ts";
+import { type ReconnectingSocket, reconnectingSocket } from "./reconnecting-socket.ts";
 import type { ChannelHandlers, LiveTransport, TransportStatus } from "./transport.ts";
 
 /** Where a Pusher-protocol server listens, its app key, and how private channels are authorized. */
@@ -97,7 +97,7 @@ interface ChannelState {
  */
 export class PusherTransport extends EventEmitter<PusherTransportEvents> implements LiveTransport {
   readonly #options: PusherTransportOptions;
-  readonly #socket: ReconnectingWebSocket;
+  readonly #socket: ReconnectingSocket;
   readonly #backoff: Backoff;
   readonly #abort = new AbortController();
   readonly #channels = new Map<string, ChannelState>();
@@ -122,7 +122,7 @@ export class PusherTransport extends EventEmitter<PusherTransportEvents> impleme
     if (typeof WebSocketClass !== "function")
       throw new TypeError("No WebSocket class: pass `WebSocket` (the `ws` package, or a global WebSocket)");
     this.#backoff = new Backoff(options.backoff);
-    this.#socket = new ReconnectingWebSocket(() => this.#nextUrl(url), undefined, {
+    this.#socket = reconnectingSocket(() => this.#nextUrl(url), {
       WebSocket: WebSocketClass,
       // Delays are drawn by #nextUrl, with jitter and cancellable; partysocket's would be neither.
       minReconnectionDelay: 0,

@@ -13,9 +13,9 @@
  * once its frame is sent.
  */
 import { EventEmitter } from "eventemitter3";
-import ReconnectingWebSocket from "partysocket/ws";
 import { Backoff, type BackoffOptions, sleep } from "./backoff.ts";
 import { LiveError, LiveRefusedError, LiveSubscriptionError } from "./errors.ts";
+import { type ReconnectingSocket, reconnectingSocket } from "./reconnecting-socket.ts";
 import type { ChannelHandlers, LiveTransport, TransportStatus } from "./transport.ts";
 
 /** A frame the server sent, as the transport reads it. */
@@ -97,7 +97,7 @@ export interface WsSubscribeTransportEvents {
 /** One reconnecting WebSocket carrying any number of channel subscriptions. */
 export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvents> implements LiveTransport {
   readonly #options: WsSubscribeTransportOptions;
-  readonly #socket: ReconnectingWebSocket;
+  readonly #socket: ReconnectingSocket;
   readonly #backoff: Backoff;
   readonly #abort = new AbortController();
   readonly #channels = new Map<string, Subscription>();
@@ -117,7 +117,7 @@ export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvent
     if (typeof WebSocketClass !== "function")
       throw new TypeError("No WebSocket class: pass `WebSocket` (the `ws` package, or a global WebSocket)");
     this.#backoff = new Backoff(options.backoff);
-    this.#socket = new ReconnectingWebSocket(() => this.#nextUrl(), undefined, {
+    this.#socket = reconnectingSocket(() => this.#nextUrl(), {
       WebSocket: WebSocketClass,
       minReconnectionDelay: 0,
       maxReconnectionDelay: 0,

@@ -6,6 +6,7 @@
 import type { AuthRequirement, Contract, Page } from "@agentlane/sdk/contract";
 import type { SpawnGuard } from "../lib/spawn-guard.ts";
 import type { Database } from "../store/database.ts";
+import type { RetentionRule } from "../store/retention.ts";
 import type { Clock } from "./clock.ts";
 import type { Credentials } from "./credentials.ts";
 import type { EventBus } from "./events.ts";
@@ -186,6 +187,8 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   migrations: ReadonlyArray<{ id: string; sql: string }>;
   /** Tables emptied by a reset. */
   tables: readonly string[];
+  /** Tables that grow with use, each with how many rows a server keeps by default (`store/retention.ts`). */
+  retention?: readonly RetentionRule[];
   createServices(env: Environment): Services;
   /**
    * The auth requirement names the contract may use beside `none` and `optional`; mounting fails on any other,

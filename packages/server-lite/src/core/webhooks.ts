@@ -11,6 +11,7 @@
  */
 import { signSync } from "@agentlane/sdk/webhooks";
 import type { Database } from "../store/database.ts";
+import type { RetentionRule } from "../store/retention.ts";
 import type { Clock } from "./clock.ts";
 import { uuid } from "./ids.ts";
 
@@ -89,6 +90,20 @@ const NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** Stores, sends, retries and logs webhook deliveries for one platform. */
 export class WebhookDispatcher {
+  /**
+   * The retention of a deliveries table: the newest `keep` deliveries of each subscription; one still being
+   * retried is never deleted.
+   */
+  static retention(table: string, keep = 1000): RetentionRule {
+    return {
+      table,
+      partitionBy: "subscription_id",
+      keep,
+      prunable: "status <> 'pending'",
+      description: "webhook deliveries, per subscription",
+    };
+  }
+
   /** The SQL of a deliveries table. */
   static migration(table: string): { id: string; sql: string } {
     if (!NAME.test(table)) throw new TypeError(`Not a table name: ${table}`);

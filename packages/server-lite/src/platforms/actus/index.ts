@@ -8,6 +8,7 @@ import { encodeError, encodeSuccess } from "@agentlane/sdk/actus";
 import { type ActusContract, contract, errorCodes } from "@agentlane/sdk/actus/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { type ActusCaller, type ActusCommonCode, authenticate } from "./caller.ts";
+import { retention } from "./db/retention.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { admin } from "./handlers/admin.ts";
 import { appConfig } from "./handlers/app-config.ts";
@@ -69,6 +70,7 @@ export const actus: PlatformDefinition<ActusContract, ActusServices, ActusCaller
   envelope,
   migrations,
   tables,
+  retention,
   createServices: (env) => new ActusServices(env),
   authRequirements: ["user", "admin"],
   authenticate,

@@ -6,6 +6,7 @@ import { encodeError, encodeSuccess } from "@agentlane/sdk/caipe";
 import { type CaipeSkillsContract, contract, errorCodes } from "@agentlane/sdk/caipe/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { migrations, tables } from "./db/migrations.ts";
+import { retention } from "./db/retention.ts";
 import { authoring } from "./handlers/authoring.ts";
 import { catalog } from "./handlers/catalog.ts";
 import { configs } from "./handlers/configs.ts";
@@ -72,6 +73,7 @@ export const caipe: PlatformDefinition<CaipeSkillsContract, CaipeServices, Caipe
   envelope,
   migrations,
   tables,
+  retention,
   createServices: (env) => new CaipeServices(env),
   authRequirements: ["user", "admin", "catalog"],
   authenticate,

@@ -7,6 +7,7 @@ import type { PlatformDefinition } from "../../core/platform.ts";
 import { authenticate, type CCJKCaller, type CCJKCommonCode } from "./caller.ts";
 import { cli } from "./cli.ts";
 import { migrations, tables } from "./db/migrations.ts";
+import { retention } from "./db/retention.ts";
 import { envelope } from "./envelope.ts";
 import { agents } from "./handlers/agents.ts";
 import { mcp } from "./handlers/mcp.ts";
@@ -29,6 +30,7 @@ export const ccjk: PlatformDefinition<CCJKCloudContract, CCJKServices, CCJKCalle
   envelope,
   migrations,
   tables,
+  retention,
   createServices: (env) => new CCJKServices(env),
   authRequirements: ["user"],
   authenticate,

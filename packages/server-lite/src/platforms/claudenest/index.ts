@@ -8,6 +8,7 @@ import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/cl
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { pusherRealtime } from "../../realtime/pusher/kind.ts";
 import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts";
+import { retention } from "./db/retention.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { auth, oauthProviderRoutes } from "./handlers/auth.ts";
 import { commands } from "./handlers/commands.ts";
@@ -73,6 +74,7 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   envelope,
   migrations,
   tables,
+  retention,
   createServices: (env) => new NestServices(env),
   authRequirements: ["user", "agent", "pairing", "admin"],
   authenticate: (services, requirement, credentials) =>

@@ -7,6 +7,7 @@ import { type CoordinAItorContract, contract } from "@agentlane/sdk/coordinaitor
 import type { PlatformDefinition } from "../../core/platform.ts";
 import { WebhookDispatcher } from "../../core/webhooks.ts";
 import { authenticate, type CoCaller, type CoCommonCode, credentialOf } from "./caller.ts";
+import { retention } from "./db/retention.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { envelope } from "./envelope.ts";
 import { extraRoutes } from "./extra-routes.ts";
@@ -31,6 +32,7 @@ export const coordinaitor: PlatformDefinition<CoordinAItorContract, CoServices, 
   envelope,
   migrations: [...migrations, WebhookDispatcher.migration(DELIVERIES_TABLE)],
   tables: [DELIVERIES_TABLE, ...tables],
+  retention,
   createServices: (env) => {
     const services = new CoServices(env);
     services.webhooks = startWebhooks(services);

@@ -8,7 +8,7 @@ import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
 import { pairingSealMigration } from "./pairing.ts";
 import { projectsMigration, projectsTables } from "./projects.ts";
 import { sessionsMigration, sessionTables } from "./sessions.ts";
-import { tasksMigration } from "./tasks.ts";
+import { taskOrderMigration, tasksMigration } from "./tasks.ts";
 
 export const migrations = [
   {
@@ -89,6 +89,7 @@ CREATE TABLE cn_pairings (
   sessionsMigration,
   projectsMigration,
   tasksMigration,
+  taskOrderMigration,
   machineToolsMigration,
   {
     id: "claudenest-040-pairing-expiry",

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { Database } from "./database.ts";
+import { applyRetention, type RetentionRule } from "./retention.ts";
+
+const rules: RetentionRule[] = [
+  { table: "feed", partitionBy: "project", keep: 3, description: "a project's feed" },
+  { table: "outbox", keep: 2, description: "mail sent" },
+];
+
+function store() {
+  const db = new Database();
+  db.sqlite.exec(`
+    CREATE TABLE feed (seq INTEGER PRIMARY KEY AUTOINCREMENT, project TEXT NOT NULL, n INTEGER NOT NULL);
+    CREATE INDEX feed_project ON feed(project, seq);
+    CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, n INTEGER NOT NULL);`);
+  return db;
+}
+
+const numbers = (db: Database, sql: string, ...args: unknown[]) => db.all<{ n: number }>(sql, ...args).map((r) => r.n);
+
+describe("retention", () => {
+  it("keeps the newest rows of each partition, and of a table without partitions, after every insert", () => {
+    const db = store();
+    applyRetention(db, rules);
+    for (let n = 1; n <= 10; n++) {
+      db.run("INSERT INTO feed (project, n) VALUES (?, ?)", n % 2 ? "odd" : "even", n);
+      db.run("INSERT INTO outbox (n) VALUES (?)", n);
+      expect(db.get<{ c: number }>("SELECT count(*) AS c FROM feed WHERE project = 'odd'")!.c).toBeLessThanOrEqual(3);
+    }
+    expect(numbers(db, "SELECT n FROM feed WHERE project = 'odd' ORDER BY seq")).toEqual([5, 7, 9]);
+    expect(numbers(db, "SELECT n FROM feed WHERE project = 'even' ORDER BY seq")).toEqual([6, 8, 10]);
+    expect(numbers(db, "SELECT n FROM outbox ORDER BY id")).toEqual([9, 10]);
+  });
+
+  it("takes a server's own numbers, and `false` keeps everything", () => {
+    const db = store();
+    applyRetention(db, rules, { feed: 1, outbox: false });
+    for (let n = 1; n <= 5; n++) {
+      db.run("INSERT INTO feed (project, n) VALUES ('p', ?)", n);
+      db.run("INSERT INTO outbox (n) VALUES (?)", n);
+    }
+    expect(numbers(db, "SELECT n FROM feed")).toEqual([5]);
+    expect(numbers(db, "SELECT n FROM outbox ORDER BY id")).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("refuses an override for a table no platform declares, or a number of rows that is not a positive whole number", () => {
+    const db = store();
+    expect(() => applyRetention(db, rules, { feeds: 10 })).toThrow(/no platform declares the table feeds/);
+    expect(() => applyRetention(db, rules, { feed: 0 })).toThrow(/positive whole number/);
+    expect(() => applyRetention(db, rules, { feed: 2.5 })).toThrow(/positive whole number/);
+  });
+
+  it("deletes only rows the rule says may go", () => {
+    const db = store();
+    applyRetention(db, [{ table: "outbox", keep: 2, prunable: "n % 2 = 0", description: "even rows may go" }]);
+    for (let n = 1; n <= 6; n++) db.run("INSERT INTO outbox (n) VALUES (?)", n);
+    expect(numbers(db, "SELECT n FROM outbox ORDER BY id")).toEqual([1, 3, 5, 6]);
+  });
+
+  it("leaves no trace in a file database: the rules live with the connection", () => {
+    const db = store();
+    applyRetention(db, rules);
+    expect(db.all("SELECT name FROM sqlite_master WHERE type = 'trigger'")).toEqual([]);
+    expect(
+      db.all<{ name: string }>("SELECT name FROM sqlite_temp_master WHERE type = 'trigger'").map((r) => r.name),
+    ).toEqual(["retain_feed", "retain_outbox"]);
+  });
+});
