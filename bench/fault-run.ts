@@ -10,6 +10,7 @@ import type { Row } from "./lib/table.ts";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+/** Line 17: runs the fault workload once and reports its counts as a row. */
 export async function faultRun(): Promise<Row[]> {
   const outcome = await runFaultWorkload({ calls: 10_000, rate: 0.2, seed: 42 });
   const failed = outcome.reads.failed + outcome.keyedCreates.failed;

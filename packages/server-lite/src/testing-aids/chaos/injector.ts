@@ -92,6 +92,7 @@ export class FaultInjector {
     return this.#config.rate > 0;
   }
 
+  /** The configuration in force, with its defaults. */
   get config(): ResolvedChaos {
     return this.#config;
   }

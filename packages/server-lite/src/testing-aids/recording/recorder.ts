@@ -78,6 +78,11 @@ export class RequestRecorder {
   readonly #version: string;
   readonly file: string | undefined;
 
+  /**
+   * @param clock the time exchanges are dated with (the server clock)
+   * @param faultOf the fault injected into a request, to mark its entry
+   * @param version server-lite's version, named as the log's creator
+   */
   constructor(
     clock: Clock,
     options: RecordOptions,
