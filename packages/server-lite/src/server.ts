@@ -6,6 +6,7 @@
  */
 
 import type { Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createAdaptorServer } from "@hono/node-server";
@@ -31,6 +32,9 @@ import { type TestingAidControls, type TestingAidOptions, testingAids } from "./
 
 export type { AnyPlatform, ServerLimits };
 export { type PlatformId, platformIds };
+
+/** server-lite's version. The path holds from `src/server.ts` and from the build's chunks in `dist/` alike. */
+const VERSION: string = createRequire(import.meta.url)("../package.json").version;
 
 /** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
 export async function loadPlatform(id: PlatformId): Promise<AnyPlatform> {
@@ -177,6 +181,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     options,
     seedInfo,
     afterStateReplaced,
+    version: VERSION,
   });
 
   if (options.cors) {

@@ -3,7 +3,6 @@
  * The testing aids of one server, made in one place: faults (around every request and WebSocket upgrade),
  * the request recorder, snapshots of the store, and what `createServer` and `LiteServer` offer of them.
  */
-import { createRequire } from "node:module";
 import type { Hono } from "hono";
 import type { Clock } from "../core/clock.ts";
 import type { RequestFaults } from "../core/pipeline/faults.ts";
@@ -17,9 +16,6 @@ import { type LiteHar, type RecordOptions, type RequestFilter, RequestRecorder }
 import type { LiteSnapshot } from "./snapshot/format.ts";
 import { loadSnapshot } from "./snapshot/load.ts";
 import { StoreState, type TableOwner } from "./snapshot/store-state.ts";
-
-/** server-lite's version, named in recordings (read next to the sources and the build alike). */
-const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
 
 /** The testing aids' options of `createServer`. */
 export interface TestingAidOptions {
@@ -77,6 +73,8 @@ export interface AidsSetup {
   seedInfo: Record<string, Record<string, string>>;
   /** Clears what belonged to the replaced state (rate-limit windows, processes). */
   afterStateReplaced(): Promise<void>;
+  /** server-lite's version, named as the recording's creator. */
+  version: string;
 }
 
 /** Makes a server's testing aids; the recorder's middleware is added to the app at once, before any route. */
@@ -86,7 +84,7 @@ export function testingAids(setup: AidsSetup) {
   if (options.chaos) injector.configure(options.chaos);
   const record = options.record ?? setup.lite;
   const recorder = record
-    ? new RequestRecorder(clock, record === true ? {} : record, (request) => injector.faultOf(request), VERSION)
+    ? new RequestRecorder(clock, record === true ? {} : record, (request) => injector.faultOf(request), setup.version)
     : undefined;
   if (recorder) app.use("*", recorder.middleware());
   const state = new StoreState(setup.db, setup.owners);
