@@ -70,13 +70,7 @@ async function runPlatformCommand(id: PlatformId, args: string[]): Promise<never
     } else if (arg.startsWith("--db=")) db = arg.slice("--db=".length);
     else rest.push(arg);
   }
-  const testingAids = testingAidOptions(values);
-  const server = await createServer({
-    ...testingAids,
-    db,
-    platform: id,
-    onError: () => {},
-  });
+  const server = await createServer({ db, platform: id, onError: () => {} });
   try {
     const output = await platform.cli(rest, server.services(id));
     process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
