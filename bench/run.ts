@@ -11,6 +11,7 @@ import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
 import { coordinaitorLive } from "./coordinaitor-live.ts";
 import { coordinaitorWebhooks } from "./coordinaitor-webhooks.ts";
+import { faultRun } from "./fault-run.ts";
 import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
 import { sdkLatency } from "./sdk-latency.ts";
@@ -29,6 +30,7 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "5": actusSse,
   "6": bundleSize,
   "7": taskPages,
+  faults: faultRun,
 };
 
 const selected = process.argv.slice(2).filter((arg) => arg in lines);

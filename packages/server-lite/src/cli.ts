@@ -5,10 +5,11 @@
  *
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
  *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash] [--exec-args]
+ *                    [--chaos 0.2] [--chaos-seed 7] [--record requests.har] [--load snapshot.json]
  *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
 import { parseArgs } from "node:util";
-import { createServer, loadPlatform, type PlatformId, platformIds } from "./server.ts";
+import { createServer, loadPlatform, type PlatformId, platformIds, type ServerOptions } from "./server.ts";
 
 const usage = `Usage: agentlane-server [options]
   --port <n>          port to listen on (default 8000; 0 picks a free one)
@@ -17,14 +18,34 @@ const usage = `Usage: agentlane-server [options]
   --seed              create a demo user, token and machine
   --platform <id>     serve one platform at its documented root (${platformIds.join(", ")})
   --no-rate-limit     do not enforce the documented rate limits
-  --lite              serve /_lite/* (clock, reset) for tests
+  --lite              serve /_lite/* (clock, reset, chaos, requests, snapshot) for tests
   --no-cors           do not answer CORS preflights (by default any origin may call the API)
   --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
   --exec-args         let allowed commands take any arguments, including ones that run code (-e, -c, ...)
+  --chaos <rate>      inject faults into this share of requests (0 to 1), each printed to stderr
+  --chaos-seed <n>    seed of the faults: the same seed and requests give the same faults (default 1)
+  --record <file>     record every request and response (secrets redacted), written as HAR 1.2 on exit
+  --load <file>       start from a snapshot (as GET /_lite/snapshot answers it)
   --help              show this help
 
 Platform commands (run against the store, without serving):
   agentlane-server <platform> <command...> [--db file]`;
+
+/** `--chaos`, `--chaos-seed`, `--record` and `--load` as `createServer` options; a bad value fails with the usage. */
+function testingAidOptions(values: Record<string, unknown>): Partial<ServerOptions> {
+  const options: Partial<ServerOptions> = {};
+  if (values.chaos !== undefined || values["chaos-seed"] !== undefined) {
+    const rate = Number(values.chaos ?? 0);
+    const seed = Number(values["chaos-seed"] ?? 1);
+    if (!(rate >= 0 && rate <= 1)) fail(`--chaos must be a rate from 0 to 1, not "${values.chaos}"`);
+    if (!Number.isInteger(seed) || seed < 0) fail(`--chaos-seed must be a whole number, not "${values["chaos-seed"]}"`);
+    options.chaos = { rate, seed };
+    options.onFault = (f) => process.stderr.write(`fault ${f.kind} ${f.requestId} ${f.method} ${f.path}\n`);
+  }
+  if (typeof values.record === "string") options.record = { file: values.record };
+  if (typeof values.load === "string") options.load = values.load;
+  return options;
+}
 
 function fail(message: string): never {
   process.stderr.write(`agentlane-server: ${message}\n\n${usage}\n`);
@@ -81,6 +102,11 @@ try {
       "no-cors": { type: "boolean", default: false },
       exec: { type: "string", multiple: true },
       "exec-args": { type: "boolean", default: false },
+      // Testing aids: faults, recording, a snapshot to start from.
+      chaos: { type: "string" },
+      "chaos-seed": { type: "string" },
+      record: { type: "string" },
+      load: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -99,7 +125,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535)
 const platform = values.platform as string | undefined;
 if (platform !== undefined && !(platformIds as string[]).includes(platform)) fail(`unknown platform "${platform}"`);
 
+const testingAids = testingAidOptions(values);
 const server = await createServer({
+  ...testingAids,
   db: (values.db as string | undefined) ?? ":memory:",
   seed: values.seed as boolean,
   rateLimit: !values["no-rate-limit"],
@@ -108,7 +136,7 @@ const server = await createServer({
   exec: (values.exec as string[] | undefined) ?? [],
   execArgs: values["exec-args"] === true,
   ...(platform ? { platform: platform as PlatformId } : {}),
-});
+}).catch((error: Error) => fail(error.message));
 // Listening for signals before anything is printed: a Ctrl-C right after the banner still closes cleanly.
 let stopping = false;
 const stop = async () => {

@@ -12,6 +12,7 @@
  * network.listen();
  */
 import { http } from "msw";
+import { ConnectionDroppedError } from "./core/dropped-connection.ts";
 import type { LiteServer } from "./server.ts";
 
 /**
@@ -36,7 +37,13 @@ export function toMswHandlers(server: Pick<LiteServer, "fetch" | "bases">, baseU
       const path = target + url.pathname.slice(prefix.length);
       const init: RequestInit = { method: request.method, headers: request.headers };
       if (request.method !== "GET" && request.method !== "HEAD") init.body = await request.arrayBuffer();
-      return server.fetch(new Request(`${base.origin}${path}${url.search}`, init));
+      try {
+        return await server.fetch(new Request(`${base.origin}${path}${url.search}`, init));
+      } catch (error) {
+        // A connection the server dropped (an injected fault) is a network error for the code under test too.
+        if (error instanceof ConnectionDroppedError) return Response.error();
+        throw error;
+      }
     }),
   ];
 }

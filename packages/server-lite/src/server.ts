@@ -6,6 +6,7 @@
  */
 
 import type { Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createAdaptorServer } from "@hono/node-server";
@@ -13,9 +14,11 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { Clock } from "./core/clock.ts";
 import { docsPage, openAPIDocument } from "./core/docs.ts";
+import { inProcessFetch, socketFetch } from "./core/dropped-connection.ts";
 import { EventBus } from "./core/events.ts";
 import { IdempotencyStore, idempotencyIndexMigration, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
+import { requestIdFrom } from "./core/pipeline/respond.ts";
 import type { AnyPlatform, ServerLimits } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
 import { RevocationBus, UpgradeRouter } from "./core/realtime.ts";
@@ -24,16 +27,21 @@ import { type PlatformId, platformIds, platformLoaders } from "./platforms/index
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
 import { Database } from "./store/database.ts";
 import { applyRetention, type RetentionOptions } from "./store/retention.ts";
+import { mountLite } from "./testing-aids/lite-routes.ts";
+import { type TestingAidControls, type TestingAidOptions, testingAids } from "./testing-aids/server-aids.ts";
 
 export type { AnyPlatform, ServerLimits };
 export { type PlatformId, platformIds };
+
+/** server-lite's version. The path holds from `src/server.ts` and from the build's chunks in `dist/` alike. */
+const VERSION: string = createRequire(import.meta.url)("../package.json").version;
 
 /** Loads a platform's definition by id (only the platforms a server mounts are ever imported). */
 export async function loadPlatform(id: PlatformId): Promise<AnyPlatform> {
   return platformLoaders[id]();
 }
 
-export interface ServerOptions {
+export interface ServerOptions extends TestingAidOptions {
   /**
    * SQLite location: `:memory:` or a file path (opened in WAL mode).
    * @default ":memory:"
@@ -49,7 +57,7 @@ export interface ServerOptions {
    */
   rateLimit?: boolean;
   /**
-   * Serve `/_lite/*` (clock, reset, seed) for tests.
+   * Serve `/_lite/*` for tests: the clock, reset, seed, faults (`/_lite/chaos`), recorded requests and snapshots.
    * @default false
    */
   lite?: boolean;
@@ -105,7 +113,7 @@ export interface ServerOptions {
   realtime?: RealtimeOptions;
 }
 
-export interface LiteServer {
+export interface LiteServer extends TestingAidControls {
   /** Serves a request in-process, without a socket. */
   fetch(request: Request): Promise<Response>;
   /** Starts listening (port 0 picks a free one); resolves with the base URL. */
@@ -130,9 +138,10 @@ export interface LiteServer {
   services(id: PlatformId): unknown;
   /**
    * Empties every table and rate-limit window at once, then stops the processes (sessions, MCP servers) that
-   * belonged to the wiped rows; the promise resolves when they have exited.
+   * belonged to the wiped rows; the promise resolves when they have exited. With `keepSeed`, what `seed` made
+   * is put back.
    */
-  reset(): Promise<void>;
+  reset(options?: { keepSeed?: boolean }): Promise<void>;
   /** Adds demo data to every mounted platform. */
   seed(): Promise<Record<string, Record<string, string>>>;
 }
@@ -160,6 +169,20 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const revocations = new RevocationBus();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
   const seedInfo: Record<string, Record<string, string>> = {};
+  const aids = testingAids({
+    app,
+    db,
+    clock,
+    owners: [
+      { id: "core", tables: ["_idempotency"] },
+      ...selected.map((platform) => ({ id: platform.id, tables: platform.tables })),
+    ],
+    lite: options.lite ?? false,
+    options,
+    seedInfo,
+    afterStateReplaced,
+    version: VERSION,
+  });
 
   if (options.cors) {
     app.use(
@@ -178,7 +201,16 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       }),
     );
   }
-  if (options.lite) mountLite(app, { clock, reset: () => server.reset(), seed: () => seedInfo });
+  if (options.lite)
+    mountLite(app, {
+      clock,
+      reset: (how) => server.reset(how),
+      seed: () => seedInfo,
+      chaos: aids.injector,
+      recorder: aids.recorder,
+      snapshot: () => server.snapshot(),
+      restore: (snapshot) => server.restore(snapshot),
+    });
   for (const platform of selected) {
     const services = platform.createServices({
       db,
@@ -200,11 +232,12 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       services,
       onError,
+      faults: aids.requestFaults,
     });
     mounted.push({ platform, mount, prefix, services });
   }
 
-  const upgrades = new UpgradeRouter();
+  const upgrades = new UpgradeRouter(aids.upgradeFaults);
   const realtime: Record<string, RealtimeInfo> = {};
   const realtimeEndpoints: Record<string, { kind: string; info: Record<string, string> }[]> = {};
   for (const { platform, mount, prefix, services } of mounted) {
@@ -276,10 +309,10 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   let closed = false;
 
   const server: LiteServer = {
-    fetch: async (request) => app.fetch(request),
+    fetch: inProcessFetch(app),
     async listen(port = 0, host = "127.0.0.1") {
       if (http) throw new Error("server-lite is already listening");
-      http = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      http = createAdaptorServer({ fetch: socketFetch(app), hostname: host }) as Server;
       http.on("upgrade", (request, socket, head) => upgrades.handleUpgrade(request, socket, head));
       http.on("clientError", (error: NodeJS.ErrnoException, socket) =>
         answerClientError(error, socket, mounted, clock),
@@ -295,6 +328,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     async close() {
       if (closed) return;
       closed = true;
+      await aids.close();
       await Promise.all(selected.map((platform) => platform.dispose?.(servicesById.get(platform.id))));
       await upgrades.close();
       if (http) {
@@ -318,19 +352,28 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     realtimeEndpoints,
     seedInfo,
     services: (id) => servicesById.get(id),
-    async reset() {
+    ...aids.controls,
+    async reset(how = {}) {
+      if (how.keepSeed && (await aids.resetToSeed())) return;
       db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
-      rateLimiter?.clear();
-      await Promise.all(selected.map((platform) => platform.reset?.(servicesById.get(platform.id))));
+      await afterStateReplaced();
     },
     async seed() {
       for (const platform of selected) {
         if (platform.seed) seedInfo[platform.id] = await platform.seed(servicesById.get(platform.id));
       }
+      aids.seeded();
       return seedInfo;
     },
   };
+  /** Rate-limit windows and the processes of rows that are gone go with the state they belonged to. */
+  async function afterStateReplaced(): Promise<void> {
+    rateLimiter?.clear();
+    await Promise.all(selected.map((platform) => platform.reset?.(servicesById.get(platform.id))));
+  }
+
   if (options.seed) await server.seed();
+  await aids.load();
   return server;
 }
 
@@ -352,7 +395,7 @@ function answerClientError(
   const status = tooLarge ? 431 : 400;
   const message = tooLarge ? "The request's headers are too large." : "The request could not be read.";
   const only = mounted.length === 1 ? mounted[0]!.platform.envelope : undefined;
-  const requestId = `req_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const requestId = requestIdFrom(undefined);
   const body = JSON.stringify(
     only
       ? only.failure(only.codes.badRequest, message, undefined, { requestId, timestamp: clock.iso() })
@@ -387,31 +430,4 @@ function resolveLimits(limits: ServerLimits = {}): Required<ServerLimits> {
 /** A rate-limit group's count, whatever its form. */
 function limitOf(group: number | { limit: number } | undefined): number | undefined {
   return typeof group === "object" ? group.limit : group;
-}
-
-/** `/_lite/*`: control of the emulator itself, for tests over HTTP. */
-function mountLite(
-  app: Hono,
-  lite: { clock: Clock; reset: () => Promise<void>; seed: () => Record<string, Record<string, string>> },
-): void {
-  // What seeding created, by platform id: tests in any language log in with it.
-  app.get("/_lite/seed", (c) => c.json(lite.seed()));
-  app.get("/_lite/clock", (c) => c.json({ now: lite.clock.iso() }));
-  app.post("/_lite/clock", async (c) => {
-    let body: { advance_ms?: unknown };
-    try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ error: 'Send JSON: {"advance_ms": number}' }, 400);
-    }
-    if (typeof body.advance_ms !== "number" || !Number.isFinite(body.advance_ms) || body.advance_ms < 0) {
-      return c.json({ error: "advance_ms must be a non-negative number" }, 422);
-    }
-    lite.clock.advance(body.advance_ms);
-    return c.json({ now: lite.clock.iso() });
-  });
-  app.post("/_lite/reset", async (c) => {
-    await lite.reset();
-    return c.json({ reset: true });
-  });
 }

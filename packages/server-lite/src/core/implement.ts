@@ -1,7 +1,7 @@
 /**
  * @module
  * Mounts a platform on a Hono app: one route per contract endpoint, most specific path first, each a chain of
- * pipeline steps (authenticate, rate-limit, admit, validate, idempotency, handle). A failure anywhere is answered
+ * pipeline steps (faults, authenticate, rate-limit, admit, validate, idempotency, handle). A failure anywhere is answered
  * in the platform's envelope; an unexpected error is the platform's internal code, with nothing of the stack.
  */
 import type { Contract } from "@agentlane/sdk/contract";
@@ -12,6 +12,7 @@ import { credentialsOf } from "./credentials.ts";
 import { Failure } from "./failure.ts";
 import type { IdempotencyStore } from "./idempotency.ts";
 import { admit, authenticate } from "./pipeline/authenticate.ts";
+import { faults, type RequestFaults } from "./pipeline/faults.ts";
 import { handle } from "./pipeline/handle.ts";
 import { idempotency } from "./pipeline/idempotency.ts";
 import { rateLimit } from "./pipeline/rate-limit.ts";
@@ -34,6 +35,8 @@ export interface MountOptions {
   services: unknown;
   /** Called with errors a handler did not expect (answered as 500). */
   onError?: (error: unknown) => void;
+  /** Faults put around every request of the platform (testing aids). */
+  faults?: RequestFaults;
 }
 
 export interface MountedPlatform {
@@ -47,7 +50,7 @@ export interface MountedPlatform {
 }
 
 /** The steps every endpoint's request goes through, in order. */
-export const pipeline: readonly Step[] = [authenticate, rateLimit, admit, validate, idempotency, handle];
+export const pipeline: readonly Step[] = [faults, authenticate, rateLimit, admit, validate, idempotency, handle];
 
 /** The caller's address: the socket's remote address, or `in-process` for requests that never crossed one. */
 export function addressOf(c: Context): string {
@@ -92,6 +95,7 @@ export function mountPlatform<C extends Contract, S, K extends Caller>(
     revocations: options.revocations,
     bodyLimit: options.bodyLimit,
     onError: options.onError,
+    faults: options.faults,
   };
   const run = compose(pipeline);
 

@@ -106,9 +106,21 @@ export function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 42
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+/** What may happen to a WebSocket upgrade before its endpoint takes it (server-lite's chaos testing aid is one). */
+export interface UpgradeFaults {
+  /** Sees the upgrade first; answers `true` when it has dealt with the socket itself (dropped it). */
+  intercept(request: IncomingMessage, socket: Duplex): boolean;
+}
+
 /** Sends each WebSocket upgrade to the endpoint that accepts its path; anything else gets 404. */
 export class UpgradeRouter {
   readonly #endpoints: RealtimeEndpoint[] = [];
+  readonly #faults: UpgradeFaults | undefined;
+
+  /** @param faults what may happen to an upgrade of a known path before its endpoint takes it */
+  constructor(faults?: UpgradeFaults) {
+    this.#faults = faults;
+  }
 
   add(endpoint: RealtimeEndpoint): void {
     this.#endpoints.push(endpoint);
@@ -121,8 +133,10 @@ export class UpgradeRouter {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = (request.url ?? "/").split("?", 1)[0] ?? "/";
     const endpoint = this.#endpoints.find((e) => e.accepts(path));
-    if (endpoint) endpoint.handleUpgrade(request, socket, head);
-    else {
+    if (endpoint) {
+      if (this.#faults?.intercept(request, socket)) return;
+      endpoint.handleUpgrade(request, socket, head);
+    } else {
       socket.on("error", () => socket.destroy());
       refuseUpgrade(socket, 404);
     }

@@ -7,7 +7,6 @@
 import {
   AuthenticationError,
   ConflictError,
-  createWatcher,
   isAPIError,
   NotFoundError,
   PermissionDeniedError,
@@ -16,6 +15,7 @@ import {
 import { createServer, type LiteServer } from "@agentlane/server-lite";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Notes, type NotesOptions } from "./client.ts";
+import { watchReplay } from "./replay-watch.ts";
 import { notes as definition } from "./server.ts";
 
 let server: LiteServer;
@@ -121,16 +121,7 @@ describe("a platform defined outside the core", () => {
         }
       },
     });
-    const watcher = createWatcher<{ progress: { step: number }; done: { steps: number } }>({
-      transport: () => transport,
-      channels: [id],
-    });
-    const seen: string[] = [];
-    for await (const { event, data } of watcher) {
-      seen.push(event === "progress" ? `step ${(data as { step: number }).step}` : "done");
-      if (event === "done") watcher.close();
-    }
-    expect(seen).toEqual(["step 1", "step 2", "step 3", "step 4", "done"]);
+    expect(await watchReplay(transport, id)).toEqual(["step 1", "step 2", "step 3", "step 4", "done"]);
     expect(afters).toEqual([undefined, 2]);
   });
 

@@ -12,7 +12,11 @@ export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" 
 
 /** The caller's request id when it sent a usable one, else a new one. */
 export function requestIdOf(c: Context): string {
-  const given = c.req.header("x-request-id");
+  return requestIdFrom(c.req.header("x-request-id"));
+}
+
+/** `given` when it is a usable request id (at most 200 characters), else a new one. */
+export function requestIdFrom(given: string | undefined): string {
   return given && given.length <= 200 ? given : `req_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
 }
 

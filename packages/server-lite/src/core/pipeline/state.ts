@@ -13,6 +13,7 @@ import type { IdempotencyStore } from "../idempotency.ts";
 import type { AnyPlatform, Caller } from "../platform.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 import type { RevocationBus } from "../realtime.ts";
+import type { RequestFaults } from "./faults.ts";
 
 /** What every route of a mounted platform shares. */
 export interface MountContext {
@@ -28,6 +29,8 @@ export interface MountContext {
   revocations: RevocationBus;
   bodyLimit: number;
   onError?: ((error: unknown) => void) | undefined;
+  /** Faults put around every request (testing aids); absent, requests are answered as they are. */
+  faults?: RequestFaults | undefined;
 }
 
 /** One endpoint's route: the shared context, the endpoint, its handler and what is derived from it once. */
