@@ -96,6 +96,12 @@ export interface ServerOptions {
    * platforms that have none (public channels, and private ones as `authorize` decides).
    */
   realtime?: RealtimeOptions;
+  /**
+   * Settings of a platform's own, by platform id; each platform documents and checks its own (ClaudeNest:
+   * `compat`, `browseRoot`; see `platforms/claudenest/settings.ts`). An invalid setting fails `createServer`.
+   * @example { claudenest: { compat: "real", browseRoot: "/home/me/projects" } }
+   */
+  platformOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface LiteServer {
@@ -176,6 +182,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       spawn,
       revocations,
       limits,
+      options: options.platformOptions?.[platform.id] ?? {},
     });
     servicesById.set(platform.id, services);
     const prefix = options.platform ? "" : `/${platform.id}`;

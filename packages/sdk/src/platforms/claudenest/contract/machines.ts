@@ -20,6 +20,8 @@ export const MachineStatus = z.enum(["online", "offline", "connecting"]);
 export const MachineSchema = z.object({
   id: Id,
   name: z.string(),
+  /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
+  display_name: z.string(),
   platform: z.string(),
   hostname: z.string(),
   arch: z.string().nullable(),

@@ -51,8 +51,13 @@ import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 export const TaskPriority = z.enum(["low", "medium", "high", "critical"]);
 export type TaskPriority = z.output<typeof TaskPriority>;
 
-/** A task's progress: `pending`, `in_progress` (claimed) or `completed`. */
-export const TaskStatus = z.enum(["pending", "in_progress", "completed"]);
+/**
+ * A task's progress. The document never lists the statuses: server-lite answers `pending`, `in_progress`
+ * (claimed) and `completed` by default; ClaudeNest's own server (`app/Models/SharedTask.php`) uses `pending`,
+ * `in_progress`, `blocked`, `review` and `done` (its `done` is server-lite's `completed`). `is_completed` is true
+ * for `completed` and `done` alike.
+ */
+export const TaskStatus = z.enum(["pending", "in_progress", "completed", "blocked", "review", "done"]);
 export type TaskStatus = z.output<typeof TaskStatus>;
 
 /** The zod schema of {@link Task}. */
@@ -65,7 +70,11 @@ export const TaskSchema = z.object({
   status: TaskStatus,
   assigned_to: z.string().nullable(),
   is_claimed: z.boolean(),
+  /** `status` is `completed` (or ClaudeNest's own `done`). */
+  is_completed: z.boolean(),
   is_blocked: z.boolean(),
+  /** Why the task was released or blocked, on ClaudeNest's own server; `null` elsewhere. */
+  blocked_by: z.string().nullable(),
   files: z.array(z.string()),
   dependencies: z.array(Id),
   estimated_tokens: z.number().int().nullable(),

@@ -3,6 +3,7 @@
  * §12 Commands discovered on a machine. Executing one queues it for the machine's agent; server-lite keeps
  * the queue and runs nothing itself.
  */
+import { readCommand } from "@agentlane/sdk/claudenest";
 import type { DiscoveredCommand, RegisterCommandBody } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
@@ -27,8 +28,13 @@ interface CommandRow {
   created_at: string;
 }
 
+/**
+ * The command as the document describes it and, derived by the SDK's own reader (so both sides agree), as
+ * ClaudeNest's own server does: its web UI's Commands page (`resources/js/pages/commands/Index.vue`) reads
+ * `signature`, `parameters.length` and `aliases.length`.
+ */
 function present(row: CommandRow): DiscoveredCommand {
-  return {
+  return readCommand({
     id: row.id,
     name: row.name,
     type: row.type,
@@ -39,7 +45,7 @@ function present(row: CommandRow): DiscoveredCommand {
     arguments: JSON.parse(row.arguments) as string[],
     options: JSON.parse(row.options) as string[],
     created_at: row.created_at,
-  };
+  }) as unknown as DiscoveredCommand;
 }
 
 function commandOn(services: NestServices, machineId: string, id: string): CommandRow {

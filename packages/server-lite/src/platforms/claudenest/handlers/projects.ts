@@ -168,10 +168,12 @@ export const projects: NestHandlers<"projects"> = {
         instance.id,
         now,
       )!.chars;
+      const usage = percent(Math.ceil((chars ?? 0) / 4), max);
       return {
         id: instance.id,
         status: instance.current_task_id ? ("busy" as const) : ("idle" as const),
-        context_usage: percent(Math.ceil((chars ?? 0) / 4), max),
+        context_usage: usage,
+        context_usage_percent: usage,
         tasks_completed: instance.tasks_completed,
         current_task_id: instance.current_task_id,
         uptime: Math.max(0, Math.floor((now - instance.first_seen_at) / 1000)),

@@ -28,6 +28,7 @@ function summary(row: SkillRow): SkillSummary {
     id: row.id,
     path: row.path,
     name: row.name,
+    display_name: row.name,
     description: row.description,
     enabled: row.enabled === 1,
     priority: row.priority,
@@ -130,7 +131,9 @@ export const skills: NestHandlers<"skills"> = {
     return services.db.tx(() => {
       const row = skillAt(services, machine.id, params.path);
       const toggled = applyUpdate(services, row, { enabled: row.enabled !== 1 });
-      return { path: toggled.path, enabled: toggled.enabled === 1 };
+      // The whole skill, as ClaudeNest's own server answers (`SkillsController::toggle`); `path` and `enabled` are
+      // the document's two keys.
+      return summary(toggled);
     });
   },
 

@@ -14,6 +14,7 @@ import {
   projectOfTask,
   refreshCurrentTask,
   releaseExpiredClaims,
+  storedStatus,
   TASK_COLUMNS,
   type TaskRow,
   taskById,
@@ -73,7 +74,7 @@ export const tasks: NestHandlers<"tasks"> = {
     const args: unknown[] = [project.id];
     if (query.status) {
       where.push("t.status = ?");
-      args.push(query.status);
+      args.push(storedStatus(query.status));
     }
     if (query.priority) {
       where.push("t.priority = ?");
@@ -208,9 +209,9 @@ export const tasks: NestHandlers<"tasks"> = {
       return true;
     });
     const task = taskById(services, params.id);
-    if (!claimed) return { task, message: "Task already claimed by this instance" };
+    if (!claimed) return { ...task, task, message: "Task already claimed by this instance" };
     publish(services, project.id, "task:claimed", { task, instanceId: instance });
-    return { task, message: "Task claimed successfully" };
+    return { ...task, task, message: "Task claimed successfully" };
   },
 
   release({ caller, params, body }, { services }) {
@@ -231,7 +232,7 @@ export const tasks: NestHandlers<"tasks"> = {
     });
     const task = taskById(services, params.id);
     publish(services, project.id, "task:released", { task, reason });
-    return { task, message: "Task released" };
+    return { ...task, task, message: "Task released" };
   },
 
   complete({ caller, params, body }, { services }) {
@@ -264,6 +265,6 @@ export const tasks: NestHandlers<"tasks"> = {
     });
     const task = taskById(services, params.id);
     publish(services, project.id, "task:completed", { task, summary: body.summary });
-    return { task, message: "Task completed" };
+    return { ...task, task, message: "Task completed" };
   },
 };

@@ -86,6 +86,8 @@ export function sessionView(services: NestServices, row: SessionRow): Session {
     project_path: row.project_path,
     initial_prompt: row.initial_prompt,
     status: row.status,
+    is_running: row.status === "running" || row.status === "waiting_input",
+    is_completed: !isActive(row.status),
     status_message: row.status_message,
     pid: row.pid,
     exit_code: row.exit_code,

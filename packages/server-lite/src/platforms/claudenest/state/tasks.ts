@@ -45,6 +45,19 @@ export const TASK_COLUMNS = `t.*,
 /** `TASK_COLUMNS` of `cn_tasks t`; add `WHERE`/`ORDER BY` after it. */
 export const TASK_SELECT = `SELECT ${TASK_COLUMNS} FROM cn_tasks t`;
 
+/**
+ * The status a stored status is answered as: a completed task is `completed` (the document's) or, with
+ * `compat: "real"`, `done` (ClaudeNest's own server's).
+ */
+export function answeredStatus(services: NestServices, status: Task["status"]): Task["status"] {
+  return status === "completed" && services.settings.compat === "real" ? "done" : status;
+}
+
+/** The stored status a status filter names: `done` is the real server's word for `completed`. */
+export function storedStatus(status: Task["status"]): Task["status"] {
+  return status === "done" ? "completed" : status;
+}
+
 export function toTask(services: NestServices, row: TaskRow): Task {
   return {
     id: row.id,
@@ -52,10 +65,12 @@ export function toTask(services: NestServices, row: TaskRow): Task {
     title: row.title,
     description: row.description,
     priority: row.priority,
-    status: row.status,
+    status: answeredStatus(services, row.status),
     assigned_to: row.assigned_to,
     is_claimed: row.assigned_to !== null,
+    is_completed: row.status === "completed",
     is_blocked: row.blocked === 1,
+    blocked_by: null,
     files: JSON.parse(row.files) as string[],
     dependencies: JSON.parse(row.dependencies) as string[],
     estimated_tokens: row.estimated_tokens,
