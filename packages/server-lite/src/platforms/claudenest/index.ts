@@ -22,6 +22,7 @@ import { sessions } from "./handlers/sessions.ts";
 import { skills } from "./handlers/skills.ts";
 import { tasks } from "./handlers/tasks.ts";
 import { realtime } from "./realtime.ts";
+import { terminalSocket } from "./runtime/terminal-socket.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
 
@@ -88,7 +89,7 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   extraRoutes: oauthProviderRoutes,
   seed,
   // §13: Pusher-protocol channels and the terminal's client events; see `realtime.ts`.
-  realtime: [pusherRealtime(realtime)],
+  realtime: [pusherRealtime(realtime), terminalSocket()],
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
   reset: (services) => Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined),
 };

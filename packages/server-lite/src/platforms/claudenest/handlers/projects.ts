@@ -2,11 +2,13 @@
  * @module
  * §6 Projects. Choices are documented in the SDK's `contract/projects.ts`.
  */
+
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import type { NestCaller } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
+import { broadcast } from "../state/broadcast.ts";
 import {
   activeInstanceCount,
   INSTANCE_ACTIVE_MS,
@@ -226,7 +228,7 @@ export const projects: NestHandlers<"projects"> = {
       logActivity(services, row.id, null, "broadcast", { type: body.type, content: body.content, target, recipients });
     });
     const message = { id, type: body.type, content: body.content, target, recipients, created_at: createdAt };
-    services.events.publish(`private-project.${row.id}`, "project:broadcast", message);
+    broadcast(services, `private-project.${row.id}`, "project:broadcast", message);
     return message;
   },
 };

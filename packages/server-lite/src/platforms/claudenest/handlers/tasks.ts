@@ -3,10 +3,12 @@
  * §7 Tasks. A claim is one conditional update in a transaction, so of concurrent claims exactly one wins;
  * events are published after the transaction commits. Choices are documented in the SDK's `contract/tasks.ts`.
  */
+
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
+import { broadcast } from "../state/broadcast.ts";
 import { logActivity, ownProject, type ProjectRow, touchInstance } from "../state/projects.ts";
 import {
   checkDependencies,
@@ -62,7 +64,7 @@ function heldTask(
 }
 
 function publish(services: NestServices, projectId: string, event: string, payload: unknown): void {
-  services.events.publish(`private-project.${projectId}`, event, payload);
+  broadcast(services, `private-project.${projectId}`, event, payload);
 }
 
 export const tasks: NestHandlers<"tasks"> = {

@@ -10,6 +10,7 @@
  * `session:terminated` is published. Without one, the session is recorded (status `created`), runs nothing,
  * and its input is only logged.
  */
+
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import type { Session, SessionLogType, SessionMode, SessionStatus } from "@agentlane/sdk/claudenest/contract";
@@ -17,6 +18,7 @@ import { Failure } from "../../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../../core/ids.ts";
 import type { ApprovedSpawn } from "../../../lib/spawn-guard.ts";
 import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL, DAY_MS, type NestServices } from "../services.ts";
+import { broadcast } from "../state/broadcast.ts";
 
 /** How long a `ws_` token opens a session's channel. */
 export const WEBSOCKET_TOKEN_TTL_MS = DAY_MS;
@@ -200,7 +202,7 @@ function recordOutput(services: NestServices, sessionId: string, data: string): 
   }
   const id = appendLog(services, sessionId, "output", data);
   // `id` (beyond §13.3's `{data}`) is the log entry's: clients join their log replay and the live stream by it.
-  services.events.publish(sessionChannel(sessionId), "session:output", { data, id });
+  broadcast(services, sessionChannel(sessionId), "session:output", { data, id });
 }
 
 function recordExit(services: NestServices, sessionId: string, exitCode: number, signal: number): void {
@@ -215,7 +217,7 @@ function recordExit(services: NestServices, sessionId: string, exitCode: number,
     sessionId,
   );
   // A session terminated by request has already said so.
-  if (changes > 0) services.events.publish(sessionChannel(sessionId), "session:terminated", {});
+  if (changes > 0) broadcast(services, sessionChannel(sessionId), "session:terminated", {});
 }
 
 /**
@@ -304,7 +306,7 @@ export function terminateSession(services: NestServices, sessionId: string): Ses
     completed_at: services.now(),
   });
   services.terminals.kill(sessionId);
-  services.events.publish(sessionChannel(sessionId), "session:terminated", {});
+  broadcast(services, sessionChannel(sessionId), "session:terminated", {});
   return sessionView(services, findSession(services, sessionId));
 }
 

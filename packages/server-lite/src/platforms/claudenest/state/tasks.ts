@@ -4,11 +4,13 @@
  * checks, expiry of old claims and each instance's current task. Choices are documented in the SDK's
  * `contract/tasks.ts`.
  */
+
 import type { Task } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { type NestCaller, userOf } from "../caller.ts";
 import { PRIORITY_RANK } from "../db/tasks.ts";
 import type { NestServices } from "../services.ts";
+import { broadcast } from "./broadcast.ts";
 import { logActivity, type ProjectRow } from "./projects.ts";
 
 export const DEFAULT_TASK_TIMEOUT_MINUTES = 60;
@@ -203,7 +205,7 @@ export function releaseExpiredClaims(services: NestServices, project: ProjectRow
     }
   });
   for (const task of expired) {
-    services.events.publish(`private-project.${project.id}`, "task:released", {
+    broadcast(services, `private-project.${project.id}`, "task:released", {
       task: taskById(services, task.id),
       reason,
     });
