@@ -126,7 +126,13 @@ describe("agentlane-server (cli.ts)", { timeout: 90_000 }, () => {
   });
 
   it("exits with 2 and the usage on a bad flag", async () => {
-    const cases = [["--bogus"], ["--port", "abc"], ["--port", "70000"], ["--platform", "nowhere"]];
+    const cases = [
+      ["--bogus"],
+      ["--port", "abc"],
+      ["--port", "70000"],
+      ["--platform", "nowhere"],
+      ["--claudenest-compat", "laravel"],
+    ];
     const runs = cases.map((args) => ({ args: args.join(" "), run: start(...args) }));
     for (const { args, run } of runs) {
       expect(await run.exited, args).toEqual([2, null]);

@@ -5,6 +5,7 @@
  *
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
  *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash] [--exec-args]
+ *                    [--claudenest-compat document|real] [--claudenest-browse-root <dir>]
  *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
 import { parseArgs } from "node:util";
@@ -21,6 +22,11 @@ const usage = `Usage: agentlane-server [options]
   --no-cors           do not answer CORS preflights (by default any origin may call the API)
   --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
   --exec-args         let allowed commands take any arguments, including ones that run code (-e, -c, ...)
+  --claudenest-compat <document|real>
+                      ClaudeNest values where the document and ClaudeNest's own server differ (a completed
+                      task's status completed or done, ...); default document
+  --claudenest-browse-root <dir>
+                      the folder ClaudeNest's machine file browser may list (default: the working directory)
   --help              show this help
 
 Platform commands (run against the store, without serving):
@@ -81,6 +87,8 @@ try {
       "no-cors": { type: "boolean", default: false },
       exec: { type: "string", multiple: true },
       "exec-args": { type: "boolean", default: false },
+      "claudenest-compat": { type: "string" },
+      "claudenest-browse-root": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -99,6 +107,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535)
 const platform = values.platform as string | undefined;
 if (platform !== undefined && !(platformIds as string[]).includes(platform)) fail(`unknown platform "${platform}"`);
 
+const claudenest = {
+  ...(values["claudenest-compat"] === undefined ? {} : { compat: values["claudenest-compat"] }),
+  ...(values["claudenest-browse-root"] === undefined ? {} : { browseRoot: values["claudenest-browse-root"] }),
+};
 const server = await createServer({
   db: (values.db as string | undefined) ?? ":memory:",
   seed: values.seed as boolean,
@@ -108,7 +120,8 @@ const server = await createServer({
   exec: (values.exec as string[] | undefined) ?? [],
   execArgs: values["exec-args"] === true,
   ...(platform ? { platform: platform as PlatformId } : {}),
-});
+  platformOptions: { claudenest },
+}).catch((error: Error) => fail(error.message));
 // Listening for signals before anything is printed: a Ctrl-C right after the banner still closes cleanly.
 let stopping = false;
 const stop = async () => {
