@@ -10,12 +10,16 @@ import { pusherRealtime } from "../../realtime/pusher/kind.ts";
 import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { auth, oauthProviderRoutes } from "./handlers/auth.ts";
+import { machineBrowser } from "./handlers/browse.ts";
 import { commands } from "./handlers/commands.ts";
 import { context } from "./handlers/context.ts";
+import { credentials } from "./handlers/credentials.ts";
+import { dashboard } from "./handlers/dashboard.ts";
 import { API_VERSION, health } from "./handlers/health.ts";
 import { locks } from "./handlers/locks.ts";
 import { machines } from "./handlers/machines.ts";
 import { mcp } from "./handlers/mcp.ts";
+import { orchestration } from "./handlers/orchestration.ts";
 import { pairing } from "./handlers/pairing.ts";
 import { projects } from "./handlers/projects.ts";
 import { sessions } from "./handlers/sessions.ts";
@@ -78,7 +82,23 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   authRequirements: ["user", "agent", "pairing", "admin"],
   authenticate: (services, requirement, credentials) =>
     authenticate(services, requirement, credentials.bearer, credentials.address),
-  handlers: { health, auth, pairing, machines, sessions, projects, tasks, context, locks, skills, mcp, commands },
+  handlers: {
+    health,
+    auth,
+    pairing,
+    machines: { ...machines, ...machineBrowser },
+    sessions,
+    projects,
+    tasks,
+    context,
+    locks,
+    skills,
+    mcp,
+    commands,
+    dashboard,
+    credentials,
+    orchestration,
+  },
   // §15: auth and pairing 10/min, authenticated API 1000/min, WebSocket connections 10/min.
   rateLimits: {
     groups: { auth: 10, pairing: 10, websocket: 10 },

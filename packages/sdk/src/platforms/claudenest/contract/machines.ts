@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
+import { machineBrowser } from "./browse.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
 /** §4.1: `online` while its agent is connected, `connecting` after a wake signal, else `offline`. */
@@ -192,4 +193,4 @@ const wake = endpoint({
 });
 
 /** The machines endpoints. */
-export const machines = { list, register, get, update, remove, regenerateToken, environment, wake };
+export const machines = { list, register, get, update, remove, regenerateToken, environment, wake, ...machineBrowser };

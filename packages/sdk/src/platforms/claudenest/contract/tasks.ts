@@ -20,8 +20,8 @@
  *   blocked by a dependency that is not completed (the message says which). Claiming again a task the same
  *   instance holds succeeds without changing anything.
  * - `next-available` only reads, so two instances may be offered the same task. The claim is atomic and exactly
- *   one of them wins; the other gets `TSK_002` and asks again (as `nest.tasks.work` does). ClaudeNest's own
- *   server has an undocumented `claim-next`; it is not part of this contract.
+ *   one of them wins; the other gets `TSK_002` and asks again. ClaudeNest's own server's `claim-next`, beyond the
+ *   document, takes the next task in one step (`task-queue.ts`); `nest.tasks.work` uses it where it exists.
  * - A claim older than the project's `settings.taskTimeoutMinutes` (default 60), measured by the server clock, is
  *   released when any task endpoint of the project next reads it: activity `task_released` and `task:released`
  *   with reason `Claim timed out after N minutes`.

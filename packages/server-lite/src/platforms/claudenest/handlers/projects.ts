@@ -26,7 +26,7 @@ import { ownMachine } from "./machines.ts";
 const DEFAULT_ACTIVITY_LIMIT = 50;
 
 /** The caller's project, with timed-out task claims released first so its figures are current. */
-function currentProject(services: NestServices, caller: NestCaller, id: string): ProjectRow {
+export function currentProject(services: NestServices, caller: NestCaller, id: string): ProjectRow {
   const row = ownProject(services, caller, id);
   releaseExpiredClaims(services, row);
   return row;

@@ -19,6 +19,7 @@ import {
   storedStatus,
   TASK_COLUMNS,
   type TaskRow,
+  takeClaim,
   taskById,
   taskRow,
   toTask,
@@ -68,6 +69,19 @@ function publish(services: NestServices, projectId: string, event: string, paylo
 }
 
 export const tasks: NestHandlers<"tasks"> = {
+  claimNext({ caller, params, body }, { services }) {
+    const project = readyProject(services, ownProject(services, caller, params.project));
+    // One transaction: no other claim can come between choosing the task and taking it.
+    const claimed = services.db.tx(() => {
+      const row = nextAvailableRow(services, project.id);
+      return row && takeClaim(services, project.id, row, body.instance_id) ? row.id : undefined;
+    });
+    if (claimed === undefined) return null;
+    const task = taskById(services, claimed);
+    publish(services, project.id, "task:claimed", { task, instanceId: body.instance_id });
+    return task;
+  },
+
   list({ caller, params, query }, { services }) {
     const project = readyProject(services, ownProject(services, caller, params.project));
     const perPage = query.per_page ?? DEFAULT_PER_PAGE;
@@ -192,22 +206,7 @@ export const tasks: NestHandlers<"tasks"> = {
       if (row.status === "completed") throw new Failure("TSK_002", "Task is already completed");
       if (row.status === "in_progress") throw new Failure("TSK_002");
       if (row.blocked === 1) throw new Failure("TSK_002", "Task is blocked by dependencies that are not completed");
-      const { changes } = services.db.run(
-        "UPDATE cn_tasks SET status = 'in_progress', assigned_to = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND assigned_to IS NULL",
-        instance,
-        services.now(),
-        services.clock.iso(),
-        row.id,
-      );
-      if (changes !== 1) throw new Failure("TSK_002");
-      touchInstance(services, project.id, instance);
-      services.db.run(
-        "UPDATE cn_instances SET current_task_id = ? WHERE project_id = ? AND id = ?",
-        row.id,
-        project.id,
-        instance,
-      );
-      logActivity(services, project.id, instance, "task_claimed", { task_id: row.id, task_title: row.title });
+      if (!takeClaim(services, project.id, row, instance)) throw new Failure("TSK_002");
       return true;
     });
     const task = taskById(services, params.id);

@@ -11,7 +11,7 @@ import { type NestCaller, userOf } from "../caller.ts";
 import { PRIORITY_RANK } from "../db/tasks.ts";
 import type { NestServices } from "../services.ts";
 import { broadcast } from "./broadcast.ts";
-import { logActivity, type ProjectRow } from "./projects.ts";
+import { logActivity, type ProjectRow, touchInstance } from "./projects.ts";
 
 export const DEFAULT_TASK_TIMEOUT_MINUTES = 60;
 
@@ -117,6 +117,31 @@ export function nextAvailableRow(services: NestServices, projectId: string): Tas
      ORDER BY ${PRIORITY_RANK}, t.seq LIMIT 1`,
     projectId,
   );
+}
+
+/**
+ * Claims a pending, unassigned task for an instance inside the caller's transaction: the conditional update, the
+ * instance's current task and the activity log. Answers whether the task was taken (`false` when another claim
+ * took it first).
+ */
+export function takeClaim(services: NestServices, projectId: string, row: TaskRow, instance: string): boolean {
+  const { changes } = services.db.run(
+    "UPDATE cn_tasks SET status = 'in_progress', assigned_to = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND assigned_to IS NULL",
+    instance,
+    services.now(),
+    services.clock.iso(),
+    row.id,
+  );
+  if (changes !== 1) return false;
+  touchInstance(services, projectId, instance);
+  services.db.run(
+    "UPDATE cn_instances SET current_task_id = ? WHERE project_id = ? AND id = ?",
+    row.id,
+    projectId,
+    instance,
+  );
+  logActivity(services, projectId, instance, "task_claimed", { task_id: row.id, task_title: row.title });
+  return true;
 }
 
 /**
