@@ -5,7 +5,7 @@
  *
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
  *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash] [--exec-args]
- *                    [--claudenest-compat document|real] [--claudenest-browse-root <dir>]
+ *                    [--claudenest-compat document|real] [--claudenest-browse-root <dir>] [--tls]
  *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
 import { parseArgs } from "node:util";
@@ -22,6 +22,8 @@ const usage = `Usage: agentlane-server [options]
   --no-cors           do not answer CORS preflights (by default any origin may call the API)
   --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
   --exec-args         let allowed commands take any arguments, including ones that run code (-e, -c, ...)
+  --tls               serve https and wss with a self-signed certificate made at start (printed), for browser
+                      clients that connect only over wss
   --claudenest-compat <document|real>
                       ClaudeNest values where the document and ClaudeNest's own server differ (a completed
                       task's status completed or done, ...); default document
@@ -87,6 +89,7 @@ try {
       "no-cors": { type: "boolean", default: false },
       exec: { type: "string", multiple: true },
       "exec-args": { type: "boolean", default: false },
+      tls: { type: "boolean", default: false },
       "claudenest-compat": { type: "string" },
       "claudenest-browse-root": { type: "string" },
       help: { type: "boolean", default: false },
@@ -121,6 +124,7 @@ const server = await createServer({
   execArgs: values["exec-args"] === true,
   ...(platform ? { platform: platform as PlatformId } : {}),
   platformOptions: { claudenest },
+  tls: values.tls === true,
 }).catch((error: Error) => fail(error.message));
 // Listening for signals before anything is printed: a Ctrl-C right after the banner still closes cleanly.
 let stopping = false;
@@ -148,6 +152,11 @@ for (const [id, info] of Object.entries(server.realtime)) {
   );
 }
 lines.push(`  docs         ${url}/docs`);
+if (server.tls) {
+  // What a browser or client must trust (or be told to ignore: Chromium's --ignore-certificate-errors).
+  lines.push(`TLS: a self-signed certificate, SHA-256 fingerprint ${server.tls.fingerprint256}`);
+  lines.push(server.tls.cert.trimEnd());
+}
 // What seeding made, in each platform's own terms (an account and a token, or an admin's and a user's token).
 for (const [id, info] of Object.entries(server.seedInfo)) {
   const { email, password, token, ...rest } = info;
