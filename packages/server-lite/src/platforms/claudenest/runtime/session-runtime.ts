@@ -18,7 +18,7 @@ import { Failure } from "../../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../../core/ids.ts";
 import type { ApprovedSpawn } from "../../../lib/spawn-guard.ts";
 import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL, DAY_MS, type NestServices } from "../services.ts";
-import { broadcast } from "../state/broadcast.ts";
+import { announceStatus, broadcast } from "../state/broadcast.ts";
 
 /** How long a `ws_` token opens a session's channel. */
 export const WEBSOCKET_TOKEN_TTL_MS = DAY_MS;
@@ -192,6 +192,7 @@ function setStatus(services: NestServices, sessionId: string, fields: Partial<Se
     services.now(),
     sessionId,
   );
+  if (fields.status) announceStatus(services, sessionId, fields.status);
 }
 
 function recordOutput(services: NestServices, sessionId: string, data: string): void {
@@ -217,7 +218,10 @@ function recordExit(services: NestServices, sessionId: string, exitCode: number,
     sessionId,
   );
   // A session terminated by request has already said so.
-  if (changes > 0) broadcast(services, sessionChannel(sessionId), "session:terminated", {});
+  if (changes > 0) {
+    announceStatus(services, sessionId, "terminated");
+    broadcast(services, sessionChannel(sessionId), "session:terminated", {});
+  }
 }
 
 /**

@@ -84,6 +84,17 @@ function realKeys(services: NestServices, kind: string, id: string, event: strin
 }
 
 /**
+ * Tells the real server's channel `private-sessions.{id}` that a session's status changed: `session.status`
+ * `{session_id, status, timestamp}`, which ClaudeNest's web UI listens for (`services/websocket.ts`) to follow a
+ * session into `running` and out of it. The document has no such event.
+ * @example announceStatus(services, id, "running");
+ */
+export function announceStatus(services: NestServices, sessionId: string, status: string): void {
+  const event = { session_id: sessionId, status, timestamp: services.clock.iso() };
+  services.events.publish(`private-sessions.${sessionId}`, "session.status", event);
+}
+
+/**
  * Publishes a ClaudeNest event on a session's or project's channel, in both namings.
  * @example broadcast(services, `private-session.${id}`, "session:output", { data, id: logId });
  */

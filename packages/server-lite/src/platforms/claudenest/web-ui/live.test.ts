@@ -124,12 +124,15 @@ describe("the terminal page, live", () => {
     const sessionId = await runningSession();
     const channel = await echoPrivate(echoPusher(ui.token), `sessions.${sessionId}`);
     const ended = collect(channel, "session.terminated");
+    // `.session.status` {session_id, status, timestamp} (resources/js/types/index.ts, SessionStatusEvent).
+    const statuses = collect(channel, "session.status");
     const { ws, frames } = await terminal(sessionId, ui.token);
     const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
     await ui.api("DELETE", `/sessions/${sessionId}`);
     expect(await closed).toBe(1000);
     expect(frames.at(-1)).toMatchObject({ type: "session:terminated", exitCode: null });
     await vi.waitFor(() => expect(ended).toHaveLength(1));
+    expect(statuses).toEqual([{ session_id: sessionId, status: "terminated", timestamp: expect.any(String) }]);
     expect(ended[0]).toMatchObject({ session_id: sessionId, machine_id: ui.machineId, status: "terminated" });
   });
 
