@@ -38,6 +38,7 @@ function methodDoc(spec: EndpointSpec): string {
   if (spec.paginated) lines.push("", "Resolves to the first page; `for await` iterates every item of every page.");
   if (spec.stream) lines.push("", "Answers a stream of Server-Sent Events: iterate it with `for await`.");
   if (spec.note) lines.push("", spec.note.replace(/\*\//g, "*\\/"));
+  if (spec.beyondDocument) lines.push("", `Beyond the document: ${spec.beyondDocument.replace(/\*\//g, "*\\/")}.`);
   return `    /**\n${lines.map((l) => `     *${l ? ` ${l}` : ""}`).join("\n")}\n     */`;
 }
 

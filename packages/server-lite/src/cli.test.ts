@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { X509Certificate } from "node:crypto";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { get } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -111,6 +113,25 @@ describe("agentlane-server (cli.ts)", { timeout: 90_000 }, () => {
     }
   });
 
+  it("serves https with --tls and prints the certificate it made, and takes --claudenest-compat", async () => {
+    const server = start("--port", "0", "--platform", "claudenest", "--tls", "--claudenest-compat", "real");
+    const banner = await server.waitFor("Press Ctrl-C to stop.");
+    const url = /listening on (https:\/\/\S+)/.exec(banner)?.[1];
+    expect(url).toBeDefined();
+    const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(banner)?.[0];
+    const fingerprint = /SHA-256 fingerprint (\S+)/.exec(banner)?.[1];
+    expect(new X509Certificate(cert!).fingerprint256).toBe(fingerprint);
+    const status = await new Promise<number>((resolve, reject) =>
+      get(`${url}/api/health`, { ca: cert }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }).on("error", reject),
+    );
+    expect(status).toBe(200);
+    server.child.kill("SIGINT");
+    expect(await server.exited).toEqual([0, null]);
+  });
+
   it("answers CORS preflights by default and serves no /_lite routes", async () => {
     const server = start("--port", "0");
     const url = /listening on (http:\/\/\S+)/.exec(await server.waitFor("Press Ctrl-C to stop."))?.[1];
@@ -126,7 +147,13 @@ describe("agentlane-server (cli.ts)", { timeout: 90_000 }, () => {
   });
 
   it("exits with 2 and the usage on a bad flag", async () => {
-    const cases = [["--bogus"], ["--port", "abc"], ["--port", "70000"], ["--platform", "nowhere"]];
+    const cases = [
+      ["--bogus"],
+      ["--port", "abc"],
+      ["--port", "70000"],
+      ["--platform", "nowhere"],
+      ["--claudenest-compat", "laravel"],
+    ];
     const runs = cases.map((args) => ({ args: args.join(" "), run: start(...args) }));
     for (const { args, run } of runs) {
       expect(await run.exited, args).toEqual([2, null]);

@@ -6,6 +6,7 @@
  *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
  *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash] [--exec-args]
  *                    [--chaos 0.2] [--chaos-seed 7] [--record requests.har] [--load snapshot.json]
+ *                    [--claudenest-compat document|real] [--claudenest-browse-root <dir>] [--tls]
  *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
 import { parseArgs } from "node:util";
@@ -26,6 +27,13 @@ const usage = `Usage: agentlane-server [options]
   --chaos-seed <n>    seed of the faults: the same seed and requests give the same faults (default 1)
   --record <file>     record every request and response (secrets redacted), written as HAR 1.2 on exit
   --load <file>       start from a snapshot (as GET /_lite/snapshot answers it)
+  --tls               serve https and wss with a self-signed certificate made at start (printed), for browser
+                      clients that connect only over wss
+  --claudenest-compat <document|real>
+                      ClaudeNest values where the document and ClaudeNest's own server differ (a completed
+                      task's status completed or done, ...); default document
+  --claudenest-browse-root <dir>
+                      the folder ClaudeNest's machine file browser may list (default: the working directory)
   --help              show this help
 
 Platform commands (run against the store, without serving):
@@ -107,6 +115,9 @@ try {
       "chaos-seed": { type: "string" },
       record: { type: "string" },
       load: { type: "string" },
+      tls: { type: "boolean", default: false },
+      "claudenest-compat": { type: "string" },
+      "claudenest-browse-root": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -126,6 +137,10 @@ const platform = values.platform as string | undefined;
 if (platform !== undefined && !(platformIds as string[]).includes(platform)) fail(`unknown platform "${platform}"`);
 
 const testingAids = testingAidOptions(values);
+const claudenest = {
+  ...(values["claudenest-compat"] === undefined ? {} : { compat: values["claudenest-compat"] }),
+  ...(values["claudenest-browse-root"] === undefined ? {} : { browseRoot: values["claudenest-browse-root"] }),
+};
 const server = await createServer({
   ...testingAids,
   db: (values.db as string | undefined) ?? ":memory:",
@@ -136,6 +151,8 @@ const server = await createServer({
   exec: (values.exec as string[] | undefined) ?? [],
   execArgs: values["exec-args"] === true,
   ...(platform ? { platform: platform as PlatformId } : {}),
+  platformOptions: { claudenest },
+  tls: values.tls === true,
 }).catch((error: Error) => fail(error.message));
 // Listening for signals before anything is printed: a Ctrl-C right after the banner still closes cleanly.
 let stopping = false;
@@ -163,6 +180,11 @@ for (const [id, info] of Object.entries(server.realtime)) {
   );
 }
 lines.push(`  docs         ${url}/docs`);
+if (server.tls) {
+  // What a browser or client must trust (or be told to ignore: Chromium's --ignore-certificate-errors).
+  lines.push(`TLS: a self-signed certificate, SHA-256 fingerprint ${server.tls.fingerprint256}`);
+  lines.push(server.tls.cert.trimEnd());
+}
 // What seeding made, in each platform's own terms (an account and a token, or an admin's and a user's token).
 for (const [id, info] of Object.entries(server.seedInfo)) {
   const { email, password, token, ...rest } = info;

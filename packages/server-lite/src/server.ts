@@ -5,7 +5,9 @@
  * upgrades are dispatched by path.
  */
 
+import { X509Certificate } from "node:crypto";
 import type { Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
@@ -22,6 +24,7 @@ import { requestIdFrom } from "./core/pipeline/respond.ts";
 import type { AnyPlatform, ServerLimits } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
 import { RevocationBus, UpgradeRouter } from "./core/realtime.ts";
+import { selfSignedCertificate } from "./lib/self-signed.ts";
 import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, type RealtimeOptions, withPusherOptions } from "./realtime/pusher/kind.ts";
@@ -111,6 +114,20 @@ export interface ServerOptions extends TestingAidOptions {
    * platforms that have none (public channels, and private ones as `authorize` decides).
    */
   realtime?: RealtimeOptions;
+  /**
+   * Settings of a platform's own, by platform id; each platform documents and checks its own (ClaudeNest:
+   * `compat`, `browseRoot`; see `platforms/claudenest/settings.ts`). An invalid setting fails `createServer`.
+   * @example { claudenest: { compat: "real", browseRoot: "/home/me/projects" } }
+   */
+  platformOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Listen with TLS (`https`, `wss`): `true` makes a self-signed certificate for the listening address, `localhost`
+   * and `127.0.0.1` when `listen` is called (see `server.tls`), or give a key and certificate in PEM. For browser
+   * clients that insist on `wss` (pusher-js with `forceTLS`), which must then be told to trust it.
+   * @default false
+   * @example { tls: true }
+   */
+  tls?: boolean | { key: string; cert: string };
 }
 
 export interface LiteServer extends TestingAidControls {
@@ -119,6 +136,8 @@ export interface LiteServer extends TestingAidControls {
   /** Starts listening (port 0 picks a free one); resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
+  /** The certificate served once listening with `tls` (PEM) and its SHA-256 fingerprint. */
+  readonly tls: { cert: string; fingerprint256: string } | undefined;
   /** The base URL once listening. */
   readonly url: string | undefined;
   readonly clock: Clock;
@@ -220,6 +239,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       spawn,
       revocations,
       limits,
+      options: options.platformOptions?.[platform.id] ?? {},
     });
     servicesById.set(platform.id, services);
     const prefix = options.platform ? "" : `/${platform.id}`;
@@ -306,13 +326,30 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
 
   let http: Server | undefined;
   let url: string | undefined;
+  let tls: LiteServer["tls"];
   let closed = false;
 
   const server: LiteServer = {
     fetch: inProcessFetch(app),
     async listen(port = 0, host = "127.0.0.1") {
       if (http) throw new Error("server-lite is already listening");
-      http = createAdaptorServer({ fetch: socketFetch(app), hostname: host }) as Server;
+      const pair =
+        options.tls === true
+          ? await selfSignedCertificate([host, "localhost", "127.0.0.1"])
+          : options.tls
+            ? { ...options.tls, fingerprint256: new X509Certificate(options.tls.cert).fingerprint256 }
+            : undefined;
+      http = (
+        pair
+          ? createAdaptorServer({
+              fetch: socketFetch(app),
+              hostname: host,
+              createServer: createHttpsServer,
+              serverOptions: { key: pair.key, cert: pair.cert },
+            })
+          : createAdaptorServer({ fetch: socketFetch(app), hostname: host })
+      ) as Server;
+      tls = pair ? { cert: pair.cert, fingerprint256: pair.fingerprint256 } : undefined;
       http.on("upgrade", (request, socket, head) => upgrades.handleUpgrade(request, socket, head));
       http.on("clientError", (error: NodeJS.ErrnoException, socket) =>
         answerClientError(error, socket, mounted, clock),
@@ -322,7 +359,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         http!.listen(port, host, () => resolve());
       });
       const address = http.address() as AddressInfo;
-      url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+      url = `${tls ? "https" : "http"}://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
       return url;
     },
     async close() {
@@ -342,6 +379,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     },
     get url() {
       return url;
+    },
+    get tls() {
+      return tls;
     },
     clock,
     db,

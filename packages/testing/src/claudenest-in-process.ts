@@ -12,5 +12,17 @@ export {
   clientFor,
   newUser,
   onlineMachine,
+  sharedProject,
   startServer,
 } from "../../server-lite/src/platforms/claudenest/testing/test-support.ts";
+
+/**
+ * What a ClaudeNest server that serves only the document answers for a route beyond it: 404 `NOT_FOUND`, for
+ * `POST /projects/{id}/tasks/claim-next`; `undefined` for any other request. A test's `fetch` answers with it to
+ * run the SDK against such a server.
+ * @example fetch: (input, init) => withoutClaimNext(new Request(input, init)) ?? server.fetch(new Request(input, init))
+ */
+export function withoutClaimNext(request: Request): Response | undefined {
+  if (!new URL(request.url).pathname.endsWith("/tasks/claim-next")) return undefined;
+  return Response.json({ success: false, error: { code: "NOT_FOUND", message: "Not found" } }, { status: 404 });
+}

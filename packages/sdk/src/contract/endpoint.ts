@@ -59,6 +59,12 @@ export interface EndpointSpec {
   readonly rateLimit?: string;
   /** Why this endpoint departs from, or fills a gap in, its document. */
   readonly note?: string;
+  /**
+   * The platform's document does not list this endpoint: where it comes from instead (the public server's code that
+   * serves it). Shown on `/docs`, in hovers and in OpenAPI (`x-beyond-document`).
+   * @example "ClaudeNest's server: DashboardController::stats"
+   */
+  readonly beyondDocument?: string;
 }
 
 type Merge<A, B> = [keyof A] extends [never] ? B : [keyof B] extends [never] ? A : A & B;

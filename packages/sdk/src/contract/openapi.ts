@@ -65,6 +65,7 @@ export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSche
         tags: [resource],
         summary: spec.summary,
         ...(spec.note ? { description: spec.note } : {}),
+        ...(spec.beyondDocument ? { "x-beyond-document": spec.beyondDocument } : {}),
         parameters: [
           ...pathParams(spec.path).map((p) => ({
             name: p.name,

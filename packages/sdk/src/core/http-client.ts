@@ -37,6 +37,14 @@ import {
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
 import { idempotentMethods } from "./retry-policy.ts";
 
+/**
+ * Per endpoint (`resource` → method name), a function that turns the data an answer carries into the shape the
+ * method is typed with: for a platform whose servers answer an endpoint in more than one shape. It runs before
+ * response validation, so validation checks what the user receives.
+ * @example { tasks: { claim: (data) => ("task" in data ? data : { task: data, message: "Task claimed" }) } }
+ */
+export type AnswerShapers = Readonly<Record<string, Readonly<Record<string, (data: unknown) => unknown>>>>;
+
 /** Makes the stream object of a stream endpoint's call from the function that opens its response. */
 export type StreamFactory = (open: (signal: AbortSignal) => Promise<Response>) => unknown;
 
@@ -60,18 +68,21 @@ export class HttpClient {
   readonly #auth: AuthScheme | undefined;
   readonly #streams: StreamFactory | undefined;
   readonly #answers: AnswerReader;
+  readonly #shapers: AnswerShapers;
 
   /**
    * `streams` reads stream endpoints' answers (`sseStreams` from `core/stream.ts`); platforms without stream
-   * endpoints leave it out, so their bundles carry no event-stream parser.
+   * endpoints leave it out, so their bundles carry no event-stream parser. `shapers` reshape the data of the
+   * endpoints a platform's servers answer in more than one shape.
    */
-  constructor(options: ClientOptions, envelope: EnvelopeCodec, streams?: StreamFactory) {
+  constructor(options: ClientOptions, envelope: EnvelopeCodec, streams?: StreamFactory, shapers: AnswerShapers = {}) {
     this.options = normalizeOptions(options);
     this.envelope = envelope;
     this.#baseHeaders = { accept: "application/json", ...this.options.headers };
     this.#auth = this.options.auth;
     this.#streams = streams;
     this.#answers = new AnswerReader(envelope);
+    this.#shapers = shapers;
   }
 
   /**
@@ -250,9 +261,11 @@ export class HttpClient {
     const decoded = received.decoded ?? this.envelope.decode(parsed, response.status, response.headers);
     if (!decoded.ok)
       throw this.#answers.apiError(decoded.error.status ?? response.status, response, decoded.error, parsed);
-    if (this.options.validate) this.#validate(resource, name, decoded.data);
+    const shape = this.#shapers[resource]?.[name];
+    const data = shape ? shape(decoded.data) : decoded.data;
+    if (this.options.validate) this.#validate(resource, name, data);
     return {
-      data: decoded.data,
+      data,
       meta: decoded.meta,
       status: response.status,
       headers: response.headers,

@@ -8,7 +8,7 @@
 import type { RouteTable } from "../contract/routes.ts";
 import type { AuthScheme } from "../core/auth.ts";
 import type { EnvelopeCodec } from "../core/envelope.ts";
-import { HttpClient, type StreamFactory } from "../core/http-client.ts";
+import { type AnswerShapers, HttpClient, type StreamFactory } from "../core/http-client.ts";
 import type { ClientOptions } from "../core/options.ts";
 import { bindContract } from "../core/resource.ts";
 
@@ -25,6 +25,12 @@ export interface PlatformClientDefinition<Options extends ClientOptions> {
    * bundle carries no event-stream parser.
    */
   streams?: StreamFactory;
+  /**
+   * Per endpoint, how an answer's data becomes the typed shape, for endpoints whose servers answer in more than
+   * one shape (the document's and a widely deployed server's). Left out, data is given as it arrives.
+   * @default {}
+   */
+  shapers?: AnswerShapers;
 }
 
 /** A client made by {@link definePlatform}: the HTTP client and the resources. */
@@ -50,7 +56,12 @@ export function definePlatform<Methods, Options extends ClientOptions = ClientOp
     readonly http: HttpClient;
     constructor(options: Options) {
       const auth = options.auth ?? definition.auth?.(options);
-      this.http = new HttpClient(auth ? { ...options, auth } : options, definition.envelope, definition.streams);
+      this.http = new HttpClient(
+        auth ? { ...options, auth } : options,
+        definition.envelope,
+        definition.streams,
+        definition.shapers,
+      );
       Object.assign(this, bindContract(this.http, definition.routes));
     }
   }

@@ -66,7 +66,7 @@ export function docsPage(mounts: readonly MountedDoc[]): string {
       const rows = Object.entries(endpoints)
         .map(
           ([name, { spec }]) =>
-            `<tr><td><code>${spec.method}</code></td><td><code>${escapeHtml(base + spec.path)}</code></td><td>${escapeHtml(spec.summary)}${spec.note ? `<br><small>${escapeHtml(spec.note)}</small>` : ""}</td><td>${spec.auth}</td><td>${(spec.errors ?? []).join(", ")}</td><td><code>${resource}.${name}</code></td></tr>`,
+            `<tr><td><code>${spec.method}</code></td><td><code>${escapeHtml(base + spec.path)}</code></td><td>${escapeHtml(spec.summary)}${spec.note ? `<br><small>${escapeHtml(spec.note)}</small>` : ""}${spec.beyondDocument ? `<br><small><strong>Beyond the document</strong>: ${escapeHtml(spec.beyondDocument)}</small>` : ""}</td><td>${spec.auth}</td><td>${(spec.errors ?? []).join(", ")}</td><td><code>${resource}.${name}</code></td></tr>`,
         )
         .join("\n");
       return `<h3>${escapeHtml(resource)}</h3>\n<table><tr><th>method</th><th>path</th><th>what it does</th><th>auth</th><th>errors</th><th>SDK</th></tr>\n${rows}\n</table>`;

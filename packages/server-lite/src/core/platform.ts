@@ -67,6 +67,11 @@ export interface Environment {
   revocations: RevocationBus;
   /** The server's caps, with their defaults filled in. */
   limits: Required<ServerLimits>;
+  /**
+   * The settings given for this platform in `createServer({ platformOptions: { <id>: {...} } })`, unchecked: the
+   * platform reads (and validates) its own.
+   */
+  options: Readonly<Record<string, unknown>>;
 }
 
 export interface HandlerContext<Services, Code extends string> {

@@ -20,6 +20,7 @@ import { type ClaudeNestRealtimeOptions, RealtimeSettings } from "./live/realtim
 import { type AttachOptions, SessionTerminal } from "./live/terminal.ts";
 import { type PairedMachine, type PairMachineOptions, pairMachine } from "./pairing.ts";
 import { type ClaudeNestMethods, routes } from "./routes.generated.ts";
+import { claudenestShapers } from "./shapes/index.ts";
 import { type TaskHandler, type WorkOptions, type WorkResult, work } from "./worker.ts";
 
 /** Options of a {@link ClaudeNest} client: the HTTP options and the realtime connection. */
@@ -90,6 +91,7 @@ export interface LockHelpers {
 export class ClaudeNest extends definePlatform<ClaudeNestMethods, ClaudeNestOptions>({
   envelope: claudenestEnvelope,
   routes,
+  shapers: claudenestShapers,
 }) {
   /** §5 Terminal sessions on a machine, and `sessions.attach()`, a session's live terminal. */
   declare readonly sessions: ClaudeNestMethods["sessions"] & SessionHelpers;

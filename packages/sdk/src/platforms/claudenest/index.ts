@@ -35,6 +35,7 @@ export {
 } from "./live/terminal.ts";
 export type { PairedMachine, PairMachineOptions } from "./pairing.ts";
 export { routes } from "./routes.generated.ts";
+export { readCommand } from "./shapes/commands.ts";
 export {
   lockTaskFiles,
   type TaskContext,

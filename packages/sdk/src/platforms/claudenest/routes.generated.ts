@@ -39,6 +39,7 @@ export const routes = {
     regenerateToken: {"method":"POST","path":"/machines/{id}/regenerate-token","auth":"user","params":["id"],"query":[]},
     environment: {"method":"GET","path":"/machines/{id}/environment","auth":"agent","params":["id"],"query":[]},
     wake: {"method":"POST","path":"/machines/{id}/wake","auth":"user","params":["id"],"query":[]},
+    browse: {"method":"GET","path":"/machines/{id}/browse","auth":"user","params":["id"],"query":["path","dirs_only","show_hidden"]},
   },
   sessions: {
     list: {"method":"GET","path":"/machines/{machine}/sessions","auth":"agent","params":["machine"],"query":["status","page","per_page"],"paginated":true},
@@ -71,6 +72,7 @@ export const routes = {
     claim: {"method":"POST","path":"/tasks/{id}/claim","auth":"agent","params":["id"],"query":[]},
     release: {"method":"POST","path":"/tasks/{id}/release","auth":"agent","params":["id"],"query":[]},
     complete: {"method":"POST","path":"/tasks/{id}/complete","auth":"agent","params":["id"],"query":[]},
+    claimNext: {"method":"POST","path":"/projects/{project}/tasks/claim-next","auth":"agent","params":["project"],"query":[]},
   },
   context: {
     get: {"method":"GET","path":"/projects/{project}/context","auth":"agent","params":["project"],"query":[]},
@@ -121,6 +123,19 @@ export const routes = {
     execute: {"method":"POST","path":"/machines/{machine}/commands/{id}/execute","auth":"agent","params":["machine","id"],"query":[]},
     remove: {"method":"DELETE","path":"/machines/{machine}/commands/{id}","auth":"agent","params":["machine","id"],"query":[]},
     clear: {"method":"DELETE","path":"/machines/{machine}/commands","auth":"agent","params":["machine"],"query":[]},
+  },
+  dashboard: {
+    stats: {"method":"GET","path":"/dashboard/stats","auth":"user","params":[],"query":[]},
+  },
+  credentials: {
+    list: {"method":"GET","path":"/credentials","auth":"user","params":[],"query":[]},
+    create: {"method":"POST","path":"/credentials","auth":"user","params":[],"query":[]},
+    remove: {"method":"DELETE","path":"/credentials/{id}","auth":"user","params":["id"],"query":[]},
+    setDefault: {"method":"PATCH","path":"/credentials/{id}/default","auth":"user","params":["id"],"query":[]},
+  },
+  orchestration: {
+    status: {"method":"GET","path":"/projects/{id}/orchestrator/status","auth":"agent","params":["id"],"query":[]},
+    stats: {"method":"GET","path":"/projects/{id}/orchestration-stats","auth":"agent","params":["id"],"query":[]},
   },
 } as const satisfies RouteTable;
 
@@ -279,6 +294,14 @@ export interface ClaudeNestMethods {
      * `POST /machines/{id}/wake` (§4.8)
      */
     readonly wake: Method<C["machines"]["wake"]>;
+    /**
+     * List a folder on the machine (folders only by default)
+     *
+     * `GET /machines/{id}/browse`
+     *
+     * Beyond the document: ClaudeNest's own server, FileBrowserController::browse (its web UI's folder pickers).
+     */
+    readonly browse: Method<C["machines"]["browse"]>;
   };
   /** The `sessions` endpoints (§5.1–§5.8). */
   readonly sessions: {
@@ -452,6 +475,14 @@ export interface ClaudeNestMethods {
      * The document shows only `summary` and `files_modified`; an optional `instance_id` makes it holder-only.
      */
     readonly complete: Method<C["tasks"]["complete"]>;
+    /**
+     * Claim the next available task for an instance in one step, or null when none is available
+     *
+     * `POST /projects/{project}/tasks/claim-next`
+     *
+     * Beyond the document: ClaudeNest's own server, TaskController::claimNext.
+     */
+    readonly claimNext: Method<C["tasks"]["claimNext"]>;
   };
   /** The `context` endpoints (§8.1–§8.7). */
   readonly context: {
@@ -719,5 +750,70 @@ export interface ClaudeNestMethods {
      * `DELETE /machines/{machine}/commands` (§12.8)
      */
     readonly clear: Method<C["commands"]["clear"]>;
+  };
+  /** The `dashboard` endpoints. */
+  readonly dashboard: {
+    /**
+     * The caller's dashboard figures
+     *
+     * `GET /dashboard/stats`
+     *
+     * Beyond the document: ClaudeNest's own server, DashboardController::stats (its web UI's dashboard).
+     */
+    readonly stats: Method<C["dashboard"]["stats"]>;
+  };
+  /** The `credentials` endpoints. */
+  readonly credentials: {
+    /**
+     * The caller's credentials, oldest first
+     *
+     * `GET /credentials`
+     *
+     * Beyond the document: ClaudeNest's own server, CredentialController::index (every page of its web UI).
+     */
+    readonly list: Method<C["credentials"]["list"]>;
+    /**
+     * Store a credential
+     *
+     * `POST /credentials`
+     *
+     * Beyond the document: ClaudeNest's own server, CredentialController::store.
+     */
+    readonly create: Method<C["credentials"]["create"]>;
+    /**
+     * Delete a credential; the oldest remaining one becomes the default if it was
+     *
+     * `DELETE /credentials/{id}`
+     *
+     * Beyond the document: ClaudeNest's own server, CredentialController::destroy.
+     */
+    readonly remove: Method<C["credentials"]["remove"]>;
+    /**
+     * Make a credential the default
+     *
+     * `PATCH /credentials/{id}/default`
+     *
+     * Beyond the document: ClaudeNest's own server, CredentialController::setDefault.
+     */
+    readonly setDefault: Method<C["credentials"]["setDefault"]>;
+  };
+  /** The `orchestration` endpoints. */
+  readonly orchestration: {
+    /**
+     * Whether the project's orchestrator runs, and its workers
+     *
+     * `GET /projects/{id}/orchestrator/status`
+     *
+     * Beyond the document: ClaudeNest's own server, ProjectController::orchestratorStatus.
+     */
+    readonly status: Method<C["orchestration"]["status"]>;
+    /**
+     * A project's instances and tasks, counted
+     *
+     * `GET /projects/{id}/orchestration-stats`
+     *
+     * Beyond the document: ClaudeNest's own server, InstanceController::orchestrationStats.
+     */
+    readonly stats: Method<C["orchestration"]["stats"]>;
   };
 }

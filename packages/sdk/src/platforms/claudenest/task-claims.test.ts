@@ -4,6 +4,7 @@ import {
   newUser,
   onlineMachine,
   startServer,
+  withoutClaimNext,
 } from "@agentlane/testing/claudenest-in-process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ClaudeNest } from "./client.ts";
@@ -21,7 +22,8 @@ afterEach(async () => {
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
 
 /**
- * A project and a client for its worker that logs the task requests it makes by title. `steal(title)` says
+ * A project and a client for its worker that logs the task requests it makes by title, on a server without
+ * `claim-next` (the document's), where workers race for tasks. `steal(title)` says
  * whether a rival instance claims a task just before the worker's own claim reaches the server; `onList` runs
  * before a list request is sent.
  */
@@ -39,6 +41,8 @@ async function racingSetup(options: { steal: (title: string) => boolean; onList?
   const worker: ClaudeNest = clientFor(server, token, {
     fetch: async (input, init) => {
       const request = new Request(input, init);
+      const documented = withoutClaimNext(request);
+      if (documented) return documented;
       const url = new URL(request.url);
       const action = /\/tasks\/([^/]+)\/(claim|complete)$/.exec(url.pathname);
       if (action) {
@@ -69,7 +73,9 @@ describe("spreadOrder", () => {
     status: "pending",
     assigned_to: null,
     is_claimed: false,
+    is_completed: false,
     is_blocked: false,
+    blocked_by: null,
     files: [],
     dependencies: [],
     estimated_tokens: null,

@@ -3,7 +3,12 @@
  * How `tasks.work()` picks and claims its next task when many instances share a project, without all of them
  * racing for the same one.
  *
- * Each attempt starts with `next-available`. A worker that has lost no race lately claims the task it names,
+ * Where the server has `claim-next` (ClaudeNest's own server and server-lite, beyond the document), each attempt
+ * is that one call: the server chooses and claims the next task in one transaction, so no race is ever lost and
+ * tasks are taken in true priority-then-age order, even under contention. A server without it answers 404 (or
+ * 405) and the worker goes on as below, for the rest of its run.
+ *
+ * Otherwise each attempt starts with `next-available`. A worker that has lost no race lately claims the task it names,
  * so a worker alone follows the documented order exactly: highest priority first, oldest first among equals.
  *
  * When that claim is lost, the instances that asked at the same moment are racing for the same task, and
@@ -112,7 +117,10 @@ export function taskClaimer(
     return [];
   };
 
-  return async () => {
+  /** Until the server shows it has no `claim-next`. */
+  let claimNext = true;
+
+  const listAndClaim = async (): Promise<ClaimAttempt> => {
     const next = await nest.tasks.nextAvailable({ project: projectId }, { signal });
     if (!next) return { type: "none" };
     const spread = spreading > 0;
@@ -132,4 +140,29 @@ export function taskClaimer(
     }
     return { type: "lost" };
   };
+
+  return async () => {
+    if (claimNext) {
+      try {
+        // Not aborted by `signal`, like `claim`: a task the server claimed is always known to the worker.
+        const task = await nest.tasks.claimNext({ project: projectId, instance_id: instanceId });
+        return task ? { type: "claimed", task } : { type: "none" };
+      } catch (error) {
+        if (!lacksRoute(error)) throw error;
+        claimNext = false;
+      }
+    }
+    return listAndClaim();
+  };
+}
+
+/** A 404 or 405 that is not about the project: the server has no such route. */
+function lacksRoute(error: unknown): boolean {
+  return (
+    isAPIError(error) &&
+    (error.status === 404 || error.status === 405) &&
+    error.code !== "PRJ_001" &&
+    // ClaudeNest's own `claimNext` answers an unknown project with `CTX_001`.
+    error.code !== "CTX_001"
+  );
 }

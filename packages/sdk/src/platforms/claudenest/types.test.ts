@@ -102,7 +102,10 @@ describe("ClaudeNest method types", () => {
     expectTypeOf(nest.sessions.list).parameter(0).toHaveProperty("machine").toEqualTypeOf<string>();
     expectTypeOf(nest.sessions.list).returns.toEqualTypeOf<PagePromise<Session>>();
     expectTypeOf(nest.sessions.create).toBeCallableWith({ machine: "m", mode: "oneshot", initial_prompt: "ls" });
-    expectTypeOf(nest.sessions.create).returns.resolves.toEqualTypeOf<{ session: Session; websocket_token: string }>();
+    expectTypeOf(nest.sessions.create).returns.resolves.toEqualTypeOf<{
+      session: Session;
+      websocket_token: string | null;
+    }>();
     expectTypeOf(nest.sessions.logs).returns.resolves.toEqualTypeOf<SessionLog[]>();
     expectTypeOf(nest.sessions.attach).returns.toEqualTypeOf<SessionTerminal>();
     expectTypeOf(nest.sessions.attachToken).returns.resolves.toHaveProperty("websocket_token").toBeString();
@@ -131,7 +134,10 @@ describe("ClaudeNest method types", () => {
     expectTypeOf(nest.tasks.list).returns.toEqualTypeOf<PagePromise<Task>>();
     expectTypeOf(nest.tasks.nextAvailable).returns.resolves.toEqualTypeOf<Task | null>();
     expectTypeOf<Task["priority"]>().toEqualTypeOf<"low" | "medium" | "high" | "critical">();
-    expectTypeOf<Task["status"]>().toEqualTypeOf<"pending" | "in_progress" | "completed">();
+    // The document's three, and ClaudeNest's own server's (`app/Models/SharedTask.php`).
+    expectTypeOf<Task["status"]>().toEqualTypeOf<
+      "pending" | "in_progress" | "completed" | "blocked" | "review" | "done"
+    >();
     expectTypeOf(nest.tasks.watch).returns.toEqualTypeOf<TaskWatcher>();
     expectTypeOf(nest.tasks.work).returns.resolves.toEqualTypeOf<WorkResult>();
   });

@@ -1,9 +1,9 @@
 import {
   clientFor,
   type LiteServer,
-  newUser,
-  onlineMachine,
+  sharedProject,
   startServer,
+  withoutClaimNext,
 } from "@agentlane/testing/claudenest-in-process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ClaudeNest } from "./client.ts";
@@ -18,12 +18,7 @@ afterEach(async () => {
   await server.close();
 });
 
-async function projectSetup() {
-  const { nest, token } = await newUser(server);
-  const machine = await onlineMachine(server, nest);
-  const project = await nest.projects.create({ machine: machine.id, name: "Shared", project_path: "/srv/shared" });
-  return { nest, token, project };
-}
+const projectSetup = () => sharedProject(server);
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
@@ -162,7 +157,7 @@ describe("tasks.work", () => {
     expect(tasks.every((t) => t.status === "completed")).toBe(true);
   });
 
-  it("after losing a claim race (TSK_002), takes another task", async () => {
+  it("after losing a claim race (TSK_002) on a server without claim-next, takes another task", async () => {
     const { nest, token, project } = await projectSetup();
     const contested = await nest.tasks.create({ project: project.id, title: "Contested", priority: "high" });
     const other = await nest.tasks.create({ project: project.id, title: "Other" });
@@ -171,6 +166,8 @@ describe("tasks.work", () => {
     const racing = clientFor(server, token, {
       fetch: async (input, init) => {
         const request = new Request(input, init);
+        const documented = withoutClaimNext(request);
+        if (documented) return documented;
         if (!raced && request.method === "POST" && request.url.endsWith(`/tasks/${contested.id}/claim`)) {
           raced = true;
           await nest.tasks.claim({ id: contested.id, instance_id: "rival" });

@@ -4,7 +4,9 @@
  * task and claims it, locks the task's files, runs the handler, and completes the task with the handler's
  * summary or releases it with the error.
  *
- * Many instances started together would all ask for the same next task and all but one would lose the claim,
+ * Where the server has `claim-next` (beyond the document), the next task is claimed in one call and no race is
+ * lost. Otherwise many instances started together would all ask for the same next task and all but one would lose
+ * the claim,
  * round after round. So after a lost race the worker lists the claimable tasks of the top priority once and
  * tries a few of them in an order spread by its instance id, and it keeps claiming from such a list for its
  * next few tasks; it still asks for the next available task first, so the highest priority goes first, and a

@@ -11,18 +11,23 @@ import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts"
 import { retention } from "./db/retention.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { auth, oauthProviderRoutes } from "./handlers/auth.ts";
+import { machineBrowser } from "./handlers/browse.ts";
 import { commands } from "./handlers/commands.ts";
 import { context } from "./handlers/context.ts";
+import { credentials } from "./handlers/credentials.ts";
+import { dashboard } from "./handlers/dashboard.ts";
 import { API_VERSION, health } from "./handlers/health.ts";
 import { locks } from "./handlers/locks.ts";
 import { machines } from "./handlers/machines.ts";
 import { mcp } from "./handlers/mcp.ts";
+import { orchestration } from "./handlers/orchestration.ts";
 import { pairing } from "./handlers/pairing.ts";
 import { projects } from "./handlers/projects.ts";
 import { sessions } from "./handlers/sessions.ts";
 import { skills } from "./handlers/skills.ts";
 import { tasks } from "./handlers/tasks.ts";
 import { realtime } from "./realtime.ts";
+import { terminalSocket } from "./runtime/terminal-socket.ts";
 import { seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
 
@@ -79,7 +84,23 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   authRequirements: ["user", "agent", "pairing", "admin"],
   authenticate: (services, requirement, credentials) =>
     authenticate(services, requirement, credentials.bearer, credentials.address),
-  handlers: { health, auth, pairing, machines, sessions, projects, tasks, context, locks, skills, mcp, commands },
+  handlers: {
+    health,
+    auth,
+    pairing,
+    machines: { ...machines, ...machineBrowser },
+    sessions,
+    projects,
+    tasks,
+    context,
+    locks,
+    skills,
+    mcp,
+    commands,
+    dashboard,
+    credentials,
+    orchestration,
+  },
   // §15: auth and pairing 10/min, authenticated API 1000/min, WebSocket connections 10/min.
   rateLimits: {
     groups: { auth: 10, pairing: 10, websocket: 10 },
@@ -90,7 +111,7 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   extraRoutes: oauthProviderRoutes,
   seed,
   // §13: Pusher-protocol channels and the terminal's client events; see `realtime.ts`.
-  realtime: [pusherRealtime(realtime)],
+  realtime: [pusherRealtime(realtime), terminalSocket()],
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
   reset: (services) => Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined),
 };

@@ -9,6 +9,9 @@
  *   personal `cn_` token of the session's owner, or the `mn_` token of the session's machine.
  * - `private-project.{id}`: a personal token of the project's owner, or the `mn_` token of the project's
  *   machine. A `ws_` token opens its own session's channel and nothing else.
+ * - ClaudeNest's own names, `private-sessions.{id}` and `private-projects.{id}` (`routes/channels.php`, which its web
+ *   UI subscribes to through laravel-echo), are authorized alike; they carry every event under the real server's
+ *   dot names (`session.output`) and payloads (`state/broadcast.ts`).
  * - Any other user's channel is refused (403, without telling whether it exists), a missing or unknown token
  *   is 401, and channel names other than these two are refused (403).
  * - On a session channel the client events `client-session:input` `{data}`, `client-session:resize`
@@ -36,8 +39,10 @@ import type { NestServices } from "./services.ts";
 /** The Pusher app key ClaudeNest clients connect with unless the server is told another. */
 export const DEFAULT_APP_KEY = "claudenest";
 
-const SESSION_CHANNEL = /^private-session\.(.+)$/;
-const PROJECT_CHANNEL = /^private-project\.(.+)$/;
+/** `private-session.{id}` (§13) or `private-sessions.{id}` (ClaudeNest's own server and web UI). */
+const SESSION_CHANNEL = /^private-sessions?\.(.+)$/;
+/** `private-project.{id}` (§13) or `private-projects.{id}` (ClaudeNest's own server). */
+const PROJECT_CHANNEL = /^private-projects?\.(.+)$/;
 
 /** Who subscribed: handed back with each client event the subscriber sends. */
 export type NestChannelIdentity =
@@ -143,7 +148,9 @@ export const realtime: PlatformRealtime<NestServices> = {
     if (session) return authorizeSession(services, token, session[1]!, address);
     const project = PROJECT_CHANNEL.exec(channel);
     if (project) return authorizeProject(services, token, project[1]!, address);
-    return refuse(`Unknown channel ${channel}: ClaudeNest serves private-session.{id} and private-project.{id}.`);
+    return refuse(
+      `Unknown channel ${channel}: ClaudeNest serves private-session.{id} and private-project.{id} (or sessions., projects.).`,
+    );
   },
   onClientEvent(channel, event, data, _identity, { services }) {
     const session = SESSION_CHANNEL.exec(channel);

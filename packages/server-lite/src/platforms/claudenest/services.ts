@@ -13,6 +13,7 @@ import { PtyRegistry } from "../../lib/pty-runner.ts";
 import type { SpawnGuard } from "../../lib/spawn-guard.ts";
 import type { Database } from "../../store/database.ts";
 import { McpProcesses } from "./runtime/mcp-processes.ts";
+import { type NestSettings, nestSettings } from "./settings.ts";
 import { coveredBy, type NestRevoked } from "./state/revocation.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,6 +74,8 @@ export type MachineViewRow = Pick<
 >;
 
 export class NestServices {
+  /** ClaudeNest's own settings (`compat`, `browseRoot`). */
+  readonly settings: NestSettings;
   readonly db: Database;
   readonly clock: Clock;
   readonly events: EventBus;
@@ -87,6 +90,7 @@ export class NestServices {
   readonly mcp = new McpProcesses();
 
   constructor(env: Environment) {
+    this.settings = nestSettings(env.options);
     this.db = env.db;
     this.clock = env.clock;
     this.events = env.events;
@@ -209,6 +213,7 @@ export class NestServices {
     return {
       id: row.id,
       name: row.name,
+      display_name: row.name,
       platform: row.platform,
       hostname: row.hostname,
       arch: row.arch,

@@ -2,7 +2,7 @@
  * @module
  * The Pusher protocol (Laravel Reverb) as a realtime kind: `pusherRealtime(hooks)` in a platform's `realtime`
  * list starts, per server, a Pusher app at `{prefix}/app/{appKey}` and its channel auth endpoint at
- * `{base}/broadcasting/auth`. `createServer({ realtime })` overrides the hooks (or adds the kind to a platform
+ * `{base}/broadcasting/auth` and `{prefix}/broadcasting/auth` (Laravel's own place, laravel-echo's default). `createServer({ realtime })` overrides the hooks (or adds the kind to a platform
  * that has none), for tests and benchmarks.
  */
 import { randomBytes } from "node:crypto";
@@ -92,6 +92,9 @@ export function pusherRealtime<Services>(
         if (revocation.platformId === setup.platformId) app.revoke(revocation.covers, revocation.reason);
       });
       mountAuthEndpoint(setup.app, setup.base, app, setup.envelope, setup.failWith);
+      // Laravel serves it at the origin's root, where laravel-echo posts by default (`/broadcasting/auth` on the
+      // page's origin): a page built for a Laravel server finds it there too.
+      if (setup.prefix !== setup.base) mountAuthEndpoint(setup.app, setup.prefix, app, setup.envelope, setup.failWith);
       const pattern = /^(.*)\/app\/[^/]+\/?$/;
       return {
         kind: "pusher",

@@ -4,7 +4,20 @@
  * records, in one place, so the tree models never see a platform's field names.
  */
 import type { Lock, Machine, Project, Session, SkillSummary, Task } from "@agentlane/sdk/claudenest";
-import type { FileLockItem, HostItem, ProjectItem, SessionItem, SkillItem, TaskItem } from "../types.ts";
+import type { FileLockItem, HostItem, ProjectItem, SessionItem, SkillItem, TaskItem, TaskStatus } from "../types.ts";
+
+/**
+ * ClaudeNest's statuses on the board's three columns: the document's three as they are, and those of ClaudeNest's
+ * own server (`done` is completed, a task under `review` is still in progress, a `blocked` one waits).
+ */
+const STATUS: Record<Task["status"], TaskStatus> = {
+  pending: "pending",
+  in_progress: "in_progress",
+  completed: "completed",
+  done: "completed",
+  review: "in_progress",
+  blocked: "pending",
+};
 
 export function toSkill(machineId: string, skill: SkillSummary): SkillItem {
   return {
@@ -23,10 +36,10 @@ export function toTask(task: Task): TaskItem {
     projectId: task.project_id,
     title: task.title,
     description: task.description,
-    status: task.status,
+    status: STATUS[task.status],
     priority: task.priority,
     assignee: task.assigned_to,
-    blocked: task.is_blocked,
+    blocked: task.is_blocked || task.status === "blocked",
     files: task.files,
   };
 }

@@ -16,6 +16,13 @@
  *   declares (`--step=5` matches a declared `--step`), else `VAL_001`. When the machine is offline the
  *   agent would never receive it: `CMD_002`, and nothing is queued.
  * - Deleting answers `data: null`; clearing answers how many commands were deleted.
+ * - ClaudeNest's own server (`app/Http/Resources/CommandResource.php`) describes a command another way: `signature`,
+ *   `parameters` (`{name, type, required, description}`), `aliases`, `examples` (`{title, command}`) and
+ *   `skill_path`. Every command carries both descriptions: server-lite derives the real server's fields from the
+ *   documented ones (`signature` is `command` followed by `<argument>` and `[option]`, `parameters` the arguments,
+ *   required, then the options), and the SDK derives the documented ones from the real server's answers
+ *   (`command` is the signature's first word, `type` is `command`, `arguments` the required parameters,
+ *   `options` the others, `is_dangerous` false).
  * - `/commands/search` and `/commands/{id}` share a shape: the fixed segment wins, and command ids are UUIDs, so no
  *   command can be shadowed by `search`.
  */
@@ -23,6 +30,25 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+
+/** The zod schema of {@link CommandParameter}. */
+export const CommandParameterSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  description: z.string().nullable(),
+});
+/** A parameter of a command, as ClaudeNest's own server describes it. */
+export interface CommandParameter extends z.output<typeof CommandParameterSchema> {}
+
+/** The zod schema of {@link CommandExample}. */
+export const CommandExampleSchema = z.object({
+  title: z.string(),
+  command: z.string(),
+  description: z.string().optional(),
+});
+/** A usage example of a command, as ClaudeNest's own server describes it. */
+export interface CommandExample extends z.output<typeof CommandExampleSchema> {}
 
 /** The zod schema of {@link DiscoveredCommand}. */
 export const DiscoveredCommandSchema = z.object({
@@ -38,6 +64,15 @@ export const DiscoveredCommandSchema = z.object({
   arguments: z.array(z.string()),
   /** Options the command accepts, such as `--force`. */
   options: z.array(z.string()),
+  /** The name to show. */
+  display_name: z.string(),
+  /** How the command is called: `deploy <env> [--force]`. */
+  signature: z.string(),
+  parameters: z.array(CommandParameterSchema),
+  aliases: z.array(z.string()),
+  examples: z.array(CommandExampleSchema),
+  /** The skill the command came from, if any. */
+  skill_path: z.string().nullable(),
   created_at: Timestamp,
 });
 /** §12.3: a command the agent found on its machine. */

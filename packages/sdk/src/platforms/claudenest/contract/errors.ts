@@ -53,6 +53,11 @@ export const errorCodes = {
   METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json" },
+  // Beyond the document: codes of ClaudeNest's own server for the routes its web UI calls that §14 does not list
+  // (`CredentialController`, `FileBrowserController`).
+  DUPLICATE_NAME: { status: 409, message: "A credential with this name already exists" },
+  MACHINE_OFFLINE: { status: 422, message: "Machine is not online" },
+  BROWSE_ERROR: { status: 422, message: "The folder cannot be listed" },
 } as const;
 
 /** Every code a ClaudeNest error may carry (`error.code` of the envelope, `APIError.code` in the SDK). */

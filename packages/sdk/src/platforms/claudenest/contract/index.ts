@@ -11,8 +11,10 @@
  *   take it for the machine's own resources (its sessions, projects, tasks, locks, context, skills, MCP servers
  *   and commands) and act as the owning user; `user` endpoints (account, tokens, machine management, pairing
  *   confirmation, deleting a project) need a personal `cn_` token.
- * - The routes ClaudeNest's agent daemon uses without documenting them (`/instances/...`, `skills/sync`,
- *   `mcp/sync`, `credentials/...`, `tasks/claim-next`, password reset, token refresh) are not part of the contract.
+ * - Routes the document does not list are in the contract when ClaudeNest's own web UI needs them to work, or when
+ *   they serve SDK users (`dashboard`, `credentials`, `orchestration`, `machines.browse`, `tasks.claimNext`), each
+ *   marked `beyondDocument` with the real server's code it follows. Those only its agent daemon uses
+ *   (`/instances/...`, `skills/sync`, `mcp/sync`, password reset, token refresh) are not.
  * - Rate limits are §15's: 10 a minute for the auth and pairing endpoints (their `rateLimit`), 1000 for every other
  *   authenticated call; server-lite allows 60 a minute to the remaining anonymous calls (`health`), which §15
  *   does not cover.
@@ -20,29 +22,38 @@
 import { auth } from "./auth.ts";
 import { commands } from "./commands.ts";
 import { context } from "./context.ts";
+import { credentials } from "./credentials.ts";
+import { dashboard } from "./dashboard.ts";
 import { health } from "./health.ts";
 import { locks } from "./locks.ts";
 import { machines } from "./machines.ts";
 import { mcp } from "./mcp.ts";
+import { orchestration } from "./orchestration.ts";
 import { pairing } from "./pairing.ts";
 import { projects } from "./projects.ts";
 import { sessions } from "./sessions.ts";
 import { skills } from "./skills.ts";
+import { taskQueue } from "./task-queue.ts";
 import { tasks } from "./tasks.ts";
 
 export * from "./auth.ts";
+export * from "./browse.ts";
 export * from "./commands.ts";
 export * from "./common.ts";
 export * from "./context.ts";
+export * from "./credentials.ts";
+export * from "./dashboard.ts";
 export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./locks.ts";
 export * from "./machines.ts";
 export * from "./mcp.ts";
+export * from "./orchestration.ts";
 export * from "./pairing.ts";
 export * from "./projects.ts";
 export * from "./sessions.ts";
 export * from "./skills.ts";
+export * from "./task-queue.ts";
 export * from "./tasks.ts";
 
 /** Every ClaudeNest endpoint, by resource and method name: what `new ClaudeNest()` and server-lite are made from. */
@@ -53,12 +64,15 @@ export const contract = {
   machines,
   sessions,
   projects,
-  tasks,
+  tasks: { ...tasks, ...taskQueue },
   context,
   locks,
   skills,
   mcp,
   commands,
+  dashboard,
+  credentials,
+  orchestration,
 };
 /** The type of {@link contract}. */
 export type ClaudeNestContract = typeof contract;

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
+import { machineBrowser } from "./browse.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
 /** §4.1: `online` while its agent is connected, `connecting` after a wake signal, else `offline`. */
@@ -20,6 +21,8 @@ export const MachineStatus = z.enum(["online", "offline", "connecting"]);
 export const MachineSchema = z.object({
   id: Id,
   name: z.string(),
+  /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
+  display_name: z.string(),
   platform: z.string(),
   hostname: z.string(),
   arch: z.string().nullable(),
@@ -190,4 +193,4 @@ const wake = endpoint({
 });
 
 /** The machines endpoints. */
-export const machines = { list, register, get, update, remove, regenerateToken, environment, wake };
+export const machines = { list, register, get, update, remove, regenerateToken, environment, wake, ...machineBrowser };

@@ -109,6 +109,8 @@ export const InstanceSchema = z.object({
   id: z.string(),
   status: z.enum(["idle", "busy"]),
   context_usage: z.number(),
+  /** `context_usage` under the name ClaudeNest's own server and web UI use. */
+  context_usage_percent: z.number(),
   tasks_completed: z.number().int(),
   current_task_id: Id.nullable(),
   uptime: z.number().int(),

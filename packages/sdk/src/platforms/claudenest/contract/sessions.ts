@@ -76,6 +76,15 @@ export const PtySizeSchema = z.object({
 /** §5.8: a terminal's size in columns and rows. */
 export interface PtySize extends z.output<typeof PtySizeSchema> {}
 
+/** The zod schema of {@link RecentLog}. */
+export const RecentLogSchema = z.object({
+  type: SessionLogType,
+  data: z.string(),
+  created_at: Timestamp,
+});
+/** One of the latest log entries ClaudeNest's own server sends with a session, oldest first. */
+export interface RecentLog extends z.output<typeof RecentLogSchema> {}
+
 /** The zod schema of {@link Session}. */
 export const SessionSchema = z.object({
   id: Id,
@@ -84,6 +93,10 @@ export const SessionSchema = z.object({
   project_path: z.string().nullable(),
   initial_prompt: z.string().nullable(),
   status: SessionStatus,
+  /** `running` or `waiting_input`, as ClaudeNest's own server computes it. */
+  is_running: z.boolean(),
+  /** `completed`, `error` or `terminated`. */
+  is_completed: z.boolean(),
   status_message: z.string().nullable(),
   pid: z.number().int().nullable(),
   exit_code: z.number().int().nullable(),
@@ -96,6 +109,8 @@ export const SessionSchema = z.object({
   formatted_duration: z.string().nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
+  /** The latest output, input and errors (at most 100), with `get` only: what a terminal replays on opening. */
+  recent_logs: z.array(RecentLogSchema).optional(),
 });
 /** §5.1: a terminal session on a machine. */
 export interface Session extends z.output<typeof SessionSchema> {}
@@ -112,9 +127,20 @@ export const SessionLogSchema = z.object({
 export interface SessionLog extends z.output<typeof SessionLogSchema> {}
 
 /** The zod schema of {@link SessionWithToken}. */
-export const SessionWithTokenSchema = z.object({ session: SessionSchema, websocket_token: z.string() });
-/** §5.2, §5.6: a session with a `ws_` token that opens its live channel. */
+export const SessionWithTokenSchema = z.object({ session: SessionSchema, websocket_token: z.string().nullable() });
+/**
+ * §5.2: a new session with a `ws_` token that opens its live channel; `websocket_token` is `null` from ClaudeNest's
+ * own server, which answers the session alone (its owner's token opens the channel).
+ */
 export interface SessionWithToken extends z.output<typeof SessionWithTokenSchema> {}
+
+/** The zod schema of {@link AttachTicket}. */
+export const AttachTicketSchema = z.object({ session: SessionSchema.nullable(), websocket_token: z.string() });
+/**
+ * §5.6: a fresh token that opens a session's live channel, with the session; ClaudeNest's own server answers
+ * `{ws_token, session_id, ws_url}`, read as the token and `session: null`.
+ */
+export interface AttachTicket extends z.output<typeof AttachTicketSchema> {}
 
 /** The zod schema of {@link CreateSessionBody}. */
 export const CreateSessionBodySchema = z.object({
@@ -218,7 +244,7 @@ const attachToken = endpoint({
   summary: "A fresh WebSocket token for a session's live stream (§5.6 Attach to Session)",
   auth: "agent",
   params: SessionId,
-  response: named<SessionWithToken>(SessionWithTokenSchema),
+  response: named<AttachTicket>(AttachTicketSchema),
   errors: ["SES_001", "SES_002"],
 });
 

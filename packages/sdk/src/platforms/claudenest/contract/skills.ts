@@ -18,7 +18,10 @@
  *   by path.
  * - `bulk` applies every update in one transaction and answers how many were applied and which paths were
  *   not found (those are skipped, not an error).
- * - `toggle` answers `{path, enabled}` as documented; deletes answer `data: null`.
+ * - `toggle` answers `{path, enabled}` as documented (server-lite adds the whole skill's fields, as ClaudeNest's own
+ *   server answers the skill); deletes answer `data: null`.
+ * - ClaudeNest's own server (`app/Http/Resources/SkillResource.php`) sends no `priority`, `size_bytes` or
+ *   `last_modified`: the SDK reads them as `0`, `0` and `updated_at`.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
@@ -47,6 +50,8 @@ export const SkillSummarySchema = z.object({
   id: Id,
   path: z.string(),
   name: z.string(),
+  /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
+  display_name: z.string(),
   description: z.string().nullable(),
   enabled: z.boolean(),
   priority: z.number().int(),

@@ -20,8 +20,8 @@
  *   blocked by a dependency that is not completed (the message says which). Claiming again a task the same
  *   instance holds succeeds without changing anything.
  * - `next-available` only reads, so two instances may be offered the same task. The claim is atomic and exactly
- *   one of them wins; the other gets `TSK_002` and asks again (as `nest.tasks.work` does). ClaudeNest's own
- *   server has an undocumented `claim-next`; it is not part of this contract.
+ *   one of them wins; the other gets `TSK_002` and asks again. ClaudeNest's own server's `claim-next`, beyond the
+ *   document, takes the next task in one step (`task-queue.ts`); `nest.tasks.work` uses it where it exists.
  * - A claim older than the project's `settings.taskTimeoutMinutes` (default 60), measured by the server clock, is
  *   released when any task endpoint of the project next reads it: activity `task_released` and `task:released`
  *   with reason `Claim timed out after N minutes`.
@@ -51,8 +51,13 @@ import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 export const TaskPriority = z.enum(["low", "medium", "high", "critical"]);
 export type TaskPriority = z.output<typeof TaskPriority>;
 
-/** A task's progress: `pending`, `in_progress` (claimed) or `completed`. */
-export const TaskStatus = z.enum(["pending", "in_progress", "completed"]);
+/**
+ * A task's progress. The document never lists the statuses: server-lite answers `pending`, `in_progress`
+ * (claimed) and `completed` by default; ClaudeNest's own server (`app/Models/SharedTask.php`) uses `pending`,
+ * `in_progress`, `blocked`, `review` and `done` (its `done` is server-lite's `completed`). `is_completed` is true
+ * for `completed` and `done` alike.
+ */
+export const TaskStatus = z.enum(["pending", "in_progress", "completed", "blocked", "review", "done"]);
 export type TaskStatus = z.output<typeof TaskStatus>;
 
 /** The zod schema of {@link Task}. */
@@ -65,7 +70,11 @@ export const TaskSchema = z.object({
   status: TaskStatus,
   assigned_to: z.string().nullable(),
   is_claimed: z.boolean(),
+  /** `status` is `completed` (or ClaudeNest's own `done`). */
+  is_completed: z.boolean(),
   is_blocked: z.boolean(),
+  /** Why the task was released or blocked, on ClaudeNest's own server; `null` elsewhere. */
+  blocked_by: z.string().nullable(),
   files: z.array(z.string()),
   dependencies: z.array(Id),
   estimated_tokens: z.number().int().nullable(),

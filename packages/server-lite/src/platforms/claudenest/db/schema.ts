@@ -4,6 +4,7 @@
  * are only shown are ISO strings. Secrets are stored as SHA-256 hashes, passwords as scrypt hashes.
  */
 
+import { credentialsMigration } from "./credentials.ts";
 import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
 import { pairingSealMigration } from "./pairing.ts";
 import { projectsMigration, projectsTables } from "./projects.ts";
@@ -96,9 +97,11 @@ CREATE TABLE cn_pairings (
     sql: "CREATE INDEX cn_pairings_expiry ON cn_pairings(expires_at);",
   },
   pairingSealMigration,
+  credentialsMigration,
 ];
 
 export const tables = [
+  "cn_credentials",
   ...machineToolsTables,
   ...projectsTables,
   ...sessionTables,

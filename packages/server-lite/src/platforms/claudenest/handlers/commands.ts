@@ -3,12 +3,14 @@
  * §12 Commands discovered on a machine. Executing one queues it for the machine's agent; server-lite keeps
  * the queue and runs nothing itself.
  */
+import { readCommand } from "@agentlane/sdk/claudenest";
 import type { DiscoveredCommand, RegisterCommandBody } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import type { NestCaller } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
+import { rawAnswer } from "../state/raw-answer.ts";
 import { ownMachine } from "./machines.ts";
 
 const DEFAULT_PER_PAGE = 50;
@@ -27,8 +29,13 @@ interface CommandRow {
   created_at: string;
 }
 
+/**
+ * The command as the document describes it and, derived by the SDK's own reader (so both sides agree), as
+ * ClaudeNest's own server does: its web UI's Commands page (`resources/js/pages/commands/Index.vue`) reads
+ * `signature`, `parameters.length` and `aliases.length`.
+ */
 function present(row: CommandRow): DiscoveredCommand {
-  return {
+  return readCommand({
     id: row.id,
     name: row.name,
     type: row.type,
@@ -39,7 +46,7 @@ function present(row: CommandRow): DiscoveredCommand {
     arguments: JSON.parse(row.arguments) as string[],
     options: JSON.parse(row.options) as string[],
     created_at: row.created_at,
-  };
+  }) as unknown as DiscoveredCommand;
 }
 
 function commandOn(services: NestServices, machineId: string, id: string): CommandRow {
@@ -109,14 +116,36 @@ export const commands: NestHandlers<"commands"> = {
     return page(services, "machine_id = ?", [machine.id], query);
   },
 
-  search({ caller, params, query }, { services }) {
+  search({ caller, params, query }, { services, requestId }) {
     const machine = ownMachine(services, caller, params.machine);
     const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     const matches = ["name", "description", "command", "category"].map((column) => `${column} LIKE ? ESCAPE '\\'`);
-    return page(services, `machine_id = ? AND (${matches.join(" OR ")})`, [machine.id, like, like, like, like], query);
+    const found = page(
+      services,
+      `machine_id = ? AND (${matches.join(" OR ")})`,
+      [machine.id, like, like, like, like],
+      query,
+    );
+    if (services.settings.compat === "document") return found;
+    // `{query, results, count}` as ClaudeNest's own server answers (`CommandsController::search`).
+    return rawAnswer(services, requestId, { query: query.q, results: found.items, count: found.items.length });
   },
 
-  get: ({ caller, params }, { services }) => present(commandAt(services, caller, params.machine, params.id)),
+  get({ caller, params }, { services, requestId }) {
+    const command = present(commandAt(services, caller, params.machine, params.id));
+    if (services.settings.compat === "document") return command;
+    // `{command, related}` as ClaudeNest's own server answers (`CommandsController::show`, read by
+    // `resources/js/stores/commands.ts`): its `command` is the object, the document's is the command text.
+    const related = services.db
+      .all<CommandRow>(
+        "SELECT * FROM cn_commands WHERE machine_id = ? AND id <> ? AND category IS ? ORDER BY name, id LIMIT 5",
+        params.machine,
+        command.id,
+        command.category,
+      )
+      .map(present);
+    return rawAnswer(services, requestId, { command, related });
+  },
 
   register({ caller, params, body }, { services, fail }) {
     const machine = ownMachine(services, caller, params.machine);

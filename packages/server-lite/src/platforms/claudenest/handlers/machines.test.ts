@@ -26,6 +26,7 @@ describe("machines.register (§4.2)", () => {
     expect(data.machine).toEqual({
       id: expect.any(String),
       name: "MacBook Pro",
+      display_name: "MacBook Pro",
       platform: "darwin",
       hostname: "macbook.local",
       arch: "arm64",
@@ -81,7 +82,7 @@ describe("machines.get, update, remove, environment (§4.3–4.5, 4.7)", () => {
   it("update changes only the fields it is given", async () => {
     const { machine } = await register(h.nest);
     const renamed = await h.nest.machines.update({ id: machine.id, name: "MacBook Pro Work" });
-    expect(renamed).toEqual({ ...machine, name: "MacBook Pro Work" });
+    expect(renamed).toEqual({ ...machine, name: "MacBook Pro Work", display_name: "MacBook Pro Work" });
     const updated = await h.nest.machines.update({
       id: machine.id,
       max_sessions: 15,
@@ -90,6 +91,7 @@ describe("machines.get, update, remove, environment (§4.3–4.5, 4.7)", () => {
     expect(updated).toEqual({
       ...machine,
       name: "MacBook Pro Work",
+      display_name: "MacBook Pro Work",
       max_sessions: 15,
       capabilities: ["wake_on_lan", "gpu", "mcp"],
     });

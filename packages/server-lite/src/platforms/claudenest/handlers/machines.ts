@@ -18,7 +18,8 @@ export function ownMachine(services: NestServices, caller: NestCaller, id: strin
   return row;
 }
 
-export const machines: NestHandlers<"machines"> = {
+/** The machines handlers of the document; `browse`, beyond it, is in `browse.ts`. */
+export const machines: Omit<NestHandlers<"machines">, "browse"> = {
   list({ caller, query }, { services }) {
     const userId = userOf(caller);
     const perPage = query.per_page ?? DEFAULT_PER_PAGE;

@@ -2,11 +2,13 @@
  * @module
  * §6 Projects. Choices are documented in the SDK's `contract/projects.ts`.
  */
+
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import type { NestCaller } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
+import { broadcast } from "../state/broadcast.ts";
 import {
   activeInstanceCount,
   INSTANCE_ACTIVE_MS,
@@ -24,7 +26,7 @@ import { ownMachine } from "./machines.ts";
 const DEFAULT_ACTIVITY_LIMIT = 50;
 
 /** The caller's project, with timed-out task claims released first so its figures are current. */
-function currentProject(services: NestServices, caller: NestCaller, id: string): ProjectRow {
+export function currentProject(services: NestServices, caller: NestCaller, id: string): ProjectRow {
   const row = ownProject(services, caller, id);
   releaseExpiredClaims(services, row);
   return row;
@@ -168,10 +170,12 @@ export const projects: NestHandlers<"projects"> = {
         instance.id,
         now,
       )!.chars;
+      const usage = percent(Math.ceil((chars ?? 0) / 4), max);
       return {
         id: instance.id,
         status: instance.current_task_id ? ("busy" as const) : ("idle" as const),
-        context_usage: percent(Math.ceil((chars ?? 0) / 4), max),
+        context_usage: usage,
+        context_usage_percent: usage,
         tasks_completed: instance.tasks_completed,
         current_task_id: instance.current_task_id,
         uptime: Math.max(0, Math.floor((now - instance.first_seen_at) / 1000)),
@@ -224,7 +228,7 @@ export const projects: NestHandlers<"projects"> = {
       logActivity(services, row.id, null, "broadcast", { type: body.type, content: body.content, target, recipients });
     });
     const message = { id, type: body.type, content: body.content, target, recipients, created_at: createdAt };
-    services.events.publish(`private-project.${row.id}`, "project:broadcast", message);
+    broadcast(services, `private-project.${row.id}`, "project:broadcast", message);
     return message;
   },
 };

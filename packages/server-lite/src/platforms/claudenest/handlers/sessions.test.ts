@@ -90,6 +90,8 @@ describe("sessions without a command allow-list", () => {
       mode: "interactive",
       project_path: "/home/user/project",
       status: "created",
+      is_running: false,
+      is_completed: false,
       status_message: NO_EXEC_MESSAGE,
       pid: null,
       pty_size: { cols: 120, rows: 40 },
@@ -99,7 +101,8 @@ describe("sessions without a command allow-list", () => {
       duration: null,
       formatted_duration: null,
     });
-    expect(await nest.sessions.get({ id: session.id })).toEqual(session);
+    // `get` adds the latest logs, as ClaudeNest's own server does (`app/Http/Resources/SessionResource.php`).
+    expect(await nest.sessions.get({ id: session.id })).toEqual({ ...session, recent_logs: [] });
     expect((await nest.machines.get({ id: machine.id })).active_sessions_count).toBe(1);
 
     await nest.sessions.input({ id: session.id, data: "ls -la\n" });
@@ -185,12 +188,12 @@ describe("sessions without a command allow-list", () => {
     const two = await nest.sessions.create({ machine: machine.id });
 
     const attached = await nest.sessions.attachToken({ id: one.session.id });
-    expect(attached.session.id).toBe(one.session.id);
+    expect(attached.session?.id).toBe(one.session.id);
     expect(attached.websocket_token).toMatch(/^ws_/);
     expect(attached.websocket_token).not.toBe(one.websocket_token);
     expect(verifyWebsocketToken(services, attached.websocket_token, one.session.id)).toBe(true);
-    expect(verifyWebsocketToken(services, one.websocket_token, one.session.id)).toBe(true);
-    expect(verifyWebsocketToken(services, two.websocket_token, one.session.id)).toBe(false);
+    expect(verifyWebsocketToken(services, one.websocket_token!, one.session.id)).toBe(true);
+    expect(verifyWebsocketToken(services, two.websocket_token!, one.session.id)).toBe(false);
     expect(verifyWebsocketToken(services, server.seedInfo.claudenest!.token!, one.session.id)).toBe(false);
     expect(verifyWebsocketToken(services, "ws_forged", one.session.id)).toBe(false);
 

@@ -4,6 +4,8 @@
  * machine's sessions; what a session does is in `runtime/session-runtime.ts`, shared with the realtime layer, whose
  * entry points are re-exported here.
  */
+
+import type { SessionLog, SessionLogType } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import { SpawnRefused } from "../../../lib/spawn-guard.ts";
@@ -51,6 +53,28 @@ interface LogRow {
   metadata: string;
   created_at: number;
 }
+
+/** A session's latest `limit` log entries (of one type, if given), oldest first. */
+function latestLogs(services: NestServices, sessionId: string, limit: number, type?: SessionLogType): SessionLog[] {
+  const where = type ? "session_id = ? AND type = ?" : "session_id = ?";
+  const args = type ? [sessionId, type] : [sessionId];
+  const logs = services.db.all<LogRow>(
+    `SELECT * FROM (SELECT seq, id, type, data, metadata, created_at FROM cn_session_logs WHERE ${where} ORDER BY seq DESC LIMIT ?)
+     ORDER BY seq`,
+    ...args,
+    limit,
+  );
+  return logs.map((log) => ({
+    id: log.id,
+    type: log.type,
+    data: log.data,
+    metadata: JSON.parse(log.metadata) as Record<string, unknown>,
+    created_at: services.clock.iso(log.created_at),
+  }));
+}
+
+/** The entries `get` sends as `recent_logs`, as many as ClaudeNest's own server (`SessionResource`) sends. */
+const RECENT_LOGS = 100;
 
 export const sessions: NestHandlers<"sessions"> = {
   list({ caller, params, query }, { services }) {
@@ -107,10 +131,16 @@ export const sessions: NestHandlers<"sessions"> = {
       return issueWebsocketToken(services, id, userId);
     });
     startSession(services, id);
-    return { session: sessionView(services, findSession(services, id)), websocket_token: token };
+    const session = sessionView(services, findSession(services, id));
+    // The document's `{session, websocket_token}` and, beside them, the session's own keys: ClaudeNest's own
+    // server answers the session flat and its web UI opens `data.id` (`resources/js/stores/sessions.ts`).
+    return { ...session, session, websocket_token: token };
   },
 
-  get: ({ caller, params }, { services }) => sessionView(services, ownSession(services, caller, params.id)),
+  get({ caller, params }, { services }) {
+    const row = ownSession(services, caller, params.id);
+    return { ...sessionView(services, row), recent_logs: latestLogs(services, row.id, RECENT_LOGS) };
+  },
 
   remove({ caller, params }, { services }) {
     const row = ownSession(services, caller, params.id);
@@ -119,29 +149,15 @@ export const sessions: NestHandlers<"sessions"> = {
 
   logs({ caller, params, query }, { services }) {
     const row = ownSession(services, caller, params.id);
-    const limit = query.limit ?? DEFAULT_LOG_LIMIT;
-    const where = query.type ? "session_id = ? AND type = ?" : "session_id = ?";
-    const args = query.type ? [row.id, query.type] : [row.id];
-    const logs = services.db.all<LogRow>(
-      `SELECT * FROM (SELECT seq, id, type, data, metadata, created_at FROM cn_session_logs WHERE ${where} ORDER BY seq DESC LIMIT ?)
-       ORDER BY seq`,
-      ...args,
-      limit,
-    );
-    return logs.map((log) => ({
-      id: log.id,
-      type: log.type,
-      data: log.data,
-      metadata: JSON.parse(log.metadata) as Record<string, unknown>,
-      created_at: services.clock.iso(log.created_at),
-    }));
+    return latestLogs(services, row.id, query.limit ?? DEFAULT_LOG_LIMIT, query.type);
   },
 
   attachToken({ caller, params }, { services, fail }) {
     const row = ownSession(services, caller, params.id);
     if (!isActive(row.status)) fail("SES_002");
     const token = issueWebsocketToken(services, row.id, row.user_id);
-    return { websocket_token: token, session: sessionView(services, row) };
+    // ClaudeNest's own server names the token `ws_token` and adds `session_id`.
+    return { websocket_token: token, ws_token: token, session_id: row.id, session: sessionView(services, row) };
   },
 
   input({ caller, params, body }, { services }) {

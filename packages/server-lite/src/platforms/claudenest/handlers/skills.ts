@@ -7,6 +7,7 @@ import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
+import { onePage, rawAnswer } from "../state/raw-answer.ts";
 import { ownMachine } from "./machines.ts";
 
 interface SkillRow {
@@ -23,11 +24,48 @@ interface SkillRow {
   last_modified: string;
 }
 
+/** `Skill::getCategoryColorAttribute` of ClaudeNest's own server. */
+const CATEGORY_COLORS: Record<string, string> = {
+  auth: "purple",
+  browser: "blue",
+  command: "green",
+  mcp: "orange",
+  search: "cyan",
+  file: "yellow",
+  git: "red",
+  general: "gray",
+  api: "indigo",
+  database: "pink",
+};
+
+/**
+ * The keys ClaudeNest's own server adds to a skill (`app/Http/Resources/SkillResource.php`), which its Skills pages
+ * read (`resources/js/pages/skills/SkillCard.vue`: `tags`, `category`, `category_color`, `version`, `has_config`):
+ * `category`, `version` and `tags` come from the skill's metadata, `config` is the metadata.
+ */
+function realKeys(row: SkillRow) {
+  const metadata = JSON.parse(row.metadata) as Record<string, unknown>;
+  const category = typeof metadata.category === "string" ? metadata.category : "general";
+  return {
+    category,
+    category_color: CATEGORY_COLORS[category] ?? "gray",
+    version: typeof metadata.version === "string" ? metadata.version : null,
+    config: metadata,
+    has_config: Object.keys(metadata).length > 0,
+    tags: Array.isArray(metadata.tags) ? metadata.tags : [],
+    examples: [],
+    machine_id: row.machine_id,
+    updated_at: row.last_modified,
+  };
+}
+
 function summary(row: SkillRow): SkillSummary {
   return {
+    ...realKeys(row),
     id: row.id,
     path: row.path,
     name: row.name,
+    display_name: row.name,
     description: row.description,
     enabled: row.enabled === 1,
     priority: row.priority,
@@ -81,16 +119,30 @@ function applyUpdate(services: NestServices, row: SkillRow, changes: UpdateSkill
 }
 
 export const skills: NestHandlers<"skills"> = {
-  list({ caller, params }, { services }) {
+  list({ caller, params }, { services, requestId }) {
     const machine = ownMachine(services, caller, params.machine);
-    return services.db
+    const list = services.db
       .all<SkillRow>("SELECT * FROM cn_skills WHERE machine_id = ? ORDER BY priority DESC, path", machine.id)
       .map(summary);
+    // The whole list, with the `meta.pagination` ClaudeNest's web UI reads (`resources/js/stores/skills.ts`).
+    return rawAnswer(services, requestId, list, onePage(list.length));
   },
 
   get({ caller, params }, { services }) {
     const machine = ownMachine(services, caller, params.machine);
-    return detail(skillAt(services, machine.id, params.path));
+    const skill = detail(skillAt(services, machine.id, params.path));
+    // Beside the skill's keys, `{skill, related}` as ClaudeNest's own server answers (`SkillsController::show`):
+    // up to 5 other enabled skills of its category.
+    const related = services.db
+      .all<SkillRow>(
+        "SELECT * FROM cn_skills WHERE machine_id = ? AND enabled = 1 AND id <> ? ORDER BY path",
+        machine.id,
+        skill.id,
+      )
+      .map(summary)
+      .filter((other) => (other as { category?: string }).category === (skill as { category?: string }).category)
+      .slice(0, 5);
+    return { ...skill, skill, related };
   },
 
   createOrUpdate({ caller, params, body }, { services }) {
@@ -130,7 +182,9 @@ export const skills: NestHandlers<"skills"> = {
     return services.db.tx(() => {
       const row = skillAt(services, machine.id, params.path);
       const toggled = applyUpdate(services, row, { enabled: row.enabled !== 1 });
-      return { path: toggled.path, enabled: toggled.enabled === 1 };
+      // The whole skill, as ClaudeNest's own server answers (`SkillsController::toggle`); `path` and `enabled` are
+      // the document's two keys.
+      return summary(toggled);
     });
   },
 

@@ -82,7 +82,7 @@ describe("tasks: create, read, update, delete", () => {
     const all: string[] = [];
     for await (const task of nest.tasks.list({ project: project.id, per_page: 2 })) all.push(task.id);
     expect(all).toEqual(made.map((t) => t.id));
-    await expect(nest.tasks.list({ project: project.id, status: "done" as never })).rejects.toMatchObject({
+    await expect(nest.tasks.list({ project: project.id, status: "finished" as never })).rejects.toMatchObject({
       status: 422,
       code: "VAL_001",
     });

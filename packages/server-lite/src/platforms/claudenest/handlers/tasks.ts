@@ -3,10 +3,12 @@
  * §7 Tasks. A claim is one conditional update in a transaction, so of concurrent claims exactly one wins;
  * events are published after the transaction commits. Choices are documented in the SDK's `contract/tasks.ts`.
  */
+
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
+import { broadcast } from "../state/broadcast.ts";
 import { logActivity, ownProject, type ProjectRow, touchInstance } from "../state/projects.ts";
 import {
   checkDependencies,
@@ -14,8 +16,10 @@ import {
   projectOfTask,
   refreshCurrentTask,
   releaseExpiredClaims,
+  storedStatus,
   TASK_COLUMNS,
   type TaskRow,
+  takeClaim,
   taskById,
   taskRow,
   toTask,
@@ -61,10 +65,23 @@ function heldTask(
 }
 
 function publish(services: NestServices, projectId: string, event: string, payload: unknown): void {
-  services.events.publish(`private-project.${projectId}`, event, payload);
+  broadcast(services, `private-project.${projectId}`, event, payload);
 }
 
 export const tasks: NestHandlers<"tasks"> = {
+  claimNext({ caller, params, body }, { services }) {
+    const project = readyProject(services, ownProject(services, caller, params.project));
+    // One transaction: no other claim can come between choosing the task and taking it.
+    const claimed = services.db.tx(() => {
+      const row = nextAvailableRow(services, project.id);
+      return row && takeClaim(services, project.id, row, body.instance_id) ? row.id : undefined;
+    });
+    if (claimed === undefined) return null;
+    const task = taskById(services, claimed);
+    publish(services, project.id, "task:claimed", { task, instanceId: body.instance_id });
+    return task;
+  },
+
   list({ caller, params, query }, { services }) {
     const project = readyProject(services, ownProject(services, caller, params.project));
     const perPage = query.per_page ?? DEFAULT_PER_PAGE;
@@ -73,7 +90,7 @@ export const tasks: NestHandlers<"tasks"> = {
     const args: unknown[] = [project.id];
     if (query.status) {
       where.push("t.status = ?");
-      args.push(query.status);
+      args.push(storedStatus(query.status));
     }
     if (query.priority) {
       where.push("t.priority = ?");
@@ -189,28 +206,13 @@ export const tasks: NestHandlers<"tasks"> = {
       if (row.status === "completed") throw new Failure("TSK_002", "Task is already completed");
       if (row.status === "in_progress") throw new Failure("TSK_002");
       if (row.blocked === 1) throw new Failure("TSK_002", "Task is blocked by dependencies that are not completed");
-      const { changes } = services.db.run(
-        "UPDATE cn_tasks SET status = 'in_progress', assigned_to = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND assigned_to IS NULL",
-        instance,
-        services.now(),
-        services.clock.iso(),
-        row.id,
-      );
-      if (changes !== 1) throw new Failure("TSK_002");
-      touchInstance(services, project.id, instance);
-      services.db.run(
-        "UPDATE cn_instances SET current_task_id = ? WHERE project_id = ? AND id = ?",
-        row.id,
-        project.id,
-        instance,
-      );
-      logActivity(services, project.id, instance, "task_claimed", { task_id: row.id, task_title: row.title });
+      if (!takeClaim(services, project.id, row, instance)) throw new Failure("TSK_002");
       return true;
     });
     const task = taskById(services, params.id);
-    if (!claimed) return { task, message: "Task already claimed by this instance" };
+    if (!claimed) return { ...task, task, message: "Task already claimed by this instance" };
     publish(services, project.id, "task:claimed", { task, instanceId: instance });
-    return { task, message: "Task claimed successfully" };
+    return { ...task, task, message: "Task claimed successfully" };
   },
 
   release({ caller, params, body }, { services }) {
@@ -231,7 +233,7 @@ export const tasks: NestHandlers<"tasks"> = {
     });
     const task = taskById(services, params.id);
     publish(services, project.id, "task:released", { task, reason });
-    return { task, message: "Task released" };
+    return { ...task, task, message: "Task released" };
   },
 
   complete({ caller, params, body }, { services }) {
@@ -264,6 +266,6 @@ export const tasks: NestHandlers<"tasks"> = {
     });
     const task = taskById(services, params.id);
     publish(services, project.id, "task:completed", { task, summary: body.summary });
-    return { task, message: "Task completed" };
+    return { ...task, task, message: "Task completed" };
   },
 };

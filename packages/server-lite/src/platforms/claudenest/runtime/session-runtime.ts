@@ -10,6 +10,7 @@
  * `session:terminated` is published. Without one, the session is recorded (status `created`), runs nothing,
  * and its input is only logged.
  */
+
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import type { Session, SessionLogType, SessionMode, SessionStatus } from "@agentlane/sdk/claudenest/contract";
@@ -17,6 +18,7 @@ import { Failure } from "../../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../../core/ids.ts";
 import type { ApprovedSpawn } from "../../../lib/spawn-guard.ts";
 import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL, DAY_MS, type NestServices } from "../services.ts";
+import { announceStatus, broadcast } from "../state/broadcast.ts";
 
 /** How long a `ws_` token opens a session's channel. */
 export const WEBSOCKET_TOKEN_TTL_MS = DAY_MS;
@@ -86,6 +88,8 @@ export function sessionView(services: NestServices, row: SessionRow): Session {
     project_path: row.project_path,
     initial_prompt: row.initial_prompt,
     status: row.status,
+    is_running: row.status === "running" || row.status === "waiting_input",
+    is_completed: !isActive(row.status),
     status_message: row.status_message,
     pid: row.pid,
     exit_code: row.exit_code,
@@ -188,6 +192,7 @@ function setStatus(services: NestServices, sessionId: string, fields: Partial<Se
     services.now(),
     sessionId,
   );
+  if (fields.status) announceStatus(services, sessionId, fields.status);
 }
 
 function recordOutput(services: NestServices, sessionId: string, data: string): void {
@@ -198,7 +203,7 @@ function recordOutput(services: NestServices, sessionId: string, data: string): 
   }
   const id = appendLog(services, sessionId, "output", data);
   // `id` (beyond §13.3's `{data}`) is the log entry's: clients join their log replay and the live stream by it.
-  services.events.publish(sessionChannel(sessionId), "session:output", { data, id });
+  broadcast(services, sessionChannel(sessionId), "session:output", { data, id });
 }
 
 function recordExit(services: NestServices, sessionId: string, exitCode: number, signal: number): void {
@@ -213,7 +218,10 @@ function recordExit(services: NestServices, sessionId: string, exitCode: number,
     sessionId,
   );
   // A session terminated by request has already said so.
-  if (changes > 0) services.events.publish(sessionChannel(sessionId), "session:terminated", {});
+  if (changes > 0) {
+    announceStatus(services, sessionId, "terminated");
+    broadcast(services, sessionChannel(sessionId), "session:terminated", {});
+  }
 }
 
 /**
@@ -302,7 +310,7 @@ export function terminateSession(services: NestServices, sessionId: string): Ses
     completed_at: services.now(),
   });
   services.terminals.kill(sessionId);
-  services.events.publish(sessionChannel(sessionId), "session:terminated", {});
+  broadcast(services, sessionChannel(sessionId), "session:terminated", {});
   return sessionView(services, findSession(services, sessionId));
 }
 

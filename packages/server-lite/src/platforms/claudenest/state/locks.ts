@@ -4,9 +4,11 @@
  * freeing one. Each change logs its activity at once and queues its realtime event; `publishLockEvents` sends
  * the queue once the transaction has committed. Choices are documented in the SDK's `contract/locks.ts`.
  */
+
 import type { Lock } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import type { NestServices } from "../services.ts";
+import { broadcast } from "./broadcast.ts";
 import { normalizeLockPath } from "./lock-paths.ts";
 import { logActivity, type ProjectRow, touchInstance } from "./projects.ts";
 
@@ -186,5 +188,5 @@ export function takeLock(
 }
 
 export function publishLockEvents(services: NestServices, projectId: string, events: readonly LockEvent[]): void {
-  for (const { event, data } of events) services.events.publish(`private-project.${projectId}`, event, data);
+  for (const { event, data } of events) broadcast(services, `private-project.${projectId}`, event, data);
 }

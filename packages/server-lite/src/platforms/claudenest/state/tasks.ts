@@ -4,12 +4,14 @@
  * checks, expiry of old claims and each instance's current task. Choices are documented in the SDK's
  * `contract/tasks.ts`.
  */
+
 import type { Task } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { type NestCaller, userOf } from "../caller.ts";
 import { PRIORITY_RANK } from "../db/tasks.ts";
 import type { NestServices } from "../services.ts";
-import { logActivity, type ProjectRow } from "./projects.ts";
+import { broadcast } from "./broadcast.ts";
+import { logActivity, type ProjectRow, touchInstance } from "./projects.ts";
 
 export const DEFAULT_TASK_TIMEOUT_MINUTES = 60;
 
@@ -45,6 +47,19 @@ export const TASK_COLUMNS = `t.*,
 /** `TASK_COLUMNS` of `cn_tasks t`; add `WHERE`/`ORDER BY` after it. */
 export const TASK_SELECT = `SELECT ${TASK_COLUMNS} FROM cn_tasks t`;
 
+/**
+ * The status a stored status is answered as: a completed task is `completed` (the document's) or, with
+ * `compat: "real"`, `done` (ClaudeNest's own server's).
+ */
+export function answeredStatus(services: NestServices, status: Task["status"]): Task["status"] {
+  return status === "completed" && services.settings.compat === "real" ? "done" : status;
+}
+
+/** The stored status a status filter names: `done` is the real server's word for `completed`. */
+export function storedStatus(status: Task["status"]): Task["status"] {
+  return status === "done" ? "completed" : status;
+}
+
 export function toTask(services: NestServices, row: TaskRow): Task {
   return {
     id: row.id,
@@ -52,10 +67,12 @@ export function toTask(services: NestServices, row: TaskRow): Task {
     title: row.title,
     description: row.description,
     priority: row.priority,
-    status: row.status,
+    status: answeredStatus(services, row.status),
     assigned_to: row.assigned_to,
     is_claimed: row.assigned_to !== null,
+    is_completed: row.status === "completed",
     is_blocked: row.blocked === 1,
+    blocked_by: null,
     files: JSON.parse(row.files) as string[],
     dependencies: JSON.parse(row.dependencies) as string[],
     estimated_tokens: row.estimated_tokens,
@@ -100,6 +117,31 @@ export function nextAvailableRow(services: NestServices, projectId: string): Tas
      ORDER BY ${PRIORITY_RANK}, t.seq LIMIT 1`,
     projectId,
   );
+}
+
+/**
+ * Claims a pending, unassigned task for an instance inside the caller's transaction: the conditional update, the
+ * instance's current task and the activity log. Answers whether the task was taken (`false` when another claim
+ * took it first).
+ */
+export function takeClaim(services: NestServices, projectId: string, row: TaskRow, instance: string): boolean {
+  const { changes } = services.db.run(
+    "UPDATE cn_tasks SET status = 'in_progress', assigned_to = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND assigned_to IS NULL",
+    instance,
+    services.now(),
+    services.clock.iso(),
+    row.id,
+  );
+  if (changes !== 1) return false;
+  touchInstance(services, projectId, instance);
+  services.db.run(
+    "UPDATE cn_instances SET current_task_id = ? WHERE project_id = ? AND id = ?",
+    row.id,
+    projectId,
+    instance,
+  );
+  logActivity(services, projectId, instance, "task_claimed", { task_id: row.id, task_title: row.title });
+  return true;
 }
 
 /**
@@ -188,7 +230,7 @@ export function releaseExpiredClaims(services: NestServices, project: ProjectRow
     }
   });
   for (const task of expired) {
-    services.events.publish(`private-project.${project.id}`, "task:released", {
+    broadcast(services, `private-project.${project.id}`, "task:released", {
       task: taskById(services, task.id),
       reason,
     });

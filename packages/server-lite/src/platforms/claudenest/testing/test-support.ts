@@ -53,6 +53,16 @@ export async function onlineMachine(
   return { id: machine.id, token, agent };
 }
 
+/** A new user with an online machine and a project on it: what a worker's tests start from. */
+export async function sharedProject(
+  server: LiteServer,
+): Promise<{ nest: ClaudeNest; token: string; project: { id: string } }> {
+  const { nest, token } = await newUser(server);
+  const machine = await onlineMachine(server, nest);
+  const project = await nest.projects.create({ machine: machine.id, name: "Shared", project_path: "/srv/shared" });
+  return { nest, token, project };
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<LiteServer> {
   return createServer(options);
 }

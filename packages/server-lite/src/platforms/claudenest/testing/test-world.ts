@@ -8,6 +8,7 @@
 import type { ClaudeNest } from "@agentlane/sdk";
 import type { EndpointSample } from "../../../core/test-malformed.ts";
 import { Clock, createServer, type LiteServer } from "../../../index.ts";
+import { beyondDocumentSamples } from "./test-beyond-samples.ts";
 import { ORIGIN, START } from "./test-nest.ts";
 import { clientFor } from "./test-support.ts";
 
@@ -35,6 +36,7 @@ export interface NestWorld {
   mcpName: string;
   commandId: string;
   spareTokenId: string;
+  credentialId: string;
   pairing: { code: string; token: string };
   /** Every id of the owner's rows, for checking that nobody else is told of them. */
   ownerIds(): string[];
@@ -93,6 +95,11 @@ export async function nestWorld(): Promise<NestWorld> {
   const mcp = await nest.mcp.add({ machine: machine.id, name: "echo", command: "node", env: { API_KEY: MCP_SECRET } });
   const command = await nest.commands.register({ machine: machine.id, name: "test", type: "npm", command: "npm test" });
   const spare = await nest.auth.createToken({ name: "spare" });
+  const credential = await nest.credentials.create({
+    name: "work",
+    auth_type: "api_key",
+    api_key: "sk-ant-secret-123456",
+  });
   const ticket = await client().pairing.initiate({ agent_info: { platform: "linux", hostname: "new.local" } });
 
   return {
@@ -113,6 +120,7 @@ export async function nestWorld(): Promise<NestWorld> {
     mcpName: mcp.name,
     commandId: command.id,
     spareTokenId: spare.id,
+    credentialId: credential.id,
     pairing: { code: ticket.code, token: ticket.token },
     ownerIds: () => [
       machine.id,
@@ -125,6 +133,7 @@ export async function nestWorld(): Promise<NestWorld> {
       mcp.id,
       command.id,
       spare.id,
+      credential.id,
       owner.email,
     ],
     close: () => server.close(),
@@ -401,5 +410,6 @@ export function samples(w: NestWorld): Record<string, EndpointSample> {
     },
     "commands.remove": { params: command },
     "commands.clear": { params: machine },
+    ...beyondDocumentSamples(w),
   };
 }

@@ -1,0 +1,26 @@
+/**
+ * @module
+ * Well-formed requests of the endpoints beyond the document (the routes ClaudeNest's own server and web UI use),
+ * for the sweeps that walk every endpoint, against the test world's rows.
+ */
+import type { EndpointSample } from "../../../core/test-malformed.ts";
+import type { NestWorld } from "./test-world.ts";
+
+/** A sample of every `beyondDocument` endpoint, by `resource.endpoint`. */
+export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSample> {
+  const project = { id: w.projectId };
+  return {
+    "machines.browse": { params: { id: w.machine.id }, query: { path: "", dirs_only: "true", show_hidden: "false" } },
+    "tasks.claimNext": { params: { project: w.projectId }, body: { instance_id: "claude-3" } },
+    "dashboard.stats": { params: {} },
+    "credentials.list": { params: {} },
+    "credentials.create": {
+      params: {},
+      body: { name: "personal", auth_type: "oauth", access_token: "oat01-token-abcdef", claude_dir_mode: "isolated" },
+    },
+    "credentials.remove": { params: { id: w.credentialId } },
+    "credentials.setDefault": { params: { id: w.credentialId } },
+    "orchestration.status": { params: project },
+    "orchestration.stats": { params: project },
+  };
+}
