@@ -7,6 +7,7 @@ import { encodeError, encodeSuccess } from "@agentlane/sdk/claudenest";
 import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { pusherRealtime } from "../../realtime/pusher/kind.ts";
+import { agentSocket } from "./agent/socket.ts";
 import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { auth, oauthProviderRoutes } from "./handlers/auth.ts";
@@ -87,8 +88,11 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   },
   extraRoutes: oauthProviderRoutes,
   seed,
-  // §13: Pusher-protocol channels and the terminal's client events; see `realtime.ts`.
-  realtime: [pusherRealtime(realtime)],
+  // §13: Pusher-protocol channels and the terminal's client events (`realtime.ts`); the agents' `/ws/agent`.
+  realtime: [pusherRealtime(realtime), agentSocket],
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
-  reset: (services) => Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined),
+  reset: (services) => {
+    services.agents.clear();
+    return Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined);
+  },
 };

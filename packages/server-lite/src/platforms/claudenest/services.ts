@@ -12,6 +12,7 @@ import type { RevocationBus } from "../../core/realtime.ts";
 import { PtyRegistry } from "../../lib/pty-runner.ts";
 import type { SpawnGuard } from "../../lib/spawn-guard.ts";
 import type { Database } from "../../store/database.ts";
+import { AgentGateway } from "./agent/gateway.ts";
 import { McpProcesses } from "./runtime/mcp-processes.ts";
 import { coveredBy, type NestRevoked } from "./state/revocation.ts";
 
@@ -85,6 +86,8 @@ export class NestServices {
   readonly terminals = new PtyRegistry();
   /** The MCP server processes this server runs. */
   readonly mcp = new McpProcesses();
+  /** The machines whose agent holds a `/ws/agent` socket. */
+  readonly agents = new AgentGateway();
 
   constructor(env: Environment) {
     this.db = env.db;
@@ -182,7 +185,10 @@ export class NestServices {
     return { id, token, abilities, expires_at: this.iso(expiresAt) };
   }
 
-  machineStatus(row: Pick<MachineRow, "last_seen_at" | "woken_at">): Machine["status"] {
+  machineStatus(row: Pick<MachineRow, "last_seen_at" | "woken_at"> & { id?: string }): Machine["status"] {
+    // A machine whose agent speaks `/ws/agent` is online exactly while that socket is open.
+    if (row.id !== undefined && this.agents.judgedBySocket(row.id))
+      return this.agents.connected(row.id) ? "online" : "offline";
     const now = this.now();
     if (row.last_seen_at !== null && now - row.last_seen_at < ONLINE_WINDOW_MS) return "online";
     if (row.woken_at !== null && now - row.woken_at < ONLINE_WINDOW_MS) return "connecting";
