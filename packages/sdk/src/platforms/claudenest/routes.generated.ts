@@ -215,7 +215,7 @@ export interface ClaudeNestMethods {
      */
     readonly initiate: Method<C["pairing"]["initiate"]>;
     /**
-     * The agent polls the pairing with its temporary token
+     * The agent polls the pairing with its temporary token (or, for a code it chose, with none)
      *
      * `GET /pairing/{code}` (§3.2)
      */

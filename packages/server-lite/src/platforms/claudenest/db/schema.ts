@@ -4,6 +4,7 @@
  * are only shown are ISO strings. Secrets are stored as SHA-256 hashes, passwords as scrypt hashes.
  */
 
+import { agentPairingMigration } from "./agent-pairing.ts";
 import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
 import { pairingSealMigration } from "./pairing.ts";
 import { projectsMigration, projectsTables } from "./projects.ts";
@@ -95,6 +96,7 @@ CREATE TABLE cn_pairings (
     sql: "CREATE INDEX cn_pairings_expiry ON cn_pairings(expires_at);",
   },
   pairingSealMigration,
+  agentPairingMigration,
 ];
 
 export const tables = [
