@@ -134,6 +134,11 @@ for (const [id, info] of Object.entries(server.realtime)) {
     `  ${id.padEnd(12)} ${url.replace(/^http/, "ws")}${info.wsPath}/app/${info.appKey} (Pusher app key ${info.appKey})`,
   );
 }
+// Kinds that name a path of their own (a machine agent's socket, say) show it.
+for (const [id, endpoints] of Object.entries(server.realtimeEndpoints))
+  for (const { kind, info } of endpoints)
+    if (info.agentPath)
+      lines.push(`  ${id.padEnd(12)} ${url.replace(/^http/, "ws")}${info.agentPath} (${kind} socket)`);
 lines.push(`  docs         ${url}/docs`);
 // What seeding made, in each platform's own terms (an account and a token, or an admin's and a user's token).
 for (const [id, info] of Object.entries(server.seedInfo)) {
