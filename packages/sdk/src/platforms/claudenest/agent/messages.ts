@@ -104,7 +104,17 @@ export interface AgentToServerMessages {
     error?: string;
   };
   /** A request the agent could not carry out. */
-  error: { originalType: string; code?: string; message: string; sessionId?: string; requestId?: string };
+  error: {
+    originalType: string;
+    code?: string;
+    message: string;
+    /** What the request was about: a session, a request id, an MCP server (`name` or `server`) and tool. */
+    sessionId?: string;
+    requestId?: string;
+    name?: string;
+    server?: string;
+    tool?: string;
+  };
   ping: { timestamp: number };
   pong: { timestamp: number };
 }

@@ -4,32 +4,23 @@
  * API, the session logs and the Pusher channel show. The agent is a fake built on the SDK's agent client;
  * expectations quote the public ClaudeNest sources (QrCommunication/claudenest).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { LiteServer } from "../../../index.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { RawPusherClient } from "../../../realtime/pusher/test-support.ts";
-import { type FakeAgent, fakeAgent } from "../testing/fake-agent.ts";
-import { newUser, onlineMachine, startServer } from "../testing/test-support.ts";
+import { agentTestServer } from "../testing/fake-agent.ts";
+import { newUser, onlineMachine } from "../testing/test-support.ts";
 
-let server: LiteServer;
-let origin: string;
+const world = agentTestServer({ exec: ["bash"] });
 const closers: Array<() => unknown> = [];
-
-beforeEach(async () => {
-  server = await startServer({ exec: ["bash"] });
-  origin = await server.listen(0);
-});
 
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
-  await server.close();
 });
 
 /** A user, their machine with a connected fake agent, and a session created through the API. */
 async function agentSession() {
-  const user = await newUser(server, "alice");
+  const user = await newUser(world.server, "alice");
   const { machine, token } = await user.nest.machines.register({ name: "box", platform: "linux", hostname: "box" });
-  const agent: FakeAgent = await fakeAgent(origin, { id: machine.id, token });
-  closers.push(() => agent.connection.close());
+  const agent = await world.connect({ id: machine.id, token });
   const created = agent.next("session:create");
   const { session, websocket_token } = await user.nest.sessions.create({
     machine: machine.id,
@@ -43,7 +34,7 @@ async function agentSession() {
 
 /** A Pusher client subscribed to the session's channel with its ws_ token. */
 async function sessionChannel(sessionId: string, token: string) {
-  const client = await RawPusherClient.connect(`${origin.replace("http", "ws")}/claudenest/app/claudenest`);
+  const client = await RawPusherClient.connect(`${world.origin.replace("http", "ws")}/claudenest/app/claudenest`);
   closers.push(() => client.close());
   const answer = await client.subscribe(`private-session.${sessionId}`, { token });
   expect(answer.event).toBe("pusher_internal:subscription_succeeded");
@@ -158,16 +149,15 @@ describe("sessions on the agent's machine", () => {
   it("refuses reports about a session of another machine with SES_001, and changes nothing", async () => {
     const { user, session } = await agentSession();
     const other = await user.nest.machines.register({ name: "other", platform: "linux", hostname: "other" });
-    const intruder = await fakeAgent(origin, { id: other.machine.id, token: other.token });
-    closers.push(() => intruder.connection.close());
+    const intruder = await world.connect({ id: other.machine.id, token: other.token });
     intruder.connection.send("session:exited", { sessionId: session.id, exitCode: 0 });
     expect((await intruder.next("error")).payload).toMatchObject({ originalType: "session:exited", code: "SES_001" });
     expect((await user.nest.sessions.get({ id: session.id })).status).toBe("created");
   });
 
   it("still runs sessions itself on a machine without a connected agent", async () => {
-    const user = await newUser(server, "bob");
-    const machine = await onlineMachine(server, user.nest);
+    const user = await newUser(world.server, "bob");
+    const machine = await onlineMachine(world.server, user.nest);
     const { session } = await user.nest.sessions.create({ machine: machine.id });
     const shown = await user.nest.sessions.get({ id: session.id });
     expect(shown.status).toBe("running");

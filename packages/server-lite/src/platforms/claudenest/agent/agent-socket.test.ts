@@ -3,29 +3,16 @@
  * Expectations quote the public ClaudeNest sources (QrCommunication/claudenest) they come from.
  */
 import { isLiveError } from "@agentlane/sdk";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
-import type { LiteServer } from "../../../index.ts";
 import type { NestServices } from "../services.ts";
-import { type FakeAgent, fakeAgent } from "../testing/fake-agent.ts";
-import { newUser, startServer } from "../testing/test-support.ts";
+import { agentTestServer } from "../testing/fake-agent.ts";
+import { newUser } from "../testing/test-support.ts";
 
-let server: LiteServer;
-let origin: string;
-const agents: FakeAgent[] = [];
-
-beforeEach(async () => {
-  server = await startServer();
-  origin = await server.listen(0);
-});
-
-afterEach(async () => {
-  for (const agent of agents.splice(0)) agent.connection.close();
-  await server.close();
-});
+const world = agentTestServer();
 
 async function machineOf(name = "alice") {
-  const user = await newUser(server, name);
+  const user = await newUser(world.server, name);
   const { machine, token } = await user.nest.machines.register({
     name: "laptop",
     platform: "linux",
@@ -35,16 +22,12 @@ async function machineOf(name = "alice") {
   return { user, machine: { id: machine.id, token } };
 }
 
-async function connect(machine: { id: string; token: string }, options = {}) {
-  const agent = await fakeAgent(origin, machine, options);
-  agents.push(agent);
-  return agent;
-}
+const connect = (machine: { id: string; token: string }, options = {}) => world.connect(machine, options);
 
 /** The HTTP status an upgrade of `/ws/agent` is refused with. */
 function refusal(headers: Record<string, string>, query = ""): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${origin.replace("http", "ws")}/claudenest/ws/agent${query}`, { headers });
+    const ws = new WebSocket(`${world.origin.replace("http", "ws")}/claudenest/ws/agent${query}`, { headers });
     ws.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
     ws.on("open", () => reject(new Error("the upgrade was accepted")));
     ws.on("error", () => {});
@@ -83,7 +66,7 @@ describe("machine status and machine:info", () => {
     const agent = await connect(machine);
     expect((await user.nest.machines.get({ id: machine.id })).status).toBe("online");
     // The five-minute window of REST requests no longer applies: the socket decides.
-    server.clock.advance(10 * 60 * 1000);
+    world.server.clock.advance(10 * 60 * 1000);
     expect((await user.nest.machines.get({ id: machine.id })).status).toBe("online");
     agent.connection.close();
     await vi.waitFor(async () => expect((await user.nest.machines.get({ id: machine.id })).status).toBe("offline"));
@@ -127,7 +110,7 @@ describe("machine status and machine:info", () => {
         capabilities: ["wake_on_lan", "pty", "tmux", "skills"],
       }),
     );
-    const services = server.services("claudenest") as NestServices;
+    const services = world.server.services("claudenest") as NestServices;
     expect(
       services.db.get("SELECT agent_version, claude_version, claude_path FROM cn_machines WHERE id = ?", machine.id),
     ).toEqual({ agent_version: "2.4.0", claude_version: "1.0.40", claude_path: "/usr/local/bin/claude" });

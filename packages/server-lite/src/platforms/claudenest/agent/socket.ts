@@ -8,7 +8,8 @@
  * machine token or a deleted machine closes it (4001).
  *
  * Frames are `{type, payload, id, timestamp}`. The agent's `machine:info` fills the machine's details
- * (`machine-info.ts`), its session reports drive the sessions (`session-reports.ts`), `ping` is answered `pong`; a
+ * (`machine-info.ts`), its session reports drive the sessions (`session-reports.ts`), answers to the server's
+ * requests reach who asked (`mcp-relay.ts`), `ping` is answered `pong`; a
  * frame that cannot be read, an unknown type or a payload that does not validate is answered with `error
  * {originalType, code, message}` in ClaudeNest's codes (`VAL_001`, `SES_001`).
  */
@@ -17,6 +18,7 @@ import { agentSocketRealtime } from "../../../realtime/agent-socket/kind.ts";
 import type { NestServices } from "../services.ts";
 import type { AgentIdentity } from "./gateway.ts";
 import { applyMachineInfo } from "./machine-info.ts";
+import { onUnaskedMcpStatus } from "./mcp-relay.ts";
 import { onSessionReport } from "./session-reports.ts";
 
 /** The path of the agent socket below the platform's prefix. */
@@ -58,13 +60,15 @@ export const agentSocket = agentSocketRealtime<NestServices, AgentIdentity>({
     services.db.run("UPDATE cn_machines SET last_seen_at = ? WHERE id = ?", services.now(), peer.key);
   },
   onMessage(services, peer, { type, payload }) {
-    if (type === "pong") return;
+    // An answer to a request of the server (an MCP server started, a tool's result) goes to who asked.
+    if (type === "pong" || services.agents.answer(peer.key, { type, payload })) return;
     if (type === "machine:info") applyMachineInfo(services, peer.key, payload);
+    else if (type === "mcp:status") onUnaskedMcpStatus(services, peer.key, payload);
     else if (!onSessionReport(services, peer.key, type, payload))
       peer.send("error", {
         originalType: type,
         code: "VAL_001",
-        message: `Unknown message type ${type.slice(0, 100)}: this server reads machine:info, session:status, session:output, session:exited, session:recovered, error, ping and pong.`,
+        message: `Unknown message type ${type.slice(0, 100)}: this server reads machine:info, session:status, session:output, session:exited, session:recovered, mcp:status, mcp:tool_result (answering mcp:call_tool), error, ping and pong.`,
       });
   },
 });

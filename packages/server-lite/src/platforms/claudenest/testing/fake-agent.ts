@@ -5,7 +5,10 @@
  * next one of a type. It runs nothing: a test answers for it with `agent.send(...)`, as the real agent would.
  */
 import { type AgentConnection, type AgentFrame, connectAgent } from "@agentlane/sdk/claudenest";
+import { afterEach, beforeEach } from "vitest";
 import WebSocket from "ws";
+import type { LiteServer, ServerOptions } from "../../../server.ts";
+import { startServer } from "./test-support.ts";
 
 /** A connected fake agent. */
 export interface FakeAgent {
@@ -57,6 +60,39 @@ export async function fakeAgent(
         const wake = () => void check();
         if (!check()) waiters.add(wake);
       });
+    },
+  };
+}
+
+/**
+ * A listening server for each test of the calling file (started before each, closed after it with every fake
+ * agent connected through `connect`).
+ */
+export function agentTestServer(options: ServerOptions = {}) {
+  let server: LiteServer | undefined;
+  let origin = "";
+  const agents: FakeAgent[] = [];
+  beforeEach(async () => {
+    server = await startServer(options);
+    origin = await server.listen(0);
+  });
+  afterEach(async () => {
+    for (const agent of agents.splice(0)) agent.connection.close();
+    await server?.close();
+  });
+  return {
+    get server(): LiteServer {
+      if (!server) throw new Error("The server starts before each test");
+      return server;
+    },
+    get origin(): string {
+      return origin;
+    },
+    /** A fake agent of `machine`, closed after the test. */
+    async connect(machine: { id: string; token: string }, agentOptions: Parameters<typeof fakeAgent>[2] = {}) {
+      const agent = await fakeAgent(origin, machine, agentOptions);
+      agents.push(agent);
+      return agent;
     },
   };
 }
