@@ -122,6 +122,10 @@ export const routes = {
     remove: {"method":"DELETE","path":"/machines/{machine}/commands/{id}","auth":"agent","params":["machine","id"],"query":[]},
     clear: {"method":"DELETE","path":"/machines/{machine}/commands","auth":"agent","params":["machine"],"query":[]},
   },
+  machineSync: {
+    skills: {"method":"POST","path":"/machines/{machine}/skills/sync","auth":"agent","params":["machine"],"query":[]},
+    mcp: {"method":"POST","path":"/machines/{machine}/mcp/sync","auth":"agent","params":["machine"],"query":[]},
+  },
 } as const satisfies RouteTable;
 
 /** Every endpoint of the ClaudeNest contract as a typed method, by resource, with its documentation. */
@@ -719,5 +723,20 @@ export interface ClaudeNestMethods {
      * `DELETE /machines/{machine}/commands` (§12.8)
      */
     readonly clear: Method<C["commands"]["clear"]>;
+  };
+  /** The `machineSync` endpoints (Agent sync (not in the document)). */
+  readonly machineSync: {
+    /**
+     * The agent sends the skills it found on its machine (upserted by path)
+     *
+     * `POST /machines/{machine}/skills/sync` (Agent sync (not in the document))
+     */
+    readonly skills: Method<C["machineSync"]["skills"]>;
+    /**
+     * The agent sends the MCP servers it found on its machine (upserted by name)
+     *
+     * `POST /machines/{machine}/mcp/sync` (Agent sync (not in the document))
+     */
+    readonly mcp: Method<C["machineSync"]["mcp"]>;
   };
 }

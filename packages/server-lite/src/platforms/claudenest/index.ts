@@ -15,6 +15,7 @@ import { commands } from "./handlers/commands.ts";
 import { context } from "./handlers/context.ts";
 import { API_VERSION, health } from "./handlers/health.ts";
 import { locks } from "./handlers/locks.ts";
+import { machineSync } from "./handlers/machine-sync.ts";
 import { machines } from "./handlers/machines.ts";
 import { mcp } from "./handlers/mcp.ts";
 import { pairing } from "./handlers/pairing.ts";
@@ -78,7 +79,21 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   authRequirements: ["user", "agent", "pairing", "admin"],
   authenticate: (services, requirement, credentials) =>
     authenticate(services, requirement, credentials.bearer, credentials.address),
-  handlers: { health, auth, pairing, machines, sessions, projects, tasks, context, locks, skills, mcp, commands },
+  handlers: {
+    health,
+    auth,
+    pairing,
+    machines,
+    sessions,
+    projects,
+    tasks,
+    context,
+    locks,
+    skills,
+    mcp,
+    commands,
+    machineSync,
+  },
   // §15: auth and pairing 10/min, authenticated API 1000/min, WebSocket connections 10/min.
   rateLimits: {
     groups: { auth: 10, pairing: 10, websocket: 10 },

@@ -11,8 +11,9 @@
  *   take it for the machine's own resources (its sessions, projects, tasks, locks, context, skills, MCP servers
  *   and commands) and act as the owning user; `user` endpoints (account, tokens, machine management, pairing
  *   confirmation, deleting a project) need a personal `cn_` token.
- * - The routes ClaudeNest's agent daemon uses without documenting them (`/instances/...`, `skills/sync`,
- *   `mcp/sync`, `credentials/...`, `tasks/claim-next`, password reset, token refresh) are not part of the contract.
+ * - Of the routes ClaudeNest's agent daemon uses without documenting them, `skills/sync` and `mcp/sync` are
+ *   (`machine-sync.ts`); the others (`/instances/...`, `credentials/...`, `tasks/claim-next`, password reset,
+ *   token refresh) are not part of the contract.
  * - Rate limits are §15's: 10 a minute for the auth and pairing endpoints (their `rateLimit`), 1000 for every other
  *   authenticated call; server-lite allows 60 a minute to the remaining anonymous calls (`health`), which §15
  *   does not cover.
@@ -22,6 +23,7 @@ import { commands } from "./commands.ts";
 import { context } from "./context.ts";
 import { health } from "./health.ts";
 import { locks } from "./locks.ts";
+import { machineSync } from "./machine-sync.ts";
 import { machines } from "./machines.ts";
 import { mcp } from "./mcp.ts";
 import { pairing } from "./pairing.ts";
@@ -37,6 +39,7 @@ export * from "./context.ts";
 export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./locks.ts";
+export * from "./machine-sync.ts";
 export * from "./machines.ts";
 export * from "./mcp.ts";
 export * from "./pairing.ts";
@@ -59,6 +62,7 @@ export const contract = {
   skills,
   mcp,
   commands,
+  machineSync,
 };
 /** The type of {@link contract}. */
 export type ClaudeNestContract = typeof contract;
