@@ -60,8 +60,11 @@ export interface AgentConnectionOptions {
   connectionTimeout?: number;
 }
 
-/** A handler of one message type: its payload, and the whole frame (for its id, or to reply). */
-export type AgentHandler<Payload> = (payload: Payload, frame: AgentFrame<string, Payload>) => void | Promise<void>;
+/**
+ * A handler of one message type: its payload, and the whole frame (for its id, or to reply). What it returns is
+ * ignored, except a promise, whose rejection is reported like a throw.
+ */
+export type AgentHandler<Payload> = (payload: Payload, frame: AgentFrame<string, Payload>) => unknown;
 
 /** What an {@link AgentConnection} emits. */
 export interface AgentConnectionEvents {
@@ -224,7 +227,7 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
     };
     try {
       const result = (handler as AgentHandler<unknown>)(frame.payload, frame);
-      if (result && typeof result.then === "function") result.then(undefined, fail);
+      if (result instanceof Promise) result.then(undefined, fail);
     } catch (error) {
       fail(error);
     }
