@@ -58,6 +58,9 @@ describe("the agent's pairing", () => {
     const alice = await newUser(server, "alice");
     const { machine } = await alice.nest.pairing.complete({ code: "K7P-2QX" });
     expect(machine.hostname).toBe("devbox");
+    // PairingController::complete creates the machine `offline`: it is online once its agent connects.
+    expect(machine.status).toBe("offline");
+    expect((await alice.nest.machines.get({ id: machine.id })).status).toBe("offline");
 
     // 200 → data.token and data.machine_id.
     const done = await agentRequest("/api/pairing/K7P-2QX");

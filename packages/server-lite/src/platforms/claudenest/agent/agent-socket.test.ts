@@ -147,6 +147,14 @@ describe("machine status and machine:info", () => {
     expect((await user.nest.machines.get({ id: machine.id })).status).toBe("online");
   });
 
+  it("closes the agent's socket when its machine is deleted", async () => {
+    const { user, machine } = await machineOf();
+    const agent = await connect(machine);
+    await user.nest.machines.remove({ id: machine.id });
+    await vi.waitFor(() => expect(agent.connection.status).toBe("closed"));
+    expect(agent.connection.closeError?.message).toContain("The machine was deleted");
+  });
+
   it("closes the agent's socket when its machine token is regenerated, and the agent stops", async () => {
     const { user, machine } = await machineOf();
     const agent = await connect(machine);

@@ -106,6 +106,8 @@ export const pairing: NestHandlers<"pairing"> = {
       const now = services.now();
       if (row.expires_at <= now) throw new Failure("PAR_002");
       const info = JSON.parse(row.agent_info) as Record<string, string | undefined>;
+      // The agent that chose its code is online once its socket connects (`agent/socket.ts`), not before.
+      const seenAt = row.agent_code === 1 ? null : now;
       const id = uuid();
       const name = body.name ?? info.hostname ?? "machine";
       services.db.run(
@@ -120,8 +122,8 @@ export const pairing: NestHandlers<"pairing"> = {
         info.node_version ?? null,
         info.agent_version ?? null,
         row.machine_token_hash,
-        now,
-        now,
+        seenAt,
+        seenAt,
         services.clock.iso(now),
       );
       services.db.run("UPDATE cn_pairings SET completed_at = ?, machine_id = ? WHERE code = ?", now, id, row.code);
@@ -131,7 +133,7 @@ export const pairing: NestHandlers<"pairing"> = {
           name,
           platform: info.platform ?? "unknown",
           hostname: info.hostname ?? "unknown",
-          status: "online",
+          status: seenAt === null ? "offline" : "online",
         },
         pairing: { code: row.code, completed_at: services.clock.iso(now) },
       };
