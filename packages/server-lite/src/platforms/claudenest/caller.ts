@@ -5,7 +5,8 @@
  * - `cn_` personal tokens act as their user everywhere.
  * - `mn_` machine tokens act as the machine's owner limited to that machine, on the endpoints marked
  *   `agent` (the document never says where they are valid; agents need exactly these). Each use marks the
- *   machine as seen, which is what keeps it `online`.
+ *   machine as seen, which is what keeps it `online`, unless its agent speaks `/ws/agent`: then the socket alone
+ *   decides (`agent/gateway.ts`).
  * - `pairing` endpoints take the temporary token from `pairing/initiate`; the handler checks it against
  *   the code. Without a token the caller is anonymous: only a code the agent chose may be polled so.
  * - `admin` endpoints take a personal token: ClaudeNest documents no roles, so the owner of a resource is

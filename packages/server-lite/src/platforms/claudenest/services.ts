@@ -17,7 +17,7 @@ import { McpProcesses } from "./runtime/mcp-processes.ts";
 import { coveredBy, type NestRevoked } from "./state/revocation.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** A machine whose agent was seen this recently is online. */
+/** A machine whose agent was seen this recently is online (unless its agent uses `/ws/agent`: see `machineStatus`). */
 export const ONLINE_WINDOW_MS = 5 * 60 * 1000;
 
 /** Session statuses that are not final. */

@@ -8,7 +8,9 @@
  * as `output` logs and published as `session:output` `{data, id}` (`id` is the log entry's) on
  * `private-session.{id}`; when the process ends the session becomes `terminated` with its exit code and
  * `session:terminated` is published. Without one, the session is recorded (status `created`), runs nothing,
- * and its input is only logged.
+ * and its input is only logged. A machine whose agent holds `/ws/agent` runs its sessions itself: creating,
+ * input, resizing and terminating are sent to the agent, and its reports come back through `agent/session-reports.ts`
+ * into the same logs and events.
  */
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
