@@ -79,13 +79,14 @@ describe("the agent's pairing", () => {
     agent.connection.close();
   });
 
-  it("answers 410 once the code expired, and 404 for a code never registered", async () => {
+  it("answers 410 once the code expired, and 401 to a tokenless poll of a code never registered", async () => {
     await agentRequest("/api/pairing/initiate", { code: "ABC-234", agent_info: agentInfo });
     server.clock.advance(10 * 60 * 1000);
     const expired = await agentRequest("/api/pairing/ABC-234");
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe("PAR_002");
-    expect((await agentRequest("/api/pairing/ZZZ-999")).status).toBe(404);
+    // Only a code the agent registered may be polled without a token (PairingController answers 404 here).
+    expect((await agentRequest("/api/pairing/ZZZ-999")).status).toBe(401);
     // An expired code may be registered again.
     expect((await agentRequest("/api/pairing/initiate", { code: "ABC-234", agent_info: agentInfo })).status).toBe(201);
   });

@@ -5,7 +5,8 @@
  *
  * - A code already pending answers `PAR_003` (409), as ClaudeNest answers 409, and the agent draws another; an
  *   expired or completed pairing of the same code gives way to the new one.
- * - The code is the poll's only secret, as in ClaudeNest: the machine token is sealed with it.
+ * - The code is the poll's only secret, as in ClaudeNest: the machine token is sealed with it. A tokenless poll of
+ *   any other code, known or not, is `AUTH_002` (401), as for the document's codes.
  * - While pending, the poll answers HTTP 202 with `seconds_remaining`; the agent keeps polling on 202 only.
  */
 import { encodeSuccess } from "@agentlane/sdk/claudenest";
@@ -22,6 +23,14 @@ export function claimAgentCode(services: NestServices, code: string): void {
   if (row.completed_at === null && row.expires_at > services.now())
     throw new Failure("PAR_003", "This pairing code is already registered. Please generate a new one.");
   services.db.run("DELETE FROM cn_pairings WHERE code = ?", code);
+}
+
+/** Whether `code` is a pairing whose code the agent chose (polled without a token). */
+export function isAgentCode(services: NestServices, code: string): boolean {
+  return (
+    services.db.get<{ agent_code: number }>("SELECT agent_code FROM cn_pairings WHERE code = ?", code.toUpperCase())
+      ?.agent_code === 1
+  );
 }
 
 /** Whole seconds until `expiresAt`. */

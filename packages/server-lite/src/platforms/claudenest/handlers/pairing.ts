@@ -9,7 +9,7 @@ import { randomInt } from "node:crypto";
 import type { AgentInfo } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../../core/ids.ts";
-import { claimAgentCode, pendingForAgent, secondsUntil } from "../agent/pairing.ts";
+import { claimAgentCode, isAgentCode, pendingForAgent, secondsUntil } from "../agent/pairing.ts";
 import { userOf } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
@@ -76,10 +76,12 @@ export const pairing: NestHandlers<"pairing"> = {
   },
 
   status({ params, caller }, { services, requestId }) {
+    // No token at all is the ClaudeNest agent polling the code it chose; any other code needs its token first.
+    if (caller.kind !== "pairing" && !isAgentCode(services, params.code))
+      throw new Failure("AUTH_002", "Invalid pairing token");
     const row = find(services, params.code);
     const agentCode = row.agent_code === 1;
-    // A wrong token is refused; no token at all is the ClaudeNest agent polling the code it chose.
-    if (caller.kind === "pairing" ? caller.tokenHash !== row.token_hash : !agentCode)
+    if (caller.kind === "pairing" && caller.tokenHash !== row.token_hash)
       throw new Failure("AUTH_002", "Invalid pairing token");
     if (row.expires_at <= services.now()) throw new Failure("PAR_002");
     if (row.completed_at !== null && row.machine_id) {
