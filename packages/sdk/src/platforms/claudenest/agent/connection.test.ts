@@ -106,6 +106,13 @@ describe("connectAgent", () => {
     expect(byType.get("error")).toEqual({ originalType: "session:input", message: "no such session" });
   });
 
+  // websocket/client.ts startHeartbeat: `ping {timestamp}` every heartbeatInterval while connected.
+  it("sends a ping every heartbeatMs while connected", async () => {
+    const { first } = await setup({ heartbeatMs: 10 });
+    await vi.waitFor(() => expect(first.frames.filter((f) => f.type === "ping").length).toBeGreaterThanOrEqual(2));
+    expect(first.frames.find((f) => f.type === "ping")?.payload).toEqual({ timestamp: expect.any(Number) });
+  });
+
   it("reconnects after the connection drops and tells machine:info again", async () => {
     const { server, agent, first } = await setup();
     const statuses: string[] = [];

@@ -146,6 +146,18 @@ describe("sessions on the agent's machine", () => {
     ]);
   });
 
+  // session-handler.ts handleSessionResize answers `session:status {sessionId, ptySize}`; agent.ts sends
+  // `session:recovered {sessionId}` for a tmux session found again after the agent restarted.
+  it("stores the size the agent reports, and runs a session the agent recovered", async () => {
+    const { user, agent, session } = await agentSession();
+    agent.connection.send("session:status", { sessionId: session.id, ptySize: { cols: 90, rows: 33 } });
+    await vi.waitFor(async () =>
+      expect((await user.nest.sessions.get({ id: session.id })).pty_size).toEqual({ cols: 90, rows: 33 }),
+    );
+    agent.connection.send("session:recovered", { sessionId: session.id });
+    await vi.waitFor(async () => expect((await user.nest.sessions.get({ id: session.id })).status).toBe("running"));
+  });
+
   it("refuses reports about a session of another machine with SES_001, and changes nothing", async () => {
     const { user, session } = await agentSession();
     const other = await user.nest.machines.register({ name: "other", platform: "linux", hostname: "other" });
