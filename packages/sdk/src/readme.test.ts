@@ -5,9 +5,11 @@
  */
 import type { createServer as createHttpServer } from "node:http";
 import { ClaudeNest, ConflictError } from "@agentlane/sdk";
+import { connectAgent } from "@agentlane/sdk/claudenest";
 import { createVerifier, nodeRawBody } from "@agentlane/sdk/webhooks";
 import { createServer } from "@agentlane/server-lite";
 import { describe, expect, expectTypeOf, it } from "vitest";
+import WebSocket from "ws";
 
 /** README "Using the SDK". */
 async function usingTheSdk(id: string) {
@@ -63,6 +65,22 @@ async function workLoop(baseUrl: string, machineToken: string, projectId: string
   return result;
 }
 
+/** README "A machine agent of your own". */
+function machineAgent(machineId: string, machineToken: string) {
+  const agent = connectAgent({ serverUrl: "http://localhost:8000", machineId, token: machineToken, WebSocket });
+  agent.handle("session:create", ({ sessionId }) => {
+    // start a PTY, then report on it
+    agent.send("session:status", { sessionId, status: "running", pid: 4242 });
+    agent.send("session:output", { sessionId, type: "output", data: "$ ", timestamp: Date.now() });
+  });
+  agent.handle(
+    "session:input",
+    ({ sessionId, data }) => agent.send("session:output", { sessionId, type: "output", data, timestamp: Date.now() }), // an echo
+  );
+  agent.handle("session:terminate", ({ sessionId }) => agent.send("session:exited", { sessionId, exitCode: 0 }));
+  return agent;
+}
+
 /** README "Webhooks". */
 function webhooks(createServer: typeof createHttpServer) {
   const verifier = createVerifier({ secrets: [process.env.WEBHOOK_SECRET!], toleranceSeconds: 300 });
@@ -83,6 +101,7 @@ describe("README examples", () => {
     expectTypeOf(usingTheSdk).returns.resolves.toHaveProperty("token").toEqualTypeOf<string>();
     expectTypeOf(liveTerminalsAndWatchers).returns.resolves.toBeVoid();
     expectTypeOf(webhooks).returns.toHaveProperty("listen");
+    expectTypeOf(machineAgent).returns.toHaveProperty("handle");
     expectTypeOf(workLoop).returns.resolves.toHaveProperty("completed").toEqualTypeOf<number>();
   });
 

@@ -4,6 +4,9 @@
  * splitting so that what the SDK loads on demand lands in chunks of its own), for the bundle tests: which
  * modules the entry chunk carries, and its gzipped size.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
@@ -16,7 +19,26 @@ export interface BrowserBundle {
   entryGzip: number;
 }
 
-export async function browserBundle(entry: string): Promise<BrowserBundle> {
+/**
+ * Bundles `entry`, or only `names` of it when given (`import { ClaudeNest } from ...`, as an application that
+ * uses the client and nothing else of the module would).
+ */
+export async function browserBundle(entry: string, names?: readonly string[]): Promise<BrowserBundle> {
+  const dir = names ? mkdtempSync(join(tmpdir(), "agentlane-bundle-")) : undefined;
+  try {
+    return await bundle(dir ? importer(dir, entry, names!) : entry);
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function importer(dir: string, entry: string, names: readonly string[]): string {
+  const file = join(dir, "app.js");
+  writeFileSync(file, `export { ${names.join(", ")} } from ${JSON.stringify(entry)};\n`);
+  return file;
+}
+
+async function bundle(entry: string): Promise<BrowserBundle> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,

@@ -179,6 +179,11 @@ for (const [id, info] of Object.entries(server.realtime)) {
     `  ${id.padEnd(12)} ${url.replace(/^http/, "ws")}${info.wsPath}/app/${info.appKey} (Pusher app key ${info.appKey})`,
   );
 }
+// Kinds that name a path of their own (a machine agent's socket, say) show it.
+for (const [id, endpoints] of Object.entries(server.realtimeEndpoints))
+  for (const { kind, info } of endpoints)
+    if (info.agentPath)
+      lines.push(`  ${id.padEnd(12)} ${url.replace(/^http/, "ws")}${info.agentPath} (${kind} socket)`);
 lines.push(`  docs         ${url}/docs`);
 if (server.tls) {
   // What a browser or client must trust (or be told to ignore: Chromium's --ignore-certificate-errors).

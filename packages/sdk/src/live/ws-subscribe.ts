@@ -13,9 +13,9 @@
  * once its frame is sent.
  */
 import { EventEmitter } from "eventemitter3";
-import { Backoff, type BackoffOptions, sleep } from "./backoff.ts";
-import { LiveError, LiveRefusedError, LiveSubscriptionError } from "./errors.ts";
-import { type ReconnectingSocket, reconnectingSocket } from "./reconnecting-socket.ts";
+import type { BackoffOptions } from "./backoff.ts";
+import { BackoffSocket } from "./backoff-socket.ts";
+import { LiveError, type LiveRefusedError, LiveSubscriptionError } from "./errors.ts";
 import type { ChannelHandlers, LiveTransport, TransportStatus } from "./transport.ts";
 
 /** A frame the server sent, as the transport reads it. */
@@ -97,17 +97,13 @@ export interface WsSubscribeTransportEvents {
 /** One reconnecting WebSocket carrying any number of channel subscriptions. */
 export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvents> implements LiveTransport {
   readonly #options: WsSubscribeTransportOptions;
-  readonly #socket: ReconnectingSocket;
-  readonly #backoff: Backoff;
-  readonly #abort = new AbortController();
+  readonly #socket: BackoffSocket;
   readonly #channels = new Map<string, Subscription>();
   readonly #read: (frame: unknown) => WsIncoming;
   #status: TransportStatus = "connecting";
   #open = false;
   #closed = false;
   #closeError: Error | undefined;
-  #attempts = 0;
-  #openedAt: number | undefined;
 
   constructor(options: WsSubscribeTransportOptions) {
     super();
@@ -116,18 +112,15 @@ export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvent
     const WebSocketClass = options.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket;
     if (typeof WebSocketClass !== "function")
       throw new TypeError("No WebSocket class: pass `WebSocket` (the `ws` package, or a global WebSocket)");
-    this.#backoff = new Backoff(options.backoff);
-    this.#socket = reconnectingSocket(() => this.#nextUrl(), {
+    this.#socket = new BackoffSocket({
+      url: () => this.#url(),
       WebSocket: WebSocketClass,
-      minReconnectionDelay: 0,
-      maxReconnectionDelay: 0,
-      connectionTimeout: options.connectionTimeout ?? 10_000,
-      maxEnqueuedMessages: 0,
-      shouldReconnectOnClose: (event) => !this.#closed && !(event.code >= 4000 && event.code < 4100),
+      backoff: options.backoff,
+      connectionTimeout: options.connectionTimeout,
+      onOpen: () => this.#onOpen(),
+      onMessage: (data) => this.#onMessage(data),
+      onClose: (_code, _reason, refused) => this.#onClose(refused),
     });
-    this.#socket.addEventListener("open", () => this.#onOpen());
-    this.#socket.addEventListener("message", (event) => this.#onMessage(event.data));
-    this.#socket.addEventListener("close", (event) => this.#onClose(event.code, event.reason));
   }
 
   get status(): TransportStatus {
@@ -172,15 +165,13 @@ export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvent
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#abort.abort();
     this.#socket.close(1000, "Closed by the client");
     this.#open = false;
     this.#channels.clear();
     this.#setStatus("closed");
   }
 
-  async #nextUrl(): Promise<string> {
-    if (this.#attempts++ > 0) await sleep(this.#backoff.next(), this.#abort.signal);
+  async #url(): Promise<string> {
     const url = new URL(this.#options.url.replace(/^http/, "ws"));
     const query = (await this.#options.query?.()) ?? {};
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
@@ -189,7 +180,6 @@ export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvent
 
   #onOpen(): void {
     this.#open = true;
-    this.#openedAt = Date.now();
     this.#setStatus("connected");
     for (const [channel, sub] of this.#channels) this.#subscribeOnServer(channel, sub);
   }
@@ -245,18 +235,14 @@ export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvent
     }
   }
 
-  #onClose(code: number, reason: string): void {
+  #onClose(refused: LiveRefusedError | undefined): void {
     this.#open = false;
     for (const sub of this.#channels.values()) sub.subscribed = false;
-    if (this.#openedAt !== undefined && Date.now() - this.#openedAt >= this.#backoff.minUptime) this.#backoff.reset();
-    this.#openedAt = undefined;
     if (this.#closed) return;
-    if (code >= 4000 && code < 4100) {
+    if (refused) {
       this.#closed = true;
-      this.#abort.abort();
-      this.#closeError = new LiveRefusedError(code, reason);
-      this.#socket.close();
-      this.emit("error", this.#closeError);
+      this.#closeError = refused;
+      this.emit("error", refused);
       this.#setStatus("closed");
       return;
     }

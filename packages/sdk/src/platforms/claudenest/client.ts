@@ -21,7 +21,7 @@ import { type AttachOptions, SessionTerminal } from "./live/terminal.ts";
 import { type PairedMachine, type PairMachineOptions, pairMachine } from "./pairing.ts";
 import { type ClaudeNestMethods, routes } from "./routes.generated.ts";
 import { claudenestShapers } from "./shapes/index.ts";
-import { type TaskHandler, type WorkOptions, type WorkResult, work } from "./worker.ts";
+import type { TaskHandler, WorkOptions, WorkResult } from "./worker.ts";
 
 /** Options of a {@link ClaudeNest} client: the HTTP options and the realtime connection. */
 export interface ClaudeNestOptions extends ClientOptions {
@@ -106,7 +106,9 @@ export class ClaudeNest extends definePlatform<ClaudeNestMethods, ClaudeNestOpti
     const realtime = new RealtimeSettings(this.http.options, options.realtime);
     this.#realtime = realtime;
     const tasks: TaskHelpers = {
-      work: (projectId, instanceId, handler, options) => work(this, projectId, instanceId, handler, options),
+      // Loaded on first use: an application that never runs the worker loop does not carry it in its bundle.
+      work: async (projectId, instanceId, handler, options) =>
+        (await import("./worker.ts")).work(this, projectId, instanceId, handler, options),
       watch: (projectId, options) => watchTasks(this, realtime, projectId, options),
     };
     const sessions: SessionHelpers = {

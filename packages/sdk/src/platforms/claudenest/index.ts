@@ -2,6 +2,15 @@
  * @module
  * The ClaudeNest client. The contract (zod schemas) is a separate entry, `@agentlane/sdk/claudenest/contract`.
  */
+
+export {
+  AgentConnection,
+  type AgentConnectionEvents,
+  type AgentConnectionOptions,
+  type AgentHandler,
+  connectAgent,
+} from "./agent/connection.ts";
+export type * from "./agent/messages.ts";
 export {
   ClaudeNest,
   type ClaudeNestOptions,

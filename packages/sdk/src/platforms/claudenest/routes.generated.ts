@@ -137,6 +137,10 @@ export const routes = {
     status: {"method":"GET","path":"/projects/{id}/orchestrator/status","auth":"agent","params":["id"],"query":[]},
     stats: {"method":"GET","path":"/projects/{id}/orchestration-stats","auth":"agent","params":["id"],"query":[]},
   },
+  machineSync: {
+    skills: {"method":"POST","path":"/machines/{machine}/skills/sync","auth":"agent","params":["machine"],"query":[]},
+    mcp: {"method":"POST","path":"/machines/{machine}/mcp/sync","auth":"agent","params":["machine"],"query":[]},
+  },
 } as const satisfies RouteTable;
 
 /** Every endpoint of the ClaudeNest contract as a typed method, by resource, with its documentation. */
@@ -230,7 +234,7 @@ export interface ClaudeNestMethods {
      */
     readonly initiate: Method<C["pairing"]["initiate"]>;
     /**
-     * The agent polls the pairing with its temporary token
+     * The agent polls the pairing with its temporary token (or, for a code it chose, with none)
      *
      * `GET /pairing/{code}` (§3.2)
      */
@@ -815,5 +819,20 @@ export interface ClaudeNestMethods {
      * Beyond the document: ClaudeNest's own server, InstanceController::orchestrationStats.
      */
     readonly stats: Method<C["orchestration"]["stats"]>;
+  };
+  /** The `machineSync` endpoints (Agent sync (not in the document)). */
+  readonly machineSync: {
+    /**
+     * The agent sends the skills it found on its machine (upserted by path)
+     *
+     * `POST /machines/{machine}/skills/sync` (Agent sync (not in the document))
+     */
+    readonly skills: Method<C["machineSync"]["skills"]>;
+    /**
+     * The agent sends the MCP servers it found on its machine (upserted by name)
+     *
+     * `POST /machines/{machine}/mcp/sync` (Agent sync (not in the document))
+     */
+    readonly mcp: Method<C["machineSync"]["mcp"]>;
   };
 }

@@ -5,9 +5,10 @@
  * - `cn_` personal tokens act as their user everywhere.
  * - `mn_` machine tokens act as the machine's owner limited to that machine, on the endpoints marked
  *   `agent` (the document never says where they are valid; agents need exactly these). Each use marks the
- *   machine as seen, which is what keeps it `online`.
+ *   machine as seen, which is what keeps it `online`, unless its agent speaks `/ws/agent`: then the socket alone
+ *   decides (`agent/gateway.ts`).
  * - `pairing` endpoints take the temporary token from `pairing/initiate`; the handler checks it against
- *   the code.
+ *   the code. Without a token the caller is anonymous: only a code the agent chose may be polled so.
  * - `admin` endpoints take a personal token: ClaudeNest documents no roles, so the owner of a resource is
  *   its administrator.
  */
@@ -35,7 +36,8 @@ export function authenticate(
   token: string | undefined,
   address: string,
 ): NestCaller & Caller {
-  if (requirement === "none" || (requirement === "optional" && !token))
+  // A pairing poll without a token is the ClaudeNest agent's: the handler accepts it only for a code the agent chose.
+  if (requirement === "none" || ((requirement === "optional" || requirement === "pairing") && !token))
     return { kind: "anonymous", key: `ip:${address}`, anonymous: true };
   if (!token) throw new Failure("AUTH_002", "Unauthenticated.");
   const hash = hashToken(token);

@@ -7,6 +7,7 @@ import { encodeError, encodeSuccess } from "@agentlane/sdk/claudenest";
 import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { pusherRealtime } from "../../realtime/pusher/kind.ts";
+import { agentSocket } from "./agent/socket.ts";
 import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts";
 import { retention } from "./db/retention.ts";
 import { migrations, tables } from "./db/schema.ts";
@@ -18,6 +19,7 @@ import { credentials } from "./handlers/credentials.ts";
 import { dashboard } from "./handlers/dashboard.ts";
 import { API_VERSION, health } from "./handlers/health.ts";
 import { locks } from "./handlers/locks.ts";
+import { machineSync } from "./handlers/machine-sync.ts";
 import { machines } from "./handlers/machines.ts";
 import { mcp } from "./handlers/mcp.ts";
 import { orchestration } from "./handlers/orchestration.ts";
@@ -100,6 +102,7 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
     dashboard,
     credentials,
     orchestration,
+    machineSync,
   },
   // §15: auth and pairing 10/min, authenticated API 1000/min, WebSocket connections 10/min.
   rateLimits: {
@@ -110,8 +113,12 @@ export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, Ne
   },
   extraRoutes: oauthProviderRoutes,
   seed,
-  // §13: Pusher-protocol channels and the terminal's client events; see `realtime.ts`.
-  realtime: [pusherRealtime(realtime), terminalSocket()],
+  // §13: Pusher-protocol channels and the terminal's client events (`realtime.ts`), the terminal's `/ws/terminal`,
+  // and the agents' `/ws/agent`.
+  realtime: [pusherRealtime(realtime), terminalSocket(), agentSocket],
   dispose: (services) => Promise.all([services.terminals.dispose(), services.mcp.dispose()]).then(() => undefined),
-  reset: (services) => Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined),
+  reset: (services) => {
+    services.agents.clear();
+    return Promise.all([services.terminals.stopAll(), services.mcp.stopAll()]).then(() => undefined);
+  },
 };

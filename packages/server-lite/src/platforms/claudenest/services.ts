@@ -12,12 +12,13 @@ import type { RevocationBus } from "../../core/realtime.ts";
 import { PtyRegistry } from "../../lib/pty-runner.ts";
 import type { SpawnGuard } from "../../lib/spawn-guard.ts";
 import type { Database } from "../../store/database.ts";
+import { AgentGateway } from "./agent/gateway.ts";
 import { McpProcesses } from "./runtime/mcp-processes.ts";
 import { type NestSettings, nestSettings } from "./settings.ts";
 import { coveredBy, type NestRevoked } from "./state/revocation.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** A machine whose agent was seen this recently is online. */
+/** A machine whose agent was seen this recently is online (unless its agent uses `/ws/agent`: see `machineStatus`). */
 export const ONLINE_WINDOW_MS = 5 * 60 * 1000;
 
 /** Session statuses that are not final. */
@@ -88,6 +89,8 @@ export class NestServices {
   readonly terminals = new PtyRegistry();
   /** The MCP server processes this server runs. */
   readonly mcp = new McpProcesses();
+  /** The machines whose agent holds a `/ws/agent` socket. */
+  readonly agents = new AgentGateway();
 
   constructor(env: Environment) {
     this.settings = nestSettings(env.options);
@@ -186,7 +189,10 @@ export class NestServices {
     return { id, token, abilities, expires_at: this.iso(expiresAt) };
   }
 
-  machineStatus(row: Pick<MachineRow, "last_seen_at" | "woken_at">): Machine["status"] {
+  machineStatus(row: Pick<MachineRow, "last_seen_at" | "woken_at"> & { id?: string }): Machine["status"] {
+    // A machine whose agent speaks `/ws/agent` is online exactly while that socket is open.
+    if (row.id !== undefined && this.agents.judgedBySocket(row.id))
+      return this.agents.connected(row.id) ? "online" : "offline";
     const now = this.now();
     if (row.last_seen_at !== null && now - row.last_seen_at < ONLINE_WINDOW_MS) return "online";
     if (row.woken_at !== null && now - row.woken_at < ONLINE_WINDOW_MS) return "connecting";

@@ -6,8 +6,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
-import { type Credentials, credentialsOf } from "../../core/credentials.ts";
-import { type RealtimeEndpoint, type RealtimeStart, refuseUpgrade } from "../../core/realtime.ts";
+import type { RealtimeEndpoint, RealtimeStart } from "../../core/realtime.ts";
+import { upgradeAdmitted } from "../admit-upgrade.ts";
 import type { SubscribeRealtimeOptions } from "./kind.ts";
 import { readClientFrame } from "./protocol.ts";
 
@@ -58,45 +58,10 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on("error", () => socket.destroy());
-    if (this.#closing) {
-      refuseUpgrade(socket, 503);
-      return;
-    }
-    const address = request.socket.remoteAddress ?? "unknown";
-    const limit = this.#setup.connectionsPerMinute;
-    if (this.#setup.rateLimiter && limit !== undefined) {
-      const decision = this.#setup.rateLimiter.take(`${this.#setup.platformId}:websocket:${address}`, limit, 60_000);
-      if (!decision.allowed) {
-        refuseUpgrade(socket, 429);
-        return;
-      }
-    }
-    const credentials: Credentials = credentialsOf(
-      (name) => {
-        const value = request.headers[name.toLowerCase()];
-        return Array.isArray(value) ? value[0] : value;
-      },
-      request.url ?? "/",
-      address,
+    const upgrade = { request, socket, head, closing: this.#closing };
+    upgradeAdmitted(this.#setup, this.#wss, upgrade, this.#options.authenticate, (ws, identity) =>
+      this.#accept(ws, identity),
     );
-    let identity: Identity | undefined;
-    try {
-      identity = this.#options.authenticate(this.#setup.services, credentials);
-    } catch (error) {
-      if (!(error instanceof Error && error.name === "Failure")) this.#setup.onError(error);
-      identity = undefined;
-    }
-    if (identity === undefined) {
-      refuseUpgrade(socket, 401);
-      return;
-    }
-    const known = identity;
-    try {
-      this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, known));
-    } catch {
-      refuseUpgrade(socket, 400);
-    }
   }
 
   async close(): Promise<void> {

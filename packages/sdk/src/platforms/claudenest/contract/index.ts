@@ -13,8 +13,9 @@
  *   confirmation, deleting a project) need a personal `cn_` token.
  * - Routes the document does not list are in the contract when ClaudeNest's own web UI needs them to work, or when
  *   they serve SDK users (`dashboard`, `credentials`, `orchestration`, `machines.browse`, `tasks.claimNext`), each
- *   marked `beyondDocument` with the real server's code it follows. Those only its agent daemon uses
- *   (`/instances/...`, `skills/sync`, `mcp/sync`, password reset, token refresh) are not.
+ *   marked `beyondDocument` with the real server's code it follows. Of those only its agent daemon uses,
+ *   `skills/sync` and `mcp/sync` are (`machine-sync.ts`); `/instances/...`, password reset and token refresh
+ *   are not.
  * - Rate limits are §15's: 10 a minute for the auth and pairing endpoints (their `rateLimit`), 1000 for every other
  *   authenticated call; server-lite allows 60 a minute to the remaining anonymous calls (`health`), which §15
  *   does not cover.
@@ -26,6 +27,7 @@ import { credentials } from "./credentials.ts";
 import { dashboard } from "./dashboard.ts";
 import { health } from "./health.ts";
 import { locks } from "./locks.ts";
+import { machineSync } from "./machine-sync.ts";
 import { machines } from "./machines.ts";
 import { mcp } from "./mcp.ts";
 import { orchestration } from "./orchestration.ts";
@@ -46,6 +48,7 @@ export * from "./dashboard.ts";
 export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./locks.ts";
+export * from "./machine-sync.ts";
 export * from "./machines.ts";
 export * from "./mcp.ts";
 export * from "./orchestration.ts";
@@ -73,6 +76,7 @@ export const contract = {
   dashboard,
   credentials,
   orchestration,
+  machineSync,
 };
 /** The type of {@link contract}. */
 export type ClaudeNestContract = typeof contract;

@@ -21,6 +21,8 @@
  *   a JSON-RPC error or a result with `isError`, or no answer comes in time.
  * - `PATCH` changes apply at the next start; `auto_start` is kept for the agent, which starts those servers
  *   when it starts. Deleting a running server stops it first. Adding answers 201; deletes answer `null`.
+ * - On a machine whose agent holds `/ws/agent`, the agent runs its MCP servers: start, stop and tool calls are
+ *   asked of it, and `MCH_002` answers when it leaves before answering.
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
@@ -202,7 +204,7 @@ const start = endpoint({
   auth: "agent",
   params: ServerAt,
   response: named<McpServer>(McpServerSchema),
-  errors: ["MCH_001", "MCP_001", "MCP_002"],
+  errors: ["MCH_001", "MCH_002", "MCP_001", "MCP_002"],
 });
 
 const stop = endpoint({
@@ -213,7 +215,7 @@ const stop = endpoint({
   auth: "agent",
   params: ServerAt,
   response: named<McpServer>(McpServerSchema),
-  errors: ["MCH_001", "MCP_001"],
+  errors: ["MCH_001", "MCH_002", "MCP_001"],
 });
 
 const tools = endpoint({
@@ -236,7 +238,7 @@ const execute = endpoint({
   params: ServerAt,
   body: named<ExecuteToolBody>(ExecuteToolBodySchema),
   response: named<ToolResult>(ToolResultSchema),
-  errors: ["MCH_001", "MCP_001", "MCP_003"],
+  errors: ["MCH_001", "MCH_002", "MCP_001", "MCP_003"],
 });
 
 const remove = endpoint({

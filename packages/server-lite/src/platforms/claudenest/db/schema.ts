@@ -4,6 +4,7 @@
  * are only shown are ISO strings. Secrets are stored as SHA-256 hashes, passwords as scrypt hashes.
  */
 
+import { agentPairingMigration } from "./agent-pairing.ts";
 import { credentialsMigration } from "./credentials.ts";
 import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
 import { pairingSealMigration } from "./pairing.ts";
@@ -98,6 +99,7 @@ CREATE TABLE cn_pairings (
   },
   pairingSealMigration,
   credentialsMigration,
+  agentPairingMigration,
 ];
 
 export const tables = [

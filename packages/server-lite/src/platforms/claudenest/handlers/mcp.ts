@@ -1,13 +1,15 @@
 /**
  * @module
  * §11 MCP servers of a machine. The configuration lives in the store; when the server-lite instance may
- * run the command (`exec` allow-list), `start` really spawns it and speaks MCP over stdio with it.
+ * run the command (`exec` allow-list), `start` really spawns it and speaks MCP over stdio with it. On a machine
+ * whose agent is connected, the agent runs them (`agent/mcp-relay.ts`).
  */
 import type { McpServer, McpTool, ToolResult } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
 import { type McpCallResult, McpRpcError, type McpToolInfo } from "../../../lib/mcp-stdio-client.ts";
 import { type ApprovedSpawn, SpawnRefused } from "../../../lib/spawn-guard.ts";
+import { relayMcpAction, relayToolCall } from "../agent/mcp-relay.ts";
 import { type NestCaller, userOf } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import { McpStartInterrupted } from "../runtime/mcp-processes.ts";
@@ -33,7 +35,7 @@ interface McpServerRow {
 /** A row left `running` by an earlier process of this server (a `--db` file) has nothing running now. */
 function statusOf(services: NestServices, row: McpServerRow): McpServer["status"] {
   const live = row.status === "running" || row.status === "starting";
-  return live && !services.mcp.has(row.id) ? "stopped" : row.status;
+  return live && !services.mcp.has(row.id) && !services.agents.connected(row.machine_id) ? "stopped" : row.status;
 }
 
 function present(services: NestServices, row: McpServerRow): McpServer {
@@ -85,6 +87,18 @@ function reread(services: NestServices, id: string): McpServerRow | undefined {
 
 function markFailed(services: NestServices, id: string, reason: string): void {
   services.db.run("UPDATE cn_mcp_servers SET status = 'error', last_error = ? WHERE id = ?", reason, id);
+}
+
+/** Starts or stops a server on the machine's agent; answers the server as the agent left it. */
+async function onAgent(
+  services: NestServices,
+  row: McpServerRow,
+  action: "mcp:start" | "mcp:stop",
+): Promise<McpServer> {
+  await relayMcpAction(services, row, action);
+  const current = reread(services, row.id);
+  if (!current) throw new Failure("MCP_001", `MCP server not found: ${row.name}`);
+  return present(services, current);
 }
 
 /** The answer of a tool call, as §11.8 shapes it: one string and its media type. */
@@ -155,6 +169,7 @@ export const mcp: NestHandlers<"mcp"> = {
 
   async start({ caller, params }, { services }) {
     const row = serverAt(services, caller, params.machine, params.name);
+    if (services.agents.connected(row.machine_id)) return onAgent(services, row, "mcp:start");
     if (services.mcp.isRunning(row.id)) return present(services, row);
     let launch: ApprovedSpawn;
     try {
@@ -199,6 +214,7 @@ export const mcp: NestHandlers<"mcp"> = {
 
   async stop({ caller, params }, { services }) {
     const row = serverAt(services, caller, params.machine, params.name);
+    if (services.agents.connected(row.machine_id)) return onAgent(services, row, "mcp:stop");
     await services.mcp.stop(row.id);
     services.db.run("UPDATE cn_mcp_servers SET status = 'stopped', last_error = NULL WHERE id = ?", row.id);
     const current = reread(services, row.id);
@@ -210,8 +226,9 @@ export const mcp: NestHandlers<"mcp"> = {
 
   async execute({ caller, params, body }, { services }) {
     const row = serverAt(services, caller, params.machine, params.name);
+    const agent = services.agents.connected(row.machine_id);
     // The caller's state, not a server fault: 409, so clients do not retry it as a 500.
-    if (!services.mcp.isRunning(row.id))
+    if (agent ? row.status !== "running" : !services.mcp.isRunning(row.id))
       throw new Failure("MCP_003", `The MCP server "${row.name}" is not running.`, undefined, undefined, 409);
     if (!toolsOf(row).some((tool) => tool.name === body.tool))
       throw new Failure(
@@ -223,8 +240,11 @@ export const mcp: NestHandlers<"mcp"> = {
       );
     let result: McpCallResult;
     try {
-      result = await services.mcp.call(row.id, body.tool, body.parameters ?? {});
+      result = agent
+        ? await relayToolCall(services, row.machine_id, row.name, body.tool, body.parameters ?? {})
+        : await services.mcp.call(row.id, body.tool, body.parameters ?? {});
     } catch (error) {
+      if (error instanceof Failure) throw error;
       const reason = error instanceof McpRpcError ? error.message : `The MCP server ${(error as Error).message}`;
       throw new Failure("MCP_003", `Tool execution failed: ${reason}`);
     }

@@ -100,7 +100,9 @@ export const sessions: NestHandlers<"sessions"> = {
     }
     // The guard refuses before anything is stored or run (a one-shot shell session evaluates its prompt).
     try {
-      if (sessionLaunch(services, mode, body.initial_prompt ?? null)) services.checkProcessCaps(userOf(caller));
+      // A machine with a connected agent runs the session itself: server-lite's own allow-list does not apply.
+      if (!services.agents.connected(machine.id) && sessionLaunch(services, mode, body.initial_prompt ?? null))
+        services.checkProcessCaps(userOf(caller));
     } catch (error) {
       if (error instanceof SpawnRefused) fail("FORBIDDEN", `${error.rule}: ${error.message}`);
       throw error;

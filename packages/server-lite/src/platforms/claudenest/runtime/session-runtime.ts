@@ -8,7 +8,9 @@
  * as `output` logs and published as `session:output` `{data, id}` (`id` is the log entry's) on
  * `private-session.{id}`; when the process ends the session becomes `terminated` with its exit code and
  * `session:terminated` is published. Without one, the session is recorded (status `created`), runs nothing,
- * and its input is only logged.
+ * and its input is only logged. A machine whose agent holds `/ws/agent` runs its sessions itself: creating,
+ * input, resizing and terminating are sent to the agent, and its reports come back through `agent/session-reports.ts`
+ * into the same logs and events.
  */
 
 import { statSync } from "node:fs";
@@ -17,6 +19,7 @@ import type { Session, SessionLogType, SessionMode, SessionStatus } from "@agent
 import { Failure } from "../../../core/failure.ts";
 import { hashToken, newToken, uuid } from "../../../core/ids.ts";
 import type { ApprovedSpawn } from "../../../lib/spawn-guard.ts";
+import { SENT_TO_AGENT_MESSAGE, sessionCreateMessage } from "../agent/session-messages.ts";
 import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL, DAY_MS, type NestServices } from "../services.ts";
 import { announceStatus, broadcast } from "../state/broadcast.ts";
 
@@ -184,7 +187,7 @@ function existingDirectory(path: string | null): string | undefined {
   }
 }
 
-function setStatus(services: NestServices, sessionId: string, fields: Partial<SessionRow>): void {
+export function setStatus(services: NestServices, sessionId: string, fields: Partial<SessionRow>): void {
   const names = Object.keys(fields);
   services.db.run(
     `UPDATE cn_sessions SET ${names.map((n) => `${n} = ?`).join(", ")}, updated_at = ? WHERE id = ?`,
@@ -195,7 +198,7 @@ function setStatus(services: NestServices, sessionId: string, fields: Partial<Se
   if (fields.status) announceStatus(services, sessionId, fields.status);
 }
 
-function recordOutput(services: NestServices, sessionId: string, data: string): void {
+export function recordOutput(services: NestServices, sessionId: string, data: string): void {
   // The session may have been removed meanwhile (its machine deleted, the store reset): stop its process.
   if (!services.db.get("SELECT 1 FROM cn_sessions WHERE id = ?", sessionId)) {
     services.terminals.kill(sessionId);
@@ -206,7 +209,7 @@ function recordOutput(services: NestServices, sessionId: string, data: string): 
   broadcast(services, sessionChannel(sessionId), "session:output", { data, id });
 }
 
-function recordExit(services: NestServices, sessionId: string, exitCode: number, signal: number): void {
+export function recordExit(services: NestServices, sessionId: string, exitCode: number, signal: number): void {
   const now = services.now();
   const { changes } = services.db.run(
     `UPDATE cn_sessions SET status = 'terminated', exit_code = ?, status_message = ?, completed_at = ?, updated_at = ?
@@ -247,6 +250,11 @@ export function sessionLaunch(
  */
 export function startSession(services: NestServices, sessionId: string): void {
   const row = findSession(services, sessionId);
+  // A machine whose agent is connected runs its sessions itself.
+  if (services.agents.send(row.machine_id, "session:create", sessionCreateMessage(row))) {
+    setStatus(services, sessionId, { status_message: SENT_TO_AGENT_MESSAGE });
+    return;
+  }
   const command = services.exec[0];
   if (command === undefined) {
     setStatus(services, sessionId, { status_message: NO_EXEC_MESSAGE });
@@ -288,28 +296,32 @@ export function startSession(services: NestServices, sessionId: string): void {
 
 /** Sends input to a session's terminal and logs it (only logs it when the session runs no process). */
 export function sendInput(services: NestServices, sessionId: string, data: string): void {
-  activeSession(services, sessionId);
-  const delivered = services.terminals.write(sessionId, data);
+  const row = activeSession(services, sessionId);
+  const delivered =
+    services.terminals.write(sessionId, data) ||
+    services.agents.send(row.machine_id, "session:input", { sessionId, data });
   appendLog(services, sessionId, "input", data, delivered ? {} : { delivered: false });
 }
 
 /** Resizes a session's terminal; answers the session with its new size. */
 export function resizeSession(services: NestServices, sessionId: string, cols: number, rows: number): Session {
-  activeSession(services, sessionId);
+  const row = activeSession(services, sessionId);
   services.terminals.resize(sessionId, cols, rows);
+  services.agents.send(row.machine_id, "session:resize", { sessionId, cols, rows });
   setStatus(services, sessionId, { cols, rows });
   return sessionView(services, findSession(services, sessionId));
 }
 
 /** Ends a session: marks it terminated, publishes `session:terminated` and kills its process. SES_002 if over. */
 export function terminateSession(services: NestServices, sessionId: string): Session {
-  activeSession(services, sessionId);
+  const row = activeSession(services, sessionId);
   setStatus(services, sessionId, {
     status: "terminated",
     status_message: "Terminated by request",
     completed_at: services.now(),
   });
   services.terminals.kill(sessionId);
+  services.agents.send(row.machine_id, "session:terminate", { sessionId });
   broadcast(services, sessionChannel(sessionId), "session:terminated", {});
   return sessionView(services, findSession(services, sessionId));
 }

@@ -384,6 +384,14 @@ export function samples(w: NestWorld): Record<string, EndpointSample> {
     "mcp.execute": { params: mcp, body: { tool: "echo", parameters: { text: "hi" } } },
     "mcp.allTools": { params: machine },
     "mcp.remove": { params: mcp },
+    "machineSync.skills": {
+      params: machine,
+      body: { skills: [{ name: "Review", path: "/home/dev/.claude/skills/review", category: "quality", tags: [] }] },
+    },
+    "machineSync.mcp": {
+      params: machine,
+      body: { servers: [{ name: "files", command: "node", args: ["files.js"], status: "stopped", tools: [] }] },
+    },
     "commands.list": { params: machine, query: { page: "1", per_page: "10" } },
     "commands.search": { params: machine, query: { q: "test", page: "1", per_page: "10" } },
     "commands.get": { params: command },
