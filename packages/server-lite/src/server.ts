@@ -16,6 +16,7 @@ import { docsPage, openAPIDocument } from "./core/docs.ts";
 import { EventBus } from "./core/events.ts";
 import { IdempotencyStore, idempotencyIndexMigration, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
+import { outsideEveryPlatform } from "./core/not-found.ts";
 import type { AnyPlatform, ServerLimits } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
 import { RevocationBus, UpgradeRouter } from "./core/realtime.ts";
@@ -241,11 +242,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const owner = (path: string) => mounted.find(({ mount }) => path === mount.base || path.startsWith(`${mount.base}/`));
   app.notFound((c) => {
     const found = owner(c.req.path);
-    if (!found)
-      return c.json(
-        { error: "Not found", platforms: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])) },
-        404,
-      );
+    if (!found) return c.json(outsideEveryPlatform(c.req.method, c.req.path, mounted), 404);
     const methods = found.mount.methodsFor(c.req.path);
     if (methods.length > 0)
       return found.mount.fail(c, found.platform.envelope.codes.methodNotAllowed, { allow: methods.join(", ") });

@@ -23,6 +23,7 @@ import type { AuthScheme } from "./auth.ts";
 import type { EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
 import { ConnectionError } from "./errors/connection-error.ts";
+import type { SentRequest } from "./errors/explain.ts";
 import { ResponseValidationError } from "./errors/response-validation-error.ts";
 import { newIdempotencyKey } from "./idempotency.ts";
 import {
@@ -50,6 +51,8 @@ interface Prepared {
   totalTimeout: number | false;
   retry: NormalizedRetry;
   idempotencyKey: string | undefined;
+  /** What an error's message may say about this call. */
+  sent: SentRequest;
 }
 
 export class HttpClient {
@@ -165,9 +168,11 @@ export class HttpClient {
     if (route.auth !== "none") {
       const { headers } = prepared.init;
       const auth = this.#auth;
+      const before = Object.keys(headers).length;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       else if (auth?.fixed) headers[auth.fixed.name] = auth.fixed.value;
       else if (auth) await auth.apply(headers, route.auth);
+      prepared.sent.credentialsSent = Object.keys(headers).length > before;
     }
 
     let first: FirstAttempt | undefined;
@@ -193,7 +198,7 @@ export class HttpClient {
         first = { error };
       }
     }
-    if (first && !this.#retryable(prepared)) throw this.#answers.firstFailure(first, prepared.signal);
+    if (first && !this.#retryable(prepared)) throw this.#answers.firstFailure(first, prepared.signal, prepared.sent);
     const response = await this.#withRetries(prepared, options, first, streaming);
     if (streaming && response.ok && (response.headers.get("content-type") ?? "").startsWith("text/event-stream"))
       return { response, text: undefined };
@@ -231,6 +236,7 @@ export class HttpClient {
         options.totalTimeout === undefined ? o.totalTimeout : normalizeTimeout("totalTimeout", options.totalTimeout),
       retry: options.retry === undefined ? o.retry : normalizeRetry(options.retry, o.retry),
       idempotencyKey,
+      sent: { method: route.method, url, baseUrl: o.baseUrl, credentialsSent: undefined },
     };
   }
 
@@ -304,7 +310,7 @@ export class HttpClient {
             : {},
       });
     } catch (error) {
-      throw this.#answers.translate(error, prepared.signal, httpStatus);
+      throw this.#answers.translate(error, prepared.signal, httpStatus, prepared.sent);
     }
   }
 
