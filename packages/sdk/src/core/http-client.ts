@@ -38,6 +38,7 @@ import {
 } from "./options.ts";
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
 import { idempotentMethods, kyRetry } from "./retry-policy.ts";
+import { warnUnknownKeys } from "./unknown-keys.ts";
 
 /** Makes the stream object of a stream endpoint's call from the function that opens its response. */
 export type StreamFactory = (open: (signal: AbortSignal) => Promise<Response>) => unknown;
@@ -214,6 +215,7 @@ export class HttpClient {
 
   #prepare(route: Route, input: Input, options: RequestOptions): Prepared {
     const o = this.options;
+    warnUnknownKeys(route, input);
     const url = urlOf(o.baseUrl, route, input);
     const encoded = bodyOf(route, input);
     const body = encoded?.body;
