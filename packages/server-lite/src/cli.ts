@@ -8,6 +8,8 @@
  *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
 import { parseArgs } from "node:util";
+import { examplesText, packageVersion } from "./cli/help.ts";
+import { listenFailure } from "./cli/listen-error.ts";
 import { createServer, loadPlatform, type PlatformId, platformIds } from "./server.ts";
 
 const usage = `Usage: agentlane-server [options]
@@ -21,7 +23,8 @@ const usage = `Usage: agentlane-server [options]
   --no-cors           do not answer CORS preflights (by default any origin may call the API)
   --exec <command>    allow sessions and MCP servers to run this command (repeatable), e.g. --exec bash
   --exec-args         let allowed commands take any arguments, including ones that run code (-e, -c, ...)
-  --help              show this help
+  --help              show this help, with examples per platform
+  --version           print the version
 
 Platform commands (run against the store, without serving):
   agentlane-server <platform> <command...> [--db file]`;
@@ -82,6 +85,7 @@ try {
       exec: { type: "string", multiple: true },
       "exec-args": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
+      version: { type: "boolean", default: false },
     },
     strict: true,
   }));
@@ -90,7 +94,11 @@ try {
 }
 
 if (values.help) {
-  process.stdout.write(`${usage}\n`);
+  process.stdout.write(`${usage}\n\n${examplesText()}\n`);
+  process.exit(0);
+}
+if (values.version) {
+  process.stdout.write(`${packageVersion()}\n`);
   process.exit(0);
 }
 const port = Number(values.port);
@@ -124,7 +132,10 @@ let url: string;
 try {
   url = await server.listen(port, values.host as string);
 } catch (error) {
-  fail(`cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
+  // Not a usage error: the command line was fine, so the usage text would only hide the cause.
+  process.stderr.write(`agentlane-server: ${listenFailure(error, values.host as string, port)}\n`);
+  await server.close();
+  process.exit(1);
 }
 
 const lines = [`agentlane-server listening on ${url}`];
