@@ -13,6 +13,7 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { Clock } from "./core/clock.ts";
 import { docsPage, openAPIDocument } from "./core/docs.ts";
+import { RENDERER_PATH, referencePage, rendererScript } from "./core/docs-renderer.ts";
 import { EventBus } from "./core/events.ts";
 import { IdempotencyStore, idempotencyIndexMigration, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
@@ -237,7 +238,19 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     }
     return c.body(document, 200, { "content-type": "application/json" });
   });
-  app.get("/docs", (c) => c.html(docsPage(docs)));
+  // The rendered reference when the renderer's bundle is there, else the plain overview.
+  app.get("/docs", (c) =>
+    c.html(rendererScript() ? referencePage("/openapi.json", "/docs/endpoints") : docsPage(docs)),
+  );
+  app.get("/docs/endpoints", (c) => c.html(docsPage(docs)));
+  app.get(RENDERER_PATH, (c) => {
+    const script = rendererScript();
+    if (!script) return c.json(outsideEveryPlatform(c.req.method, c.req.path, mounted), 404);
+    return c.body(script, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+    });
+  });
 
   const owner = (path: string) => mounted.find(({ mount }) => path === mount.base || path.startsWith(`${mount.base}/`));
   app.notFound((c) => {

@@ -60,13 +60,16 @@ export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
+/** Text with the document's inline code spans (`like this`) shown as code rather than as backticks. */
+const inlineMarkdown = (s: string) => escapeHtml(s).replace(/`([^`]+)`/g, "<code>$1</code>");
+
 export function docsPage(mounts: readonly MountedDoc[]): string {
   const sections = mounts.map(({ platform, base }) => {
     const resources = Object.entries(platform.contract as Contract).map(([resource, endpoints]) => {
       const rows = Object.entries(endpoints)
         .map(
           ([name, { spec }]) =>
-            `<tr><td><code>${spec.method}</code></td><td><code>${escapeHtml(base + spec.path)}</code></td><td>${escapeHtml(spec.summary)}${spec.note ? `<br><small>${escapeHtml(spec.note)}</small>` : ""}</td><td>${spec.auth}</td><td>${(spec.errors ?? []).join(", ")}</td><td><code>${resource}.${name}</code></td></tr>`,
+            `<tr><td><code>${spec.method}</code></td><td><code>${escapeHtml(base + spec.path)}</code></td><td>${inlineMarkdown(spec.summary)}${spec.note ? `<br><small>${inlineMarkdown(spec.note)}</small>` : ""}</td><td>${spec.auth}</td><td>${(spec.errors ?? []).join(", ")}</td><td><code>${resource}.${name}</code></td></tr>`,
         )
         .join("\n");
       return `<h3>${escapeHtml(resource)}</h3>\n<table><tr><th>method</th><th>path</th><th>what it does</th><th>auth</th><th>errors</th><th>SDK</th></tr>\n${rows}\n</table>`;
@@ -78,7 +81,7 @@ export function docsPage(mounts: readonly MountedDoc[]): string {
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:80rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}code{font-size:13px}small{color:#666}</style>
 </head><body>
 <h1>Agentlane server-lite</h1>
-<p>Every endpoint below is served with real state. Machine-readable: <a href="/openapi.json">/openapi.json</a>.</p>
+<p>Every endpoint below is served with real state. The full reference: <a href="/docs">/docs</a>; machine-readable: <a href="/openapi.json">/openapi.json</a>.</p>
 ${sections.join("\n")}
 </body></html>`;
 }
