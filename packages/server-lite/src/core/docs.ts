@@ -2,7 +2,8 @@
  * @module
  * The OpenAPI document and the human-readable docs page, both made from the mounted contracts.
  */
-import { type Contract, toOpenAPI } from "@agentlane/sdk/contract";
+import { type Contract, type EndpointSpec, toOpenAPI } from "@agentlane/sdk/contract";
+import { errorEnvelopeSchema, successEnvelopeSchema } from "./openapi-envelope.ts";
 import type { AnyPlatform } from "./platform.ts";
 
 export interface MountedDoc {
@@ -10,36 +11,48 @@ export interface MountedDoc {
   base: string;
 }
 
-const errorSchema = {
-  type: "object",
-  description: "The platform's error envelope",
-  additionalProperties: true,
-};
+/** Codes every endpoint may answer besides its own: a missing or refused credential, invalid input, a rate limit. */
+function implicitErrors(platform: AnyPlatform): (spec: EndpointSpec) => string[] {
+  const { codes } = platform.envelope;
+  return (spec) => [
+    ...(spec.auth === "none" || spec.auth === "optional" ? [] : [codes.unauthenticated]),
+    ...(spec.params || spec.query || spec.body || spec.path.includes("{") ? [codes.validation] : []),
+    ...(platform.rateLimits ? [codes.rateLimited] : []),
+  ];
+}
 
+/**
+ * The OpenAPI document of the mounted platforms. Operation ids and tags carry the platform's id; each platform's
+ * error envelope is a named component schema (`<id>.Error`), derived from its encoder like its success envelope.
+ */
 export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = {};
   for (const { platform, base } of mounts) {
     const contract = platform.contract as Contract;
+    const errorName = `${platform.id}.Error`;
+    schemas[errorName] = errorEnvelopeSchema(platform.envelope);
+    const implicit = implicitErrors(platform);
     const doc = toOpenAPI(contract, {
       title: platform.title,
       version: platform.version,
       serverUrl,
-      errorSchema,
+      errorSchema: { $ref: `#/components/schemas/${errorName}` },
+      implicitErrors: implicit,
       errorStatus: Object.fromEntries(
         Object.values(contract).flatMap((r) =>
           Object.values(r).flatMap(({ spec }) =>
-            (spec.errors ?? []).map((code: string) => [code, platform.envelope.statusOf(code)]),
+            [...(spec.errors ?? []), ...implicit(spec)].map((code: string) => [code, platform.envelope.statusOf(code)]),
           ),
         ),
       ),
-      wrapSuccess: (data) => ({
-        type: "object",
-        properties: { success: { const: true }, data, meta: { type: "object" } },
-        required: ["success", "data"],
-      }),
-    }) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+      wrapSuccess: (data, spec) => successEnvelopeSchema(platform.envelope, data, spec),
+    }) as { paths: Record<string, Record<string, { tags?: string[]; operationId?: string }>> };
     for (const [path, operations] of Object.entries(doc.paths)) {
-      for (const op of Object.values(operations)) op.tags = (op.tags ?? []).map((t) => `${platform.id}.${t}`);
+      for (const op of Object.values(operations)) {
+        op.tags = (op.tags ?? []).map((t) => `${platform.id}.${t}`);
+        op.operationId = `${platform.id}.${op.operationId}`;
+      }
       paths[base + path] = operations;
     }
   }
@@ -49,9 +62,10 @@ export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string
       title: "Agentlane server-lite",
       version: "0.1.0",
       description: `Platforms: ${mounts.map((m) => `${m.platform.title} at ${m.base}`).join("; ")}`,
+      license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas },
     security: [{ bearer: [] }],
     paths,
   };
