@@ -147,7 +147,7 @@ for (const [id, info] of Object.entries(server.realtime)) {
 }
 lines.push(`  docs         ${url}/docs`);
 // What seeding made, in each platform's own terms (an account and a token, or an admin's and a user's token).
-for (const [id, info] of Object.entries(server.seedInfo)) {
+for (const [id, info] of Object.entries(server.seedInfo as Record<string, Record<string, string>>)) {
   const { email, password, token, ...rest } = info;
   if (email !== undefined) lines.push(`demo ${id} account: ${email} / ${password}`);
   if (token !== undefined) lines.push(`demo ${id} token:   ${token}`);

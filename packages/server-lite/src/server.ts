@@ -100,6 +100,17 @@ export interface ServerOptions {
   realtime?: RealtimeOptions;
 }
 
+/** What a platform's `seed` tells, from its definition's type. */
+type SeedOf<P> = P extends { seed?(services: never): Promise<infer S> } ? S : Record<string, string>;
+
+/**
+ * What seeding made, by platform id: typed for the platforms server-lite implements (`seedInfo.claudenest` is a
+ * `ClaudeNestSeedInfo`), plain strings for a platform of the user's own. A platform not mounted is absent.
+ */
+export type SeedInfo = {
+  readonly [K in PlatformId]?: Readonly<SeedOf<Awaited<ReturnType<(typeof platformLoaders)[K]>>>>;
+} & { readonly [id: string]: Readonly<Record<string, string>> | undefined };
+
 export interface LiteServer {
   /** Serves a request in-process, without a socket. */
   fetch(request: Request): Promise<Response>;
@@ -119,8 +130,8 @@ export interface LiteServer {
   readonly realtime: Readonly<Record<string, RealtimeInfo>>;
   /** Every realtime endpoint by platform: its kind and what a client needs to connect. */
   readonly realtimeEndpoints: Readonly<Record<string, ReadonlyArray<{ kind: string; info: Record<string, string> }>>>;
-  /** What `seed` created, by platform. */
-  readonly seedInfo: Readonly<Record<string, Record<string, string>>>;
+  /** What `seed` created, by platform, in each platform's own terms (`seedInfo.claudenest?.token`). */
+  readonly seedInfo: SeedInfo;
   /** The services object of a platform (store access for tests and tools). */
   services(id: PlatformId): unknown;
   /**
@@ -129,7 +140,7 @@ export interface LiteServer {
    */
   reset(): Promise<void>;
   /** Adds demo data to every mounted platform. */
-  seed(): Promise<Record<string, Record<string, string>>>;
+  seed(): Promise<SeedInfo>;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
@@ -150,6 +161,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
   const revocations = new RevocationBus();
   const mounted: { platform: AnyPlatform; mount: MountedPlatform; prefix: string; services: unknown }[] = [];
   const seedInfo: Record<string, Record<string, string>> = {};
+  const typedSeedInfo = seedInfo as SeedInfo;
 
   if (options.cors) {
     app.use(
@@ -314,7 +326,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     bases: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])),
     realtime,
     realtimeEndpoints,
-    seedInfo,
+    seedInfo: typedSeedInfo,
     services: (id) => servicesById.get(id),
     async reset() {
       db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
@@ -325,7 +337,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       for (const platform of selected) {
         if (platform.seed) seedInfo[platform.id] = await platform.seed(servicesById.get(platform.id));
       }
-      return seedInfo;
+      return typedSeedInfo;
     },
   };
   if (options.seed) await server.seed();

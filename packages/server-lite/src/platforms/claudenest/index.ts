@@ -22,7 +22,7 @@ import { sessions } from "./handlers/sessions.ts";
 import { skills } from "./handlers/skills.ts";
 import { tasks } from "./handlers/tasks.ts";
 import { realtime } from "./realtime.ts";
-import { seed } from "./seed.ts";
+import { type ClaudeNestSeedInfo, seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
@@ -64,7 +64,13 @@ const envelope: ServerEnvelope = {
   },
 };
 
-export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, NestCaller, NestCommonCode> = {
+export const claudenest: PlatformDefinition<
+  ClaudeNestContract,
+  NestServices,
+  NestCaller,
+  NestCommonCode,
+  ClaudeNestSeedInfo
+> = {
   id: "claudenest",
   root: "/api",
   title: "ClaudeNest API",

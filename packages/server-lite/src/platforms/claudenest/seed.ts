@@ -10,7 +10,16 @@ export const DEMO_EMAIL = "demo@agentlane.dev";
 export const DEMO_PASSWORD = "agentlane-demo";
 export const DEMO_MACHINE = "Demo Workstation";
 
-export async function seed(services: NestServices): Promise<Record<string, string>> {
+/** What seeding ClaudeNest made: the demo account, a personal token, and the demo machine with its token. */
+export interface ClaudeNestSeedInfo {
+  email: string;
+  password: string;
+  token: string;
+  machineId: string;
+  machineToken: string;
+}
+
+export async function seed(services: NestServices): Promise<ClaudeNestSeedInfo> {
   let user = services.db.get<{ id: string }>("SELECT id FROM cn_users WHERE email = ?", DEMO_EMAIL);
   if (!user) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
