@@ -11,7 +11,6 @@ const sent: SentRequest = {
 describe("firstFieldProblem", () => {
   it("reads field errors as platforms send them", () => {
     expect(firstFieldProblem({ project_id: ["Required", "Must be a UUID"] })).toBe("project_id: Required");
-    expect(firstFieldProblem({ name: "Too long" })).toBe("name: Too long");
     expect(firstFieldProblem([{ loc: ["body", "limit"], msg: "must be at most 100" }])).toBe(
       "limit: must be at most 100",
     );
@@ -22,6 +21,8 @@ describe("firstFieldProblem", () => {
     expect(firstFieldProblem(undefined)).toBeUndefined();
     expect(firstFieldProblem("text")).toBeUndefined();
     expect(firstFieldProblem({ retry_after: 30 })).toBeUndefined();
+    expect(firstFieldProblem({ bucket: "other", object: "a.txt" })).toBeUndefined();
+    expect(firstFieldProblem({ name: ["Too long"], limit: 100 })).toBeUndefined();
     expect(firstFieldProblem([{ msg: "no location" }])).toBeUndefined();
   });
 });

@@ -32,8 +32,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /**
  * The first field problem in a platform's validation details, as `field: message`: Laravel-style
- * `{ field: [messages] }`, `{ field: message }`, or a list of `{ loc | path | field, msg | message }` (FastAPI,
- * zod). `undefined` when the details name no field.
+ * `{ field: [messages] }` or a list of `{ loc | path | field, msg | message }` (FastAPI, zod). `undefined` when
+ * the details name no field.
  *
  * @example
  * firstFieldProblem({ project_id: ["The project_id field is required."] }); // "project_id: The project_id field is required."
@@ -49,12 +49,14 @@ export function firstFieldProblem(details: unknown): string | undefined {
       ? `${steps.join(".")}: ${message}`
       : undefined;
   }
+  // Only a map whose every value is a list of messages is field errors: other details (the bucket an error is
+  // about, say) are data, not problems.
   if (!isRecord(details)) return undefined;
-  for (const [field, problem] of Object.entries(details)) {
-    const message = Array.isArray(problem) ? problem.find((m) => typeof m === "string") : problem;
-    if (typeof message === "string") return `${field}: ${message}`;
-  }
-  return undefined;
+  const entries = Object.entries(details);
+  const messages = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === "string");
+  if (entries.length === 0 || !entries.every(([, problem]) => messages(problem))) return undefined;
+  const [field, problem] = entries[0]!;
+  return `${field}: ${(problem as string[])[0]}`;
 }
 
 /** How many field problems the details list, counting each message. */
