@@ -21,8 +21,8 @@ export interface OutsideEveryPlatform {
  * The body of a 404 for `method path` when no platform is mounted at that path.
  *
  * @example
- * outsideEveryPlatform("GET", "/api/machines", [{ platform: { id: "claudenest" }, mount: { base: "/claudenest/api" } }]);
- * // message: "No route for GET /api/machines: this server serves claudenest at /claudenest/api. ..."
+ * outsideEveryPlatform("GET", "/api/items", [{ platform: { id: "acme" }, mount: { base: "/acme/api" } }]);
+ * // message: "No route for GET /api/items: this server serves acme at /acme/api. Point the client's base URL there."
  */
 export function outsideEveryPlatform(
   method: string,
