@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
  * Checks every subpath export of every published package: each file it names exists after a build, and
- * each JavaScript entry imports without error in plain Node (no `source` condition).
+ * each JavaScript entry imports without error in plain Node (no `agentlane-source` condition). The exports as
+ * published (`publishConfig.exports`, which pnpm puts in place of `exports` when it packs) must be the same
+ * without that condition, so that no published condition points at `src/`, which is not shipped.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { publishedExports } from "./published-exports.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const packages = ["packages/sdk", "packages/server-lite"];
@@ -30,6 +33,11 @@ for (const dir of packages) {
         failures++;
       }
     }
+  }
+  const expected = JSON.stringify(publishedExports(manifest.exports ?? {}));
+  if (JSON.stringify(manifest.publishConfig?.exports) !== expected) {
+    console.error(`${manifest.name}: publishConfig.exports must be exports without "agentlane-source": ${expected}`);
+    failures++;
   }
   for (const [name, file] of Object.entries(manifest.bin ?? {})) {
     if (!existsSync(join(root, dir, file))) {

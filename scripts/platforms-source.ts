@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Contract, EndpointSpec } from "../packages/sdk/src/contract/endpoint.ts";
 import { routesOf } from "../packages/sdk/src/contract/routes.ts";
 import { type PlatformEntry, platformRegistry } from "../packages/sdk/src/platforms/registry.ts";
+import { publishedExports } from "./published-exports.ts";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -182,10 +183,12 @@ export function sdkBuildEntries(platforms: readonly PlatformEntry[]): Record<str
   return entries;
 }
 
-/** `packages/sdk/package.json` with its exports derived from the registry. */
+/** `packages/sdk/package.json` with its exports (as used in the repository and as published) derived from the registry. */
 export function renderSdkManifest(current: string, platforms: readonly PlatformEntry[]): string {
   const manifest = JSON.parse(current) as Record<string, unknown>;
   manifest.exports = sdkExports(platforms);
+  const publishConfig = (manifest.publishConfig ?? {}) as Record<string, unknown>;
+  manifest.publishConfig = { ...publishConfig, exports: publishedExports(sdkExports(platforms)) };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 

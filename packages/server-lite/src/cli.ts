@@ -10,6 +10,8 @@
  *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
 import { parseArgs } from "node:util";
+import { examplesText, packageVersion } from "./cli/help.ts";
+import { listenFailure } from "./cli/listen-error.ts";
 import { createServer, loadPlatform, type PlatformId, platformIds, type ServerOptions } from "./server.ts";
 
 const usage = `Usage: agentlane-server [options]
@@ -34,7 +36,8 @@ const usage = `Usage: agentlane-server [options]
                       task's status completed or done, ...); default document
   --claudenest-browse-root <dir>
                       the folder ClaudeNest's machine file browser may list (default: the working directory)
-  --help              show this help
+  --help              show this help, with examples per platform
+  --version           print the version
 
 Platform commands (run against the store, without serving):
   agentlane-server <platform> <command...> [--db file]`;
@@ -119,6 +122,7 @@ try {
       "claudenest-compat": { type: "string" },
       "claudenest-browse-root": { type: "string" },
       help: { type: "boolean", default: false },
+      version: { type: "boolean", default: false },
     },
     strict: true,
   }));
@@ -127,7 +131,11 @@ try {
 }
 
 if (values.help) {
-  process.stdout.write(`${usage}\n`);
+  process.stdout.write(`${usage}\n\n${examplesText()}\n`);
+  process.exit(0);
+}
+if (values.version) {
+  process.stdout.write(`${packageVersion()}\n`);
   process.exit(0);
 }
 const port = Number(values.port);
@@ -169,7 +177,10 @@ let url: string;
 try {
   url = await server.listen(port, values.host as string);
 } catch (error) {
-  fail(`cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
+  // Not a usage error: the command line was fine, so the usage text would only hide the cause.
+  process.stderr.write(`agentlane-server: ${listenFailure(error, values.host as string, port)}\n`);
+  await server.close();
+  process.exit(1);
 }
 
 const lines = [`agentlane-server listening on ${url}`];
@@ -191,7 +202,7 @@ if (server.tls) {
   lines.push(server.tls.cert.trimEnd());
 }
 // What seeding made, in each platform's own terms (an account and a token, or an admin's and a user's token).
-for (const [id, info] of Object.entries(server.seedInfo)) {
+for (const [id, info] of Object.entries(server.seedInfo as Record<string, Record<string, string>>)) {
   const { email, password, token, ...rest } = info;
   if (email !== undefined) lines.push(`demo ${id} account: ${email} / ${password}`);
   if (token !== undefined) lines.push(`demo ${id} token:   ${token}`);

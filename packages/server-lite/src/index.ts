@@ -22,6 +22,11 @@ export {
   WebhookDispatcher,
   type WebhookDispatcherOptions,
 } from "./core/webhooks.ts";
+export type { ActusSeedInfo } from "./platforms/actus/seed.ts";
+export type { CaipeSeedInfo } from "./platforms/caipe/seed.ts";
+export type { CCJKSeedInfo } from "./platforms/ccjk/seed.ts";
+export type { ClaudeNestSeedInfo } from "./platforms/claudenest/seed.ts";
+export type { CoordinAItorSeedInfo } from "./platforms/coordinaitor/seed.ts";
 export type {
   ChannelAuthorizer,
   ChannelDecision,
@@ -37,6 +42,7 @@ export {
   loadPlatform,
   type PlatformId,
   platformIds,
+  type SeedInfo,
   type ServerOptions,
 } from "./server.ts";
 export { Database } from "./store/database.ts";

@@ -88,9 +88,22 @@ describe("/openapi.json and /docs", () => {
     );
   });
 
-  it("the docs page is HTML that names every endpoint", async () => {
+  it("/docs renders the OpenAPI document with the renderer this server serves itself", async () => {
     const server = await serve();
-    const response = await get(server, "/docs");
+    const page = await get(server, "/docs");
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<script src="/docs/scalar-api-reference.js"></script>');
+    expect(html).toContain('"url":"/openapi.json"');
+    expect(html).not.toMatch(/src="https?:/);
+    const script = await get(server, "/docs/scalar-api-reference.js");
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await script.text()).toContain("createApiReference");
+  });
+
+  it("the endpoint overview is HTML that names every endpoint", async () => {
+    const server = await serve();
+    const response = await get(server, "/docs/endpoints");
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);

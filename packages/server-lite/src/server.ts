@@ -16,10 +16,12 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { Clock } from "./core/clock.ts";
 import { docsPage, openAPIDocument } from "./core/docs.ts";
+import { RENDERER_PATH, referencePage, rendererScript } from "./core/docs-renderer.ts";
 import { inProcessFetch, socketFetch } from "./core/dropped-connection.ts";
 import { EventBus } from "./core/events.ts";
 import { IdempotencyStore, idempotencyIndexMigration, idempotencyMigration } from "./core/idempotency.ts";
 import { type MountedPlatform, mountPlatform } from "./core/implement.ts";
+import { outsideEveryPlatform } from "./core/not-found.ts";
 import { requestIdFrom } from "./core/pipeline/respond.ts";
 import type { AnyPlatform, ServerLimits } from "./core/platform.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
@@ -130,6 +132,17 @@ export interface ServerOptions extends TestingAidOptions {
   tls?: boolean | { key: string; cert: string };
 }
 
+/** What a platform's `seed` tells, from its definition's type. */
+type SeedOf<P> = P extends { seed?(services: never): Promise<infer S> } ? S : Record<string, string>;
+
+/**
+ * What seeding made, by platform id: typed for the platforms server-lite implements (`seedInfo.claudenest` is a
+ * `ClaudeNestSeedInfo`), plain strings for a platform of the user's own. A platform not mounted is absent.
+ */
+export type SeedInfo = {
+  readonly [K in PlatformId]?: Readonly<SeedOf<Awaited<ReturnType<(typeof platformLoaders)[K]>>>>;
+} & { readonly [id: string]: Readonly<Record<string, string>> | undefined };
+
 export interface LiteServer extends TestingAidControls {
   /** Serves a request in-process, without a socket. */
   fetch(request: Request): Promise<Response>;
@@ -151,8 +164,8 @@ export interface LiteServer extends TestingAidControls {
   readonly realtime: Readonly<Record<string, RealtimeInfo>>;
   /** Every realtime endpoint by platform: its kind and what a client needs to connect. */
   readonly realtimeEndpoints: Readonly<Record<string, ReadonlyArray<{ kind: string; info: Record<string, string> }>>>;
-  /** What `seed` created, by platform. */
-  readonly seedInfo: Readonly<Record<string, Record<string, string>>>;
+  /** What `seed` created, by platform, in each platform's own terms (`seedInfo.claudenest?.token`). */
+  readonly seedInfo: SeedInfo;
   /** The services object of a platform (store access for tests and tools). */
   services(id: PlatformId): unknown;
   /**
@@ -162,7 +175,7 @@ export interface LiteServer extends TestingAidControls {
    */
   reset(options?: { keepSeed?: boolean }): Promise<void>;
   /** Adds demo data to every mounted platform. */
-  seed(): Promise<Record<string, Record<string, string>>>;
+  seed(): Promise<SeedInfo>;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<LiteServer> {
@@ -202,6 +215,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     afterStateReplaced,
     version: VERSION,
   });
+  const typedSeedInfo = seedInfo as SeedInfo;
 
   if (options.cors) {
     app.use(
@@ -301,16 +315,24 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     }
     return c.body(document, 200, { "content-type": "application/json" });
   });
-  app.get("/docs", (c) => c.html(docsPage(docs)));
+  // The rendered reference when the renderer's bundle is there, else the plain overview.
+  app.get("/docs", (c) =>
+    c.html(rendererScript() ? referencePage("/openapi.json", "/docs/endpoints") : docsPage(docs)),
+  );
+  app.get("/docs/endpoints", (c) => c.html(docsPage(docs)));
+  app.get(RENDERER_PATH, (c) => {
+    const script = rendererScript();
+    if (!script) return c.json(outsideEveryPlatform(c.req.method, c.req.path, mounted), 404);
+    return c.body(script, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+    });
+  });
 
   const owner = (path: string) => mounted.find(({ mount }) => path === mount.base || path.startsWith(`${mount.base}/`));
   app.notFound((c) => {
     const found = owner(c.req.path);
-    if (!found)
-      return c.json(
-        { error: "Not found", platforms: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])) },
-        404,
-      );
+    if (!found) return c.json(outsideEveryPlatform(c.req.method, c.req.path, mounted), 404);
     const methods = found.mount.methodsFor(c.req.path);
     if (methods.length > 0)
       return found.mount.fail(c, found.platform.envelope.codes.methodNotAllowed, { allow: methods.join(", ") });
@@ -390,7 +412,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     bases: Object.fromEntries(mounted.map((m) => [m.platform.id, m.mount.base])),
     realtime,
     realtimeEndpoints,
-    seedInfo,
+    seedInfo: typedSeedInfo,
     services: (id) => servicesById.get(id),
     ...aids.controls,
     async reset(how = {}) {
@@ -403,7 +425,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         if (platform.seed) seedInfo[platform.id] = await platform.seed(servicesById.get(platform.id));
       }
       aids.seeded();
-      return seedInfo;
+      return typedSeedInfo;
     },
   };
   /** Rate-limit windows and the processes of rows that are gone go with the state they belonged to. */

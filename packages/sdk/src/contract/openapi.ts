@@ -14,18 +14,42 @@ export interface OpenAPIOptions {
   description?: string;
   /** Server URL the paths are relative to. */
   serverUrl: string;
-  /** Wraps a success payload schema (JSON Schema) the way the platform's envelope does. */
-  wrapSuccess?: (data: Record<string, unknown>) => Record<string, unknown>;
+  /** Wraps a success payload schema (JSON Schema) the way the platform's envelope does for that endpoint. */
+  wrapSuccess?: (data: Record<string, unknown>, spec: EndpointSpec) => Record<string, unknown>;
   /** JSON Schema of the platform's error body. */
   errorSchema?: Record<string, unknown>;
   /** HTTP status of each documented error code. */
   errorStatus?: Record<string, number>;
+  /**
+   * Codes an endpoint may answer without documenting them itself (an unauthenticated caller, invalid input, a
+   * rate limit), listed in its responses beside its own.
+   */
+  implicitErrors?: (spec: EndpointSpec) => readonly string[];
+}
+
+/** zod's bounds of an integer with no bounds of its own: the safe integers, which tell a reader nothing. */
+const SAFE_INTEGER_BOUNDS = new Set([Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]);
+
+/**
+ * A schema as the document shows it: without the safe-integer bounds zod gives every `int()` (the bounds a
+ * contract states stay) and without `$schema`, which the document states once for all.
+ */
+function tidied(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(tidied);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "$schema") continue;
+    if ((key === "minimum" || key === "maximum") && SAFE_INTEGER_BOUNDS.has(child as number)) continue;
+    out[key] = tidied(child);
+  }
+  return out;
 }
 
 type JsonSchema = Record<string, unknown>;
 
 function toSchema(schema: unknown, io: "input" | "output"): JsonSchema {
-  return z.toJSONSchema(schema as z.ZodType, { io, unrepresentable: "any" }) as JsonSchema;
+  return tidied(z.toJSONSchema(schema as z.ZodType, { io, unrepresentable: "any" })) as JsonSchema;
 }
 
 function queryParameters(spec: EndpointSpec): JsonSchema[] {
@@ -49,10 +73,10 @@ export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSche
       const responses: Record<string, unknown> = {
         [String(spec.status ?? 200)]: {
           description: "Success",
-          content: { "application/json": { schema: wrap(toSchema(spec.response, "output")) } },
+          content: { "application/json": { schema: wrap(toSchema(spec.response, "output"), spec) } },
         },
       };
-      for (const code of spec.errors ?? []) {
+      for (const code of new Set([...(spec.errors ?? []), ...(options.implicitErrors?.(spec) ?? [])])) {
         const status = String(options.errorStatus?.[code] ?? 400);
         const existing = responses[status] as { description: string } | undefined;
         responses[status] = {

@@ -10,6 +10,7 @@ import type { Decoded, DecodedError, EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
 import { type APIError, createAPIError } from "./errors/api-error.ts";
 import { ConnectionError } from "./errors/connection-error.ts";
+import { explainedMessage, type SentRequest } from "./errors/explain.ts";
 import { TimeoutError } from "./errors/timeout-error.ts";
 
 /** A body as JSON when it is JSON, else as text; an empty body is `null`. */
@@ -98,13 +99,21 @@ export class AnswerReader {
     return this.#envelope.decodeError(body, response.status, response.headers);
   }
 
-  apiError(status: number, response: Response, error: DecodedError, body: unknown, httpStatus?: number): APIError {
+  /** The typed error of an answer; `sent`, when known, lets its message say what the answer means for that call. */
+  apiError(
+    status: number,
+    response: Response,
+    error: DecodedError,
+    body: unknown,
+    httpStatus?: number,
+    sent?: SentRequest,
+  ): APIError {
     const { headers } = response;
     return createAPIError({
       status,
       httpStatus: httpStatus ?? response.status,
       code: error.code,
-      message: error.message,
+      message: explainedMessage({ status, code: error.code, message: error.message, details: error.details }, sent),
       details: error.details,
       requestId: error.requestId ?? headers.get("x-request-id") ?? undefined,
       headers,
@@ -113,7 +122,7 @@ export class AnswerReader {
   }
 
   /** The error of a first attempt that will not be retried, without going through ky. */
-  firstFailure(first: FirstAttempt, signal: AbortSignal | undefined): Error {
+  firstFailure(first: FirstAttempt, signal: AbortSignal | undefined, sent?: SentRequest): Error {
     if ("error" in first) {
       if (first.error instanceof AttemptInterrupted && first.error.reason === "timeout")
         return new TimeoutError(undefined, { cause: first.error });
@@ -123,7 +132,7 @@ export class AnswerReader {
     const response = this.replay(received, first.status);
     const body = parseBody(received.text);
     const decoded = this.decodeFailure(response, body, received.response.status);
-    return this.apiError(decoded.status ?? response.status, response, decoded, body, received.response.status);
+    return this.apiError(decoded.status ?? response.status, response, decoded, body, received.response.status, sent);
   }
 
   /**

@@ -95,7 +95,7 @@ describe("answers", () => {
     expect(error).toMatchObject({
       status: 422,
       code: "VAL_001",
-      message: "422 VAL_001: The given data was invalid.",
+      message: "422 VAL_001: email: The email field is required.",
       requestId: "req_VAL_001",
       fieldErrors: { email: ["The email field is required."] },
       details: { email: ["The email field is required."] },

@@ -22,6 +22,7 @@ import type { AuthScheme } from "./auth.ts";
 import type { EnvelopeCodec } from "./envelope.ts";
 import { AbortError } from "./errors/abort-error.ts";
 import { ConnectionError } from "./errors/connection-error.ts";
+import type { SentRequest } from "./errors/explain.ts";
 import { ResponseValidationError } from "./errors/response-validation-error.ts";
 import { newIdempotencyKey } from "./idempotency.ts";
 import {
@@ -36,6 +37,7 @@ import {
 } from "./options.ts";
 import { bodyOf, type Input, urlOf } from "./request-parts.ts";
 import { idempotentMethods } from "./retry-policy.ts";
+import { warnUnknownKeys } from "./unknown-keys.ts";
 
 /**
  * Per endpoint (`resource` → method name), a function that turns the data an answer carries into the shape the
@@ -58,6 +60,8 @@ export interface Prepared {
   totalTimeout: number | false;
   retry: NormalizedRetry;
   idempotencyKey: string | undefined;
+  /** What an error's message may say about this call. */
+  sent: SentRequest;
 }
 
 export class HttpClient {
@@ -176,9 +180,11 @@ export class HttpClient {
     if (route.auth !== "none") {
       const { headers } = prepared.init;
       const auth = this.#auth;
+      const before = Object.keys(headers).length;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       else if (auth?.fixed) headers[auth.fixed.name] = auth.fixed.value;
       else if (auth) await auth.apply(headers, route.auth);
+      prepared.sent.credentialsSent = Object.keys(headers).length > before;
     }
 
     let first: FirstAttempt | undefined;
@@ -204,7 +210,7 @@ export class HttpClient {
         first = { error };
       }
     }
-    if (first && !this.#retryable(prepared)) throw this.#answers.firstFailure(first, prepared.signal);
+    if (first && !this.#retryable(prepared)) throw this.#answers.firstFailure(first, prepared.signal, prepared.sent);
     // ky is loaded on the first call that needs a retry: a bundle whose calls all succeed at once never loads it.
     const { sendWithRetries } = await import("./retry-loop.ts");
     const auth = options.token === undefined && !this.#auth?.fixed ? this.#auth : undefined;
@@ -230,6 +236,7 @@ export class HttpClient {
 
   #prepare(route: Route, input: Input, options: RequestOptions): Prepared {
     const o = this.options;
+    warnUnknownKeys(route, input);
     const url = urlOf(o.baseUrl, route, input);
     const encoded = bodyOf(route, input);
     const body = encoded?.body;
@@ -252,6 +259,7 @@ export class HttpClient {
         options.totalTimeout === undefined ? o.totalTimeout : normalizeTimeout("totalTimeout", options.totalTimeout),
       retry: options.retry === undefined ? o.retry : normalizeRetry(options.retry, o.retry),
       idempotencyKey,
+      sent: { method: route.method, url, baseUrl: o.baseUrl, credentialsSent: undefined },
     };
   }
 

@@ -101,7 +101,7 @@ function translate(error: unknown, input: RetryLoopInput, httpStatus: number | u
     // ky parses an error body as JSON only when it is labelled JSON; platforms do not always label it.
     const data = typeof error.data === "string" ? parseBody(error.data) : error.data;
     const decoded = answers.decodeFailure(response, data, httpStatus);
-    return answers.apiError(decoded.status ?? response.status, response, decoded, data, httpStatus);
+    return answers.apiError(decoded.status ?? response.status, response, decoded, data, httpStatus, prepared.sent);
   }
   if (!prepared.signal?.aborted && isTimeoutError(error)) return new TimeoutError(undefined, { cause: error });
   return answers.translate(error, prepared.signal, isNetworkError(error));

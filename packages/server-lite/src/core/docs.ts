@@ -2,7 +2,8 @@
  * @module
  * The OpenAPI document and the human-readable docs page, both made from the mounted contracts.
  */
-import { type Contract, toOpenAPI } from "@agentlane/sdk/contract";
+import { type Contract, type EndpointSpec, toOpenAPI } from "@agentlane/sdk/contract";
+import { errorEnvelopeSchema, successEnvelopeSchema } from "./openapi-envelope.ts";
 import type { AnyPlatform } from "./platform.ts";
 
 export interface MountedDoc {
@@ -10,36 +11,48 @@ export interface MountedDoc {
   base: string;
 }
 
-const errorSchema = {
-  type: "object",
-  description: "The platform's error envelope",
-  additionalProperties: true,
-};
+/** Codes every endpoint may answer besides its own: a missing or refused credential, invalid input, a rate limit. */
+function implicitErrors(platform: AnyPlatform): (spec: EndpointSpec) => string[] {
+  const { codes } = platform.envelope;
+  return (spec) => [
+    ...(spec.auth === "none" || spec.auth === "optional" ? [] : [codes.unauthenticated]),
+    ...(spec.params || spec.query || spec.body || spec.path.includes("{") ? [codes.validation] : []),
+    ...(platform.rateLimits ? [codes.rateLimited] : []),
+  ];
+}
 
+/**
+ * The OpenAPI document of the mounted platforms. Operation ids and tags carry the platform's id; each platform's
+ * error envelope is a named component schema (`<id>.Error`), derived from its encoder like its success envelope.
+ */
 export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = {};
   for (const { platform, base } of mounts) {
     const contract = platform.contract as Contract;
+    const errorName = `${platform.id}.Error`;
+    schemas[errorName] = errorEnvelopeSchema(platform.envelope);
+    const implicit = implicitErrors(platform);
     const doc = toOpenAPI(contract, {
       title: platform.title,
       version: platform.version,
       serverUrl,
-      errorSchema,
+      errorSchema: { $ref: `#/components/schemas/${errorName}` },
+      implicitErrors: implicit,
       errorStatus: Object.fromEntries(
         Object.values(contract).flatMap((r) =>
           Object.values(r).flatMap(({ spec }) =>
-            (spec.errors ?? []).map((code: string) => [code, platform.envelope.statusOf(code)]),
+            [...(spec.errors ?? []), ...implicit(spec)].map((code: string) => [code, platform.envelope.statusOf(code)]),
           ),
         ),
       ),
-      wrapSuccess: (data) => ({
-        type: "object",
-        properties: { success: { const: true }, data, meta: { type: "object" } },
-        required: ["success", "data"],
-      }),
-    }) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+      wrapSuccess: (data, spec) => successEnvelopeSchema(platform.envelope, data, spec),
+    }) as { paths: Record<string, Record<string, { tags?: string[]; operationId?: string }>> };
     for (const [path, operations] of Object.entries(doc.paths)) {
-      for (const op of Object.values(operations)) op.tags = (op.tags ?? []).map((t) => `${platform.id}.${t}`);
+      for (const op of Object.values(operations)) {
+        op.tags = (op.tags ?? []).map((t) => `${platform.id}.${t}`);
+        op.operationId = `${platform.id}.${op.operationId}`;
+      }
       paths[base + path] = operations;
     }
   }
@@ -49,9 +62,10 @@ export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string
       title: "Agentlane server-lite",
       version: "0.1.0",
       description: `Platforms: ${mounts.map((m) => `${m.platform.title} at ${m.base}`).join("; ")}`,
+      license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas },
     security: [{ bearer: [] }],
     paths,
   };
@@ -60,13 +74,16 @@ export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
+/** Text with the document's inline code spans (`like this`) shown as code rather than as backticks. */
+const inlineMarkdown = (s: string) => escapeHtml(s).replace(/`([^`]+)`/g, "<code>$1</code>");
+
 export function docsPage(mounts: readonly MountedDoc[]): string {
   const sections = mounts.map(({ platform, base }) => {
     const resources = Object.entries(platform.contract as Contract).map(([resource, endpoints]) => {
       const rows = Object.entries(endpoints)
         .map(
           ([name, { spec }]) =>
-            `<tr><td><code>${spec.method}</code></td><td><code>${escapeHtml(base + spec.path)}</code></td><td>${escapeHtml(spec.summary)}${spec.note ? `<br><small>${escapeHtml(spec.note)}</small>` : ""}${spec.beyondDocument ? `<br><small><strong>Beyond the document</strong>: ${escapeHtml(spec.beyondDocument)}</small>` : ""}</td><td>${spec.auth}</td><td>${(spec.errors ?? []).join(", ")}</td><td><code>${resource}.${name}</code></td></tr>`,
+            `<tr><td><code>${spec.method}</code></td><td><code>${escapeHtml(base + spec.path)}</code></td><td>${inlineMarkdown(spec.summary)}${spec.note ? `<br><small>${inlineMarkdown(spec.note)}</small>` : ""}${spec.beyondDocument ? `<br><small><strong>Beyond the document</strong>: ${inlineMarkdown(spec.beyondDocument)}</small>` : ""}</td><td>${spec.auth}</td><td>${(spec.errors ?? []).join(", ")}</td><td><code>${resource}.${name}</code></td></tr>`,
         )
         .join("\n");
       return `<h3>${escapeHtml(resource)}</h3>\n<table><tr><th>method</th><th>path</th><th>what it does</th><th>auth</th><th>errors</th><th>SDK</th></tr>\n${rows}\n</table>`;
@@ -78,7 +95,7 @@ export function docsPage(mounts: readonly MountedDoc[]): string {
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:80rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}code{font-size:13px}small{color:#666}</style>
 </head><body>
 <h1>Agentlane server-lite</h1>
-<p>Every endpoint below is served with real state. Machine-readable: <a href="/openapi.json">/openapi.json</a>.</p>
+<p>Every endpoint below is served with real state. The full reference: <a href="/docs">/docs</a>; machine-readable: <a href="/openapi.json">/openapi.json</a>.</p>
 ${sections.join("\n")}
 </body></html>`;
 }

@@ -181,7 +181,13 @@ export interface RateLimitPolicy {
   }) => Record<string, string>;
 }
 
-export interface PlatformDefinition<C extends Contract, Services, K extends Caller, Common extends string = never> {
+export interface PlatformDefinition<
+  C extends Contract,
+  Services,
+  K extends Caller,
+  Common extends string = never,
+  Seed extends object = Record<string, string>,
+> {
   id: string;
   /** The documented root of the API, e.g. `/api`. */
   root: string;
@@ -218,7 +224,7 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
     fail: (c: import("hono").Context, failure: Failure) => Response,
   ): void;
   /** Creates demo data and tells what was made (credentials to log in with, ids). */
-  seed?(services: Services): Promise<Record<string, string>>;
+  seed?(services: Services): Promise<Seed>;
   /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */
   dispose?(services: Services): void | Promise<void>;
   /**
@@ -232,6 +238,6 @@ export interface PlatformDefinition<C extends Contract, Services, K extends Call
   realtime?: readonly RealtimeKind<Services>[];
 }
 
-export type AnyPlatform = PlatformDefinition<any, any, any, any>;
+export type AnyPlatform = PlatformDefinition<any, any, any, any, any>;
 
 export type { Failure };

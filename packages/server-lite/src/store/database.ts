@@ -4,7 +4,8 @@
  * everything that must be atomic. Calls are synchronous, so a transaction never interleaves with another
  * request in this process; the transaction makes partial writes impossible when a step fails.
  */
-import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { nodeSqlite } from "./sqlite.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export class Database {
   #depth = 0;
 
   constructor(location = ":memory:") {
-    this.sqlite = new DatabaseSync(location);
+    this.sqlite = new (nodeSqlite().DatabaseSync)(location);
     if (location !== ":memory:") this.sqlite.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
     this.sqlite.exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
     this.sqlite.exec("CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");

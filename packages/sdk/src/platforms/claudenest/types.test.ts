@@ -98,6 +98,14 @@ describe("ClaudeNest method types", () => {
     expectTypeOf<WakeResult>().toEqualTypeOf<{ message: string; machine: Machine }>();
   });
 
+  it("an unknown key in a filter is a type error", () => {
+    // Never called: the typecheck fails when the misspelt key stops being an error.
+    const typo = () =>
+      // @ts-expect-error `statuz` is no query parameter of machines.list (`status` is)
+      nest.machines.list({ statuz: "online" });
+    expectTypeOf(typo).toBeFunction();
+  });
+
   it("sessions", () => {
     expectTypeOf(nest.sessions.list).parameter(0).toHaveProperty("machine").toEqualTypeOf<string>();
     expectTypeOf(nest.sessions.list).returns.toEqualTypeOf<PagePromise<Session>>();

@@ -22,7 +22,7 @@ import { downloadRoutes } from "./routes/download.ts";
 import { legacyRoutes } from "./routes/legacy.ts";
 import { wechatRoutes } from "./routes/wechat.ts";
 import { vncRealtime } from "./runtime/vnc.ts";
-import { seed } from "./seed.ts";
+import { type ActusSeedInfo, seed } from "./seed.ts";
 import { ActusServices } from "./state/services.ts";
 
 const codeTable = errorCodes as Record<string, { code: number; status: number; message: string }>;
@@ -61,7 +61,7 @@ const envelope: ServerEnvelope = {
   },
 };
 
-export const actus: PlatformDefinition<ActusContract, ActusServices, ActusCaller, ActusCommonCode> = {
+export const actus: PlatformDefinition<ActusContract, ActusServices, ActusCaller, ActusCommonCode, ActusSeedInfo> = {
   id: "actus",
   root: "/api",
   title: "Actus API",

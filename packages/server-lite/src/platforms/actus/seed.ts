@@ -8,7 +8,14 @@ import { createUser, type UserRow } from "./state/users.ts";
 
 export const SEED_ADMIN = { username: "admin", email: "admin@actus.local", password: "admin123456" };
 
-export async function seed(services: ActusServices): Promise<Record<string, string>> {
+/** What seeding Actus made: the administrator's account. */
+export interface ActusSeedInfo {
+  username: string;
+  email: string;
+  password: string;
+}
+
+export async function seed(services: ActusServices): Promise<ActusSeedInfo> {
   const existing = services.db.get<UserRow>("SELECT * FROM act_users WHERE username = ?", SEED_ADMIN.username);
   if (!existing)
     createUser(services, {

@@ -14,7 +14,7 @@ import { gateway } from "./handlers/gateway.ts";
 import { quarantine, scanJobs, scans } from "./handlers/scanning.ts";
 import { seed as seedHandlers } from "./handlers/seed.ts";
 import { templates } from "./handlers/templates.ts";
-import { seed } from "./seed.ts";
+import { type CaipeSeedInfo, seed } from "./seed.ts";
 import { authenticate, type CaipeCaller, type CaipeCommonCode } from "./state/caller.ts";
 import { CaipeServices } from "./state/services.ts";
 
@@ -64,7 +64,13 @@ const envelope: ServerEnvelope = {
 };
 
 /** CAIPE Skills as a server-lite platform: `createServer({ platform: "caipe" })`, `--platform caipe`. */
-export const caipe: PlatformDefinition<CaipeSkillsContract, CaipeServices, CaipeCaller, CaipeCommonCode> = {
+export const caipe: PlatformDefinition<
+  CaipeSkillsContract,
+  CaipeServices,
+  CaipeCaller,
+  CaipeCommonCode,
+  CaipeSeedInfo
+> = {
   id: "caipe",
   root: "/api",
   title: "CAIPE Skills (unified HTTP contract)",

@@ -11,7 +11,13 @@ export const ADMIN_EMAIL = "admin@caipe.local";
 export const USER_EMAIL = "user@caipe.local";
 
 /** Creates (or finds) the admin and the user and issues each a fresh token. */
-export async function seed(services: CaipeServices): Promise<Record<string, string>> {
+/** What seeding CAIPE Skills made: an administrator's and a user's bearer token. */
+export interface CaipeSeedInfo {
+  adminToken: string;
+  userToken: string;
+}
+
+export async function seed(services: CaipeServices): Promise<CaipeSeedInfo> {
   const admin = services.users.ensure({ email: ADMIN_EMAIL, name: "CAIPE Admin", role: "admin", teams: ["platform"] });
   const user = services.users.ensure({ email: USER_EMAIL, name: "CAIPE User", role: "user", teams: ["platform"] });
   return { adminToken: services.users.issueToken(admin.id), userToken: services.users.issueToken(user.id) };

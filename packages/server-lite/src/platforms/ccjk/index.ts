@@ -17,11 +17,11 @@ import { skills } from "./handlers/skills.ts";
 import { sync } from "./handlers/sync.ts";
 import { webhooks } from "./handlers/webhooks.ts";
 import { extraRoutes, ROOT } from "./routes.ts";
-import { seed } from "./seed.ts";
+import { type CCJKSeedInfo, seed } from "./seed.ts";
 import { CCJKServices } from "./services.ts";
 import { ANONYMOUS_PER_HOUR, planHeaders, planWindows } from "./state/plans.ts";
 
-export const ccjk: PlatformDefinition<CCJKCloudContract, CCJKServices, CCJKCaller, CCJKCommonCode> = {
+export const ccjk: PlatformDefinition<CCJKCloudContract, CCJKServices, CCJKCaller, CCJKCommonCode, CCJKSeedInfo> = {
   id: "ccjk",
   root: ROOT,
   title: "CCJK Cloud API",

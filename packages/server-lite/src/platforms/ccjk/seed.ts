@@ -6,7 +6,14 @@
  */
 import type { CCJKServices } from "./services.ts";
 
-export async function seed(services: CCJKServices): Promise<Record<string, string>> {
+/** What seeding CCJK Cloud made: an API key and an OAuth client's credentials. */
+export interface CCJKSeedInfo {
+  apiKey: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export async function seed(services: CCJKServices): Promise<CCJKSeedInfo> {
   const accountId = services.accounts.create("Demo Team", "enterprise");
   const { key } = services.accounts.createKey(accountId, "demo");
   const { clientId, clientSecret } = services.accounts.createOAuthClient(accountId);

@@ -27,6 +27,11 @@ export type NestCaller =
 /** Codes any ClaudeNest handler may answer, whatever its endpoint documents. */
 export type NestCommonCode = "VAL_001" | "NOT_FOUND" | "FORBIDDEN";
 
+/** AUTH_002 when the request carried no token at all. */
+const NO_TOKEN = "Unauthenticated: no token was sent; send Authorization: Bearer <token>.";
+/** AUTH_002 when a token was sent but is unknown, expired or revoked. */
+const TOKEN_REFUSED = "Unauthenticated: the token sent is unknown, expired or revoked.";
+
 /** Throttles `last_used_at` writes of personal tokens: one per token per this many milliseconds. */
 const TOUCH_EVERY_MS = 30_000;
 
@@ -39,7 +44,7 @@ export function authenticate(
   // A pairing poll without a token is the ClaudeNest agent's: the handler accepts it only for a code the agent chose.
   if (requirement === "none" || ((requirement === "optional" || requirement === "pairing") && !token))
     return { kind: "anonymous", key: `ip:${address}`, anonymous: true };
-  if (!token) throw new Failure("AUTH_002", "Unauthenticated.");
+  if (!token) throw new Failure("AUTH_002", NO_TOKEN);
   const hash = hashToken(token);
   if (requirement === "pairing") return { kind: "pairing", key: `pairing:${hash}`, tokenHash: hash, token };
   const now = services.now();
@@ -49,7 +54,7 @@ export function authenticate(
       "SELECT id, user_id FROM cn_machines WHERE token_hash = ?",
       hash,
     );
-    if (!machine) throw new Failure("AUTH_002", "Unauthenticated.");
+    if (!machine) throw new Failure("AUTH_002", TOKEN_REFUSED);
     if (requirement !== "agent")
       throw new Failure("FORBIDDEN", "A machine token cannot be used here; use a personal token.");
     // Every use is written (not throttled like `last_used_at`): the machine's status is computed from it,
@@ -69,7 +74,7 @@ export function authenticate(
     "SELECT id, user_id, expires_at, last_used_at FROM cn_tokens WHERE token_hash = ? AND kind = 'personal'",
     hash,
   );
-  if (!row || (row.expires_at !== null && row.expires_at <= now)) throw new Failure("AUTH_002", "Unauthenticated.");
+  if (!row || (row.expires_at !== null && row.expires_at <= now)) throw new Failure("AUTH_002", TOKEN_REFUSED);
   if (row.last_used_at === null || now - row.last_used_at > TOUCH_EVERY_MS) {
     services.db.run("UPDATE cn_tokens SET last_used_at = ? WHERE id = ?", now, row.id);
   }

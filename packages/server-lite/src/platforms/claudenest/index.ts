@@ -30,7 +30,7 @@ import { skills } from "./handlers/skills.ts";
 import { tasks } from "./handlers/tasks.ts";
 import { realtime } from "./realtime.ts";
 import { terminalSocket } from "./runtime/terminal-socket.ts";
-import { seed } from "./seed.ts";
+import { type ClaudeNestSeedInfo, seed } from "./seed.ts";
 import { NestServices } from "./services.ts";
 
 const codeTable = errorCodes as Record<string, { status: number; message: string }>;
@@ -72,7 +72,13 @@ const envelope: ServerEnvelope = {
   },
 };
 
-export const claudenest: PlatformDefinition<ClaudeNestContract, NestServices, NestCaller, NestCommonCode> = {
+export const claudenest: PlatformDefinition<
+  ClaudeNestContract,
+  NestServices,
+  NestCaller,
+  NestCommonCode,
+  ClaudeNestSeedInfo
+> = {
   id: "claudenest",
   root: "/api",
   title: "ClaudeNest API",

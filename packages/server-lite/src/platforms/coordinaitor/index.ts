@@ -19,11 +19,17 @@ import { tasks } from "./handlers/tasks.ts";
 import { users } from "./handlers/users.ts";
 import { webhooks } from "./handlers/webhooks.ts";
 import { realtime } from "./realtime.ts";
-import { seed } from "./seed.ts";
+import { type CoordinAItorSeedInfo, seed } from "./seed.ts";
 import { CoServices } from "./services.ts";
 import { DELIVERIES_TABLE, startWebhooks } from "./state/webhooks.ts";
 
-export const coordinaitor: PlatformDefinition<CoordinAItorContract, CoServices, CoCaller, CoCommonCode> = {
+export const coordinaitor: PlatformDefinition<
+  CoordinAItorContract,
+  CoServices,
+  CoCaller,
+  CoCommonCode,
+  CoordinAItorSeedInfo
+> = {
   id: "coordinaitor",
   root: "",
   title: "CoordinAItor API",

@@ -12,7 +12,15 @@ import { DEFAULT_PREFERENCES } from "./state/views.ts";
 export const ADMIN_EMAIL = "admin@orchestrator.com";
 export const ADMIN_PASSWORD = "admin123";
 
-export async function seed(services: CoServices): Promise<Record<string, string>> {
+/** What seeding CoordinAItor made: the administrator's account, user and organization. */
+export interface CoordinAItorSeedInfo {
+  email: string;
+  password: string;
+  userId: string;
+  organizationId: string;
+}
+
+export async function seed(services: CoServices): Promise<CoordinAItorSeedInfo> {
   const existing = services.db.get<{ id: string; org_id: string }>(
     "SELECT id, org_id FROM co_users WHERE email = ?",
     ADMIN_EMAIL,
