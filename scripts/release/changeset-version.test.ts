@@ -30,13 +30,17 @@ function manifests(root: string): Map<string, { dir: string; version: string }> 
   return found;
 }
 
-/** The package names the pending changesets bump. */
+/** The package names the pending changesets bump (not those the changesets config ignores, which keep their version). */
 function bumpedByChangesets(root: string): Set<string> {
   const names = new Set<string>();
+  const { ignore = [] } = JSON.parse(readFileSync(join(root, ".changeset", "config.json"), "utf8")) as {
+    ignore?: string[];
+  };
   for (const file of readdirSync(join(root, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md")) {
     const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(root, ".changeset", file), "utf8"))?.[1] ?? "";
     for (const match of front.matchAll(/^["']?([^"':]+)["']?:\s*(major|minor|patch)\s*$/gm)) names.add(match[1]!);
   }
+  for (const name of ignore) names.delete(name);
   return names;
 }
 

@@ -4,15 +4,16 @@
  * the §14 error table, a bearer token or the §2.2 email login, the §13 realtime handshake, and the real server's
  * known variants.
  *
- * Known variants: the real server answers some writes (claims, session creation) in shapes of its own; the check
- * reads only, so none of those is declared here. A read whose real shape the SDK learns to read is declared in
- * `variants`, and is then reported as `variant` rather than as a failure.
+ * Known variants: the real server answers a claim, a release and a completion with the task itself (its
+ * `TaskController`), and server-lite answers the documented `{task, message}` with the task's own keys beside it;
+ * the SDK reads either (`shapes/tasks.ts`), so both are declared here and reported as `variant`, not as failures.
  */
 import { z } from "zod";
 import { present } from "../../check/envelope-schemas.ts";
 import { defineCheckProfile } from "../../check/profile.ts";
 import { PusherTransport } from "../../live/pusher-transport.ts";
 import { type AuthSession, contract, errorCodes } from "./contract/index.ts";
+import { TaskSchema } from "./contract/tasks.ts";
 import { claudenestEnvelope } from "./envelope.ts";
 import { DEFAULT_APP_KEY, realtimeUrl } from "./live/realtime.ts";
 
@@ -46,7 +47,12 @@ export const checkProfile = defineCheckProfile({
       token: (data) => (data as Partial<AuthSession> | null)?.token,
     },
   },
-  variants: [],
+  variants: (["tasks.claim", "tasks.release", "tasks.complete"] as const).map((endpoint) => ({
+    endpoint,
+    name: "{task, message} with the task's own keys beside it",
+    schema: z.looseObject({ task: TaskSchema, message: z.string() }),
+    note: "ClaudeNest's own server answers the task flat; the SDK reads both shapes",
+  })),
   skip: {
     "auth.oauthRedirect": "starts a provider's OAuth flow",
     "auth.oauthCallback": "needs a one-time code from the provider",

@@ -157,7 +157,7 @@ describe("a project's orchestration (ProjectController::orchestratorStatus, Inst
 describe("/docs and /openapi.json", () => {
   it("mark each route beyond the document, with the real server's code it follows", async () => {
     ui = await startUiServer();
-    const docs = await (await ui.server.fetch(new Request(`${ui.origin}/docs`))).text();
+    const docs = await (await ui.server.fetch(new Request(`${ui.origin}/docs/endpoints`))).text();
     expect(docs).toContain("<strong>Beyond the document</strong>: ClaudeNest's own server, DashboardController::stats");
     expect(docs.match(/Beyond the document/g)).toHaveLength(9);
     const openapi = await (await ui.server.fetch(new Request(`${ui.origin}/openapi.json`))).json();
