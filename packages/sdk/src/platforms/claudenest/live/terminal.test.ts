@@ -168,23 +168,24 @@ describe("nest.sessions.attach", () => {
 
   it("replays only the latest entries asked for, and nothing with replay: 0", async () => {
     const { nest, sessionId } = await start();
-    await nest.sessions.input({ id: sessionId, data: "echo old-$((6+6))\n" });
-    await vi.waitFor(async () => expect(await outputLogs(nest, sessionId)).toContain("old-12"), { timeout: 10_000 });
+    // A prompt of the test's own, so that it can tell when bash has finished printing after each command
+    // (under load the prompt may come after the next command's echo, and a machine's own prompt may be empty).
+    await nest.sessions.input({ id: sessionId, data: "PS1='ps1> '; unset PROMPT_COMMAND; echo old-$((6+6))\n" });
+    /** What follows the last `marker` (never the echoed command line, which holds the prompt's text too). */
+    const afterLast = (text: string, marker: string) =>
+      text.includes(marker) ? text.slice(text.lastIndexOf(marker) + marker.length) : "";
+    await vi.waitFor(
+      async () => expect(afterLast(await outputLogs(nest, sessionId), "old-12\r\n")).toContain("ps1> "),
+      { timeout: 10_000 },
+    );
     const quiet = attach(nest, sessionId, { replay: 0 });
     await vi.waitFor(() => expect(quiet.terminal.status).toBe("connected"));
     quiet.terminal.write("echo new-$((7+7))\n");
     await quiet.until("new-14");
     expect(quiet.text).not.toContain("old-12");
-    // bash prints its prompt after the output, maybe after the line above: the latest entry is only final once
-    // the prompt it printed after the first command (whatever the shell's configuration makes it) follows new-14.
-    const before = await outputLogs(nest, sessionId);
-    const prompt = before.slice(before.indexOf("old-12\r\n") + "old-12\r\n".length, before.indexOf("echo new-"));
-    expect(prompt).not.toBe("");
+    // The latest entry is final once the prompt printed after new-14 has been logged.
     await vi.waitFor(
-      async () => {
-        const text = await outputLogs(nest, sessionId);
-        expect(text.slice(text.lastIndexOf("new-14"))).toBe(`new-14\r\n${prompt}`);
-      },
+      async () => expect(afterLast(await outputLogs(nest, sessionId), "new-14\r\n")).toContain("ps1> "),
       { timeout: 10_000 },
     );
     const logs = await nest.sessions.logs({ id: sessionId, type: "output" });
