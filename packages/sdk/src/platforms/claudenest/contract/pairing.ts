@@ -12,7 +12,7 @@
  *   and are bounded like `POST /machines`; other fields an agent sends are accepted and not kept.
  *
  * The ClaudeNest agent pairs another way (its `src/index.ts` and the server's `PairingController`), and both work.
- * The agent picks its own code (`XXX-XXX`, letters and digits) and sends it with `agent_info`; a code that is
+ * The agent picks its own code (three letters or digits, a dash, three more) and sends it with `agent_info`; a code that is
  * already pending answers `PAR_003` (409) and the agent draws another. It then polls without any token: the code
  * is the secret, as in ClaudeNest. For such a code the poll answers 202 while pending (with `seconds_remaining`),
  * 200 once completed (with the agent's `token` and `machine_id` beside the document's `machine`), 410 `PAR_002`

@@ -4,11 +4,11 @@
  * masked key, the first one and the oldest remaining one the default.
  */
 import type { Credential } from "@agentlane/sdk/claudenest/contract";
-import { Failure } from "../../../core/failure.ts";
-import { uuid } from "../../../core/ids.ts";
-import { userOf } from "../caller.ts";
-import type { NestHandlers } from "../handlers.ts";
-import type { NestServices } from "../services.ts";
+import { Failure } from "../../../../core/failure.ts";
+import { uuid } from "../../../../core/ids.ts";
+import { userOf } from "../../caller.ts";
+import type { NestHandlers } from "../../handlers.ts";
+import type { NestServices } from "../../services.ts";
 
 interface CredentialRow {
   id: string;

@@ -4,10 +4,10 @@
  * runs no orchestrator of its own: the figures are the project's instances and tasks as the store holds them,
  * after timed-out claims are released.
  */
-import type { NestHandlers } from "../handlers.ts";
-import type { NestServices } from "../services.ts";
-import { INSTANCE_ACTIVE_MS } from "../state/projects.ts";
-import { currentProject } from "./projects.ts";
+import type { NestHandlers } from "../../handlers.ts";
+import type { NestServices } from "../../services.ts";
+import { INSTANCE_ACTIVE_MS } from "../../state/projects.ts";
+import { currentProject } from "../projects.ts";
 
 /** The instances seen recently, each `busy` while it holds a task. */
 function workers(services: NestServices, projectId: string) {

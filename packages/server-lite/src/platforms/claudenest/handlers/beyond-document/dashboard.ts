@@ -5,10 +5,10 @@
  * the server clock.
  */
 import type { DashboardStats } from "@agentlane/sdk/claudenest/contract";
-import { userOf } from "../caller.ts";
-import type { NestHandlers } from "../handlers.ts";
-import type { NestServices } from "../services.ts";
-import { INSTANCE_ACTIVE_MS } from "../state/projects.ts";
+import { userOf } from "../../caller.ts";
+import type { NestHandlers } from "../../handlers.ts";
+import type { NestServices } from "../../services.ts";
+import { INSTANCE_ACTIVE_MS } from "../../state/projects.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

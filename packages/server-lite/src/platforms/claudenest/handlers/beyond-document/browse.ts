@@ -7,10 +7,10 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { BrowseEntry } from "@agentlane/sdk/claudenest/contract";
-import { Failure } from "../../../core/failure.ts";
-import type { NestHandlers } from "../handlers.ts";
-import type { NestServices } from "../services.ts";
-import { ownMachine } from "./machines.ts";
+import { Failure } from "../../../../core/failure.ts";
+import type { NestHandlers } from "../../handlers.ts";
+import type { NestServices } from "../../services.ts";
+import { ownMachine } from "../machines.ts";
 
 /** Whether `path` is `root` or below it. */
 function within(root: string, path: string): boolean {
