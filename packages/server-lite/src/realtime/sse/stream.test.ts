@@ -32,3 +32,61 @@ describe("sseResponse", () => {
     expect(onError).not.toHaveBeenCalled();
   });
 });
+
+describe("sseResponse's chunks", () => {
+  const text = (chunk: Uint8Array | undefined) => new TextDecoder().decode(chunk);
+  const names = (chunk: Uint8Array | undefined) => [...text(chunk).matchAll(/^event: (.+)$/gm)].map((m) => m[1]);
+
+  it("sends the first event alone, then a burst of ready events as one chunk", async () => {
+    async function* events() {
+      for (const name of ["a", "b", "c", "d"]) yield { event: name, data: { name } };
+    }
+    const reader = sseResponse(events(), {
+      signal: new AbortController().signal,
+      onError: () => null,
+    }).body!.getReader();
+    expect(names((await reader.read()).value)).toEqual(["a"]);
+    expect(names((await reader.read()).value)).toEqual(["b", "c", "d"]);
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("does not hold a ready event back while the handler waits for the next one", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    async function* events() {
+      yield { event: "a", data: 1 };
+      yield { event: "b", data: 2 };
+      await gate;
+      yield { event: "c", data: 3 };
+    }
+    const reader = sseResponse(events(), {
+      signal: new AbortController().signal,
+      onError: () => null,
+    }).body!.getReader();
+    expect(names((await reader.read()).value)).toEqual(["a"]);
+    // "b" arrives while "c" is still waiting on the gate.
+    expect(names((await reader.read()).value)).toEqual(["b"]);
+    release();
+    expect(names((await reader.read()).value)).toEqual(["c"]);
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("sends the events produced before a failure, then the error event", async () => {
+    async function* events() {
+      yield { event: "a", data: 1 };
+      yield { event: "b", data: 2 };
+      yield { event: "c", data: 3 };
+      throw new Error("the handler broke");
+    }
+    const reader = sseResponse(events(), {
+      signal: new AbortController().signal,
+      onError: () => ({ code: "X" }),
+    }).body!.getReader();
+    let all = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) all += text(chunk.value);
+    expect([...all.matchAll(/^event: (.+)$/gm)].map((m) => m[1])).toEqual(["a", "b", "c", "error"]);
+    expect(all).toContain('data: {"code":"X"}');
+  });
+});

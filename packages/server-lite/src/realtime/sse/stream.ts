@@ -2,7 +2,9 @@
  * @module
  * Server-Sent Events on the request path: a stream endpoint's handler returns an async iterable of
  * `{ event, data, id? }`, and this turns it into a `text/event-stream` answer (data as JSON, one event per
- * frame). The iteration stops when the client goes away; a handler that throws mid-stream ends the stream with an
+ * frame). A burst of events goes out as one chunk, so a replayed history costs one socket write rather than one
+ * per event; an event never waits for a later one past the current turn of the event loop. The iteration stops
+ * when the client goes away; a handler that throws mid-stream ends the stream with an
  * `error` event carrying the platform's failure body, since the status line is long gone by then.
  */
 import type { StreamEvent } from "@agentlane/sdk/contract";
@@ -14,6 +16,15 @@ export function sseFrame(event: StreamEvent): string {
   if (event.id !== undefined && event.id !== "") lines.push(`id: ${event.id}`);
   for (const line of data.split("\n")) lines.push(`data: ${line}`);
   return `${lines.join("\n")}\n\n`;
+}
+
+/** Frames coalesced into one chunk stop growing at about this many characters. */
+const COALESCE_LIMIT = 64 * 1024;
+const NOT_YET = Symbol("not yet");
+
+/** Settles once the work queued before the event loop turns (microtasks, no I/O) is done. */
+function loopTurn(): Promise<typeof NOT_YET> {
+  return new Promise((resolve) => setImmediate(resolve, NOT_YET));
 }
 
 /** Options of {@link sseResponse}. */
@@ -31,6 +42,9 @@ export function sseResponse(events: AsyncIterable<StreamEvent>, options: SseResp
   const iterator = events[Symbol.asyncIterator]();
   let closed = false;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  /** An event asked for while coalescing that was not ready yet: the next pull waits for it. */
+  let pending: Promise<IteratorResult<StreamEvent>> | undefined;
+  let first = true;
   const finish = (last?: string) => {
     options.signal.removeEventListener("abort", end);
     if (closed) return;
@@ -50,17 +64,39 @@ export function sseResponse(events: AsyncIterable<StreamEvent>, options: SseResp
       if (options.signal.aborted) end();
     },
     async pull(c) {
+      // Events the handler produces before the event loop turns go out as one chunk: one socket write for a
+      // burst, and no event waits longer than that turn. The first event goes out alone, at once.
+      let frames = "";
       try {
-        const { value, done } = await iterator.next();
-        if (done || options.signal.aborted) finish();
-        else if (!closed) c.enqueue(encoder.encode(sseFrame(value)));
+        let next = await (pending ?? iterator.next());
+        pending = undefined;
+        let turn: Promise<typeof NOT_YET> | undefined;
+        while (!next.done && !closed && !options.signal.aborted) {
+          frames += sseFrame(next.value);
+          if (first || frames.length >= COALESCE_LIMIT) break;
+          const following = iterator.next();
+          turn ??= loopTurn();
+          const ready = await Promise.race([following, turn]);
+          if (ready === NOT_YET) {
+            // Asked for, not ready: the next pull waits for it (a failure is its, not an unhandled one).
+            following.catch(() => {});
+            pending = following;
+            break;
+          }
+          next = ready;
+        }
+        first = false;
+        if (frames && !closed) c.enqueue(encoder.encode(frames));
+        if (next.done || options.signal.aborted) finish();
       } catch (error) {
+        pending = undefined;
         // A reader that cancelled (or a client that left) is told nothing, and nothing is reported.
         if (closed || options.signal.aborted) {
           finish();
           return;
         }
-        finish(sseFrame({ event: "error", data: options.onError(error) }));
+        // The events produced before the failure still go out, then the `error` event.
+        finish(frames + sseFrame({ event: "error", data: options.onError(error) }));
       }
     },
     cancel() {
