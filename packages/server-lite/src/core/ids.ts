@@ -2,7 +2,7 @@
  * @module
  * Identifiers and secrets. Tokens are random, and only their SHA-256 is stored.
  */
-import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 
 const scrypt = promisify(scryptCallback) as (
@@ -19,8 +19,9 @@ export function newToken(prefix: string): string {
   return prefix + randomBytes(30).toString("base64url");
 }
 
+/** A token's SHA-256 in hex (the one-shot `crypto.hash`: no Hash object per request). */
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;

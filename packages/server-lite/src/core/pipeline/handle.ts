@@ -15,7 +15,10 @@ function context(state: RequestState, signal: AbortSignal) {
   return {
     services: route.services,
     requestId: state.requestId,
-    baseUrl: new URL(c.req.url).origin + route.base,
+    // Parsed only by the handlers that build links.
+    get baseUrl() {
+      return new URL(c.req.url).origin + route.base;
+    },
     credentials: state.credentials,
     signal,
     fail(code: string, message?: string, errors?: Record<string, string[]>): never {
