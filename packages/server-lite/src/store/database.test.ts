@@ -49,3 +49,35 @@ describe("Database.tx", () => {
     expect(db.all("SELECT name FROM items")).toEqual([{ name: "item-1" }]);
   });
 });
+
+describe("Database.page with a key", () => {
+  const query = {
+    columns: "id, name",
+    from: "items",
+    where: "kind = ? OR name = ?",
+    args: ["odd", "item-2"],
+    orderBy: "id",
+    key: { column: "id", field: "id" },
+  };
+  const ids = (page: number) => db.page<{ id: number }>({ ...query, page, perPage: 4 }).rows.map((r) => r.id);
+  const offsetIds = (page: number) =>
+    db.page<{ id: number }>({ ...query, key: undefined, page, perPage: 4 }).rows.map((r) => r.id);
+
+  it("answers the same pages as the offset, walked in order, repeated or out of order", () => {
+    withItems(40);
+    const expected = [1, 2, 3, 4, 5, 6].map(offsetIds);
+    expect([1, 2, 3, 4, 5, 6].map(ids)).toEqual(expected);
+    expect([3, 3, 6, 2, 5, 1, 4].map(ids)).toEqual([3, 3, 6, 2, 5, 1, 4].map((p) => expected[p - 1]));
+  });
+
+  it("forgets where pages start after a write, so no page is read from a stale position", () => {
+    withItems(40);
+    expect(ids(2)).toEqual([7, 9, 11, 13]);
+    expect(ids(3)).toEqual([15, 17, 19, 21]);
+    db.run("DELETE FROM items WHERE id IN (1, 3)");
+    expect(ids(2)).toEqual([11, 13, 15, 17]);
+    expect(ids(2)).toEqual(offsetIds(2));
+    db.run("INSERT INTO items (id, name, kind) VALUES (0, 'item-0', 'odd')");
+    expect(ids(3)).toEqual(offsetIds(3));
+  });
+});

@@ -5,6 +5,7 @@
  * request in this process; the transaction makes partial writes impossible when a step fails.
  */
 import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { PageAnchors } from "./page-anchors.ts";
 import { nodeSqlite } from "./sqlite.ts";
 
 export type Row = Record<string, unknown>;
@@ -13,12 +14,14 @@ export class Database {
   readonly sqlite: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
   readonly #pages = new Map<string, { statement: StatementSync; names: string[] }>();
+  readonly #anchors: PageAnchors;
   #depth = 0;
 
   constructor(location = ":memory:") {
     this.sqlite = new (nodeSqlite().DatabaseSync)(location);
     if (location !== ":memory:") this.sqlite.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
     this.sqlite.exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+    this.#anchors = new PageAnchors(this.sqlite);
     this.sqlite.exec("CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
   }
 
@@ -71,13 +74,41 @@ export class Database {
     orderBy: string;
     page: number;
     perPage: number;
+    /** The size of the whole result when the caller keeps it (a counter table); counted otherwise. */
+    total?: number | undefined;
+    /**
+     * When `orderBy` is a unique integer key in ascending order (e.g. `t.seq`), its expression and the name
+     * it has in a row (`seq`): pages then start from remembered anchors instead of walking an offset.
+     */
+    key?: { column: string; field: string } | undefined;
   }): { rows: T[]; page: number; perPage: number; total: number } {
-    const total = this.get<{ n: number }>(
-      `SELECT count(*) AS n FROM ${query.from} WHERE ${query.where}`,
-      ...query.args,
-    )!.n;
-    if (total <= (query.page - 1) * query.perPage) return { rows: [], page: query.page, perPage: query.perPage, total };
-    const sql = `SELECT ${query.columns} FROM ${query.from} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`;
+    const { page, perPage, key } = query;
+    const total =
+      query.total ??
+      this.get<{ n: number }>(`SELECT count(*) AS n FROM ${query.from} WHERE ${query.where}`, ...query.args)!.n;
+    if (total <= (page - 1) * perPage) return { rows: [], page, perPage, total };
+    const list = key ? `${perPage}\u0000${query.from}\u0000${query.where}\u0000${JSON.stringify(query.args)}` : "";
+    const anchor = key && page > 1 ? this.#anchors.find(list, page) : undefined;
+    const rows =
+      anchor === undefined
+        ? this.#rows<T>(`${query.where} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`, query, [
+            perPage,
+            (page - 1) * perPage,
+          ])
+        : this.#rows<T>(`(${query.where}) AND ${key!.column} >= ? ORDER BY ${query.orderBy} LIMIT ?`, query, [
+            anchor,
+            perPage,
+          ]);
+    if (key && rows.length > 0) {
+      const at = (row: T) => (row as Record<string, unknown>)[key.field] as number;
+      this.#anchors.remember(list, page, at(rows[0]!), at(rows[rows.length - 1]!));
+    }
+    return { rows, page, perPage, total };
+  }
+
+  /** Rows of `SELECT columns FROM from WHERE <rest>`, read as arrays and named. */
+  #rows<T>(rest: string, query: { columns: string; from: string; args: readonly unknown[] }, extra: unknown[]): T[] {
+    const sql = `SELECT ${query.columns} FROM ${query.from} WHERE ${rest}`;
     let statement = this.#pages.get(sql);
     if (!statement) {
       const prepared = this.sqlite.prepare(sql);
@@ -86,17 +117,12 @@ export class Database {
       this.#pages.set(sql, statement);
     }
     const { names } = statement;
-    const arrays = statement.statement.all(
-      ...(query.args as never[]),
-      query.perPage,
-      (query.page - 1) * query.perPage,
-    ) as unknown as unknown[][];
-    const rows = arrays.map((values) => {
+    const arrays = statement.statement.all(...(query.args as never[]), ...(extra as never[])) as unknown as unknown[][];
+    return arrays.map((values) => {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
       return row as T;
     });
-    return { rows, page: query.page, perPage: query.perPage, total };
   }
 
   /** Runs `work` in a transaction (nested calls join the outer one); a throw rolls everything back. */

@@ -10,7 +10,7 @@ import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
 import { pairingSealMigration } from "./pairing.ts";
 import { projectsMigration, projectsTables } from "./projects.ts";
 import { sessionsMigration, sessionTables } from "./sessions.ts";
-import { taskOrderMigration, tasksMigration } from "./tasks.ts";
+import { taskCountsMigration, taskOrderMigration, tasksMigration } from "./tasks.ts";
 
 export const migrations = [
   {
@@ -92,6 +92,7 @@ CREATE TABLE cn_pairings (
   projectsMigration,
   tasksMigration,
   taskOrderMigration,
+  taskCountsMigration,
   machineToolsMigration,
   {
     id: "claudenest-040-pairing-expiry",

@@ -22,3 +22,37 @@ export const taskOrderMigration = {
   id: "claudenest-031-task-order",
   sql: "CREATE INDEX cn_tasks_order ON cn_tasks(project_id, seq);",
 };
+
+/**
+ * How many tasks each project has per status, kept by triggers in the same statement as every change to
+ * `cn_tasks` (cascades from a deleted project included), so a list's total is one row read instead of a walk
+ * over the project's index entries. It is derived data: it is neither snapshotted nor truncated (the triggers
+ * keep it right through both), and the migration counts the tasks that exist already.
+ */
+export const taskCountsMigration = {
+  id: "claudenest-032-task-counts",
+  sql: `
+CREATE TABLE cn_task_counts (
+  project_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (project_id, status)
+) WITHOUT ROWID;
+INSERT INTO cn_task_counts (project_id, status, n) SELECT project_id, status, count(*) FROM cn_tasks GROUP BY project_id, status;
+CREATE TRIGGER cn_task_counts_insert AFTER INSERT ON cn_tasks BEGIN
+  INSERT INTO cn_task_counts (project_id, status, n) VALUES (NEW.project_id, NEW.status, 1)
+    ON CONFLICT (project_id, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER cn_task_counts_delete AFTER DELETE ON cn_tasks BEGIN
+  UPDATE cn_task_counts SET n = n - 1 WHERE project_id = OLD.project_id AND status = OLD.status;
+  DELETE FROM cn_task_counts WHERE project_id = OLD.project_id AND status = OLD.status AND n = 0;
+END;
+CREATE TRIGGER cn_task_counts_update AFTER UPDATE OF project_id, status ON cn_tasks
+  WHEN OLD.project_id IS NOT NEW.project_id OR OLD.status IS NOT NEW.status BEGIN
+  UPDATE cn_task_counts SET n = n - 1 WHERE project_id = OLD.project_id AND status = OLD.status;
+  DELETE FROM cn_task_counts WHERE project_id = OLD.project_id AND status = OLD.status AND n = 0;
+  INSERT INTO cn_task_counts (project_id, status, n) VALUES (NEW.project_id, NEW.status, 1)
+    ON CONFLICT (project_id, status) DO UPDATE SET n = n + 1;
+END;
+`,
+};

@@ -12,6 +12,7 @@ import { broadcast } from "../state/broadcast.ts";
 import { logActivity, ownProject, type ProjectRow, touchInstance } from "../state/projects.ts";
 import {
   checkDependencies,
+  countTasks,
   nextAvailableRow,
   projectOfTask,
   refreshCurrentTask,
@@ -88,9 +89,10 @@ export const tasks: NestHandlers<"tasks"> = {
     const page = query.page ?? 1;
     const where = ["t.project_id = ?"];
     const args: unknown[] = [project.id];
-    if (query.status) {
+    const status = query.status ? storedStatus(query.status) : undefined;
+    if (status) {
       where.push("t.status = ?");
-      args.push(storedStatus(query.status));
+      args.push(status);
     }
     if (query.priority) {
       where.push("t.priority = ?");
@@ -102,8 +104,11 @@ export const tasks: NestHandlers<"tasks"> = {
       where: where.join(" AND "),
       args,
       orderBy: "t.seq",
+      key: { column: "t.seq", field: "seq" },
       page,
       perPage,
+      // The counter table knows the total by project and status; a priority filter is counted.
+      total: query.priority ? undefined : countTasks(services, project.id, status),
     });
     return { items: rows.map((row) => toTask(services, row)), ...found };
   },

@@ -60,6 +60,21 @@ export function storedStatus(status: Task["status"]): Task["status"] {
   return status === "done" ? "completed" : status;
 }
 
+/** How many tasks a project has (with `status`, in that stored status), from the counter table. */
+export function countTasks(services: NestServices, projectId: string, status?: Task["status"]): number {
+  const row = status
+    ? services.db.get<{ n: number }>(
+        "SELECT coalesce(sum(n), 0) AS n FROM cn_task_counts WHERE project_id = ? AND status = ?",
+        projectId,
+        status,
+      )
+    : services.db.get<{ n: number }>(
+        "SELECT coalesce(sum(n), 0) AS n FROM cn_task_counts WHERE project_id = ?",
+        projectId,
+      );
+  return row!.n;
+}
+
 export function toTask(services: NestServices, row: TaskRow): Task {
   return {
     id: row.id,
