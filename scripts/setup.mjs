@@ -10,9 +10,12 @@
  * 3. `pnpm install --frozen-lockfile`, then build the packages, each only when its inputs changed.
  * 4. With `--e2e`: install what the VS Code extension's end-to-end tests need (code-server, chromium), once
  *    per machine, outside the clone (`packages/vscode-extension/scripts/install-e2e.mjs`).
- * 5. Run the command given after `--` with that Node and pnpm first on PATH.
+ * 5. With `--oldest-node`: install the oldest Node every published package declares it runs on (the highest of
+ *    their `engines.node` minimums) into `.tools/node-<version>`, and name it in `AGENTLANE_EXTRA_NODES`, so the
+ *    packed-package test runs the READMEs' examples on it as well as on the newest.
+ * 6. Run the command given after `--` with that Node and pnpm first on PATH.
  *
- * Usage: `node scripts/setup.mjs [--quiet] [--e2e] [-- command args...]`
+ * Usage: `node scripts/setup.mjs [--quiet] [--e2e] [--oldest-node] [-- command args...]`
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -55,6 +58,20 @@ function nodeIsRecentEnough(version) {
   return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
 }
 
+/** Installs `node-<platform>-<arch>@version` into `prefix` (the npm package ships the binary). */
+function installNode(prefix, version) {
+  mkdirSync(prefix, { recursive: true });
+  run("npm", [
+    "install",
+    "--prefix",
+    prefix,
+    "--no-save",
+    "--no-package-lock",
+    "--ignore-scripts",
+    `node-${process.platform}-${process.arch}@${version}`,
+  ]);
+}
+
 /** Returns the directory holding the `node` binary to use, installing Node when needed. */
 function ensureNode() {
   if (nodeIsRecentEnough(process.version)) return dirname(process.execPath);
@@ -66,20 +83,37 @@ function ensureNode() {
     log(
       `Node ${process.version} is older than ${MIN_NODE.join(".")}; installing ${pkg}@${NODE_VERSION} into .tools/node`,
     );
-    mkdirSync(prefix, { recursive: true });
-    run("npm", [
-      "install",
-      "--prefix",
-      prefix,
-      "--no-save",
-      "--no-package-lock",
-      "--ignore-scripts",
-      `${pkg}@${NODE_VERSION}`,
-    ]);
+    installNode(prefix, NODE_VERSION);
   }
   // Native addons built by node-gyp must use the headers of the Node that runs them.
   process.env.npm_config_nodedir = home;
   return bin;
+}
+
+/** The oldest Node every published package runs on: the highest `engines.node` minimum, as `x.y.z`. */
+function oldestDeclaredNode() {
+  const minimums = ["sdk", "server-lite"].map((name) => {
+    const { engines } = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+    const [major, minor = 0, patch = 0] = engines.node
+      .replace(/^>=\s*/, "")
+      .split(".")
+      .map(Number);
+    return [major, minor, patch];
+  });
+  minimums.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  return minimums.at(-1).join(".");
+}
+
+/** Installs the oldest declared Node into `.tools/node-<version>` once; returns its `node` binary. */
+function ensureOldestNode() {
+  const version = oldestDeclaredNode();
+  const prefix = join(tools, `node-${version}`);
+  const node = join(prefix, "node_modules", `node-${process.platform}-${process.arch}`, "bin", "node");
+  if (!existsSync(node)) {
+    log(`installing Node ${version} (the oldest the packages declare) into .tools/node-${version}`);
+    installNode(prefix, version);
+  }
+  return node;
 }
 
 function ensurePnpm(nodeBin) {
@@ -164,6 +198,11 @@ stamped(
 if (flags.includes("--e2e")) {
   const { installE2e } = await import("../packages/vscode-extension/scripts/install-e2e.mjs");
   installE2e();
+}
+
+if (flags.includes("--oldest-node")) {
+  const extra = process.env.AGENTLANE_EXTRA_NODES?.split(delimiter).filter(Boolean) ?? [];
+  process.env.AGENTLANE_EXTRA_NODES = [...extra, ensureOldestNode()].join(delimiter);
 }
 
 if (command.length > 0) {

@@ -4,8 +4,8 @@
  * the repository, and the READMEs' first examples run from there (as ES modules, as CommonJS and through the
  * TypeScript compiler with `moduleResolution` node16 and bundler), the SDK's against `agentlane-server` started
  * from the installed package. Needs a build (`dist/` is what ships). Besides the Node running the tests, the
- * examples run on every Node binary listed in `AGENTLANE_EXTRA_NODES` (colon-separated), such as the oldest one
- * the packages declare.
+ * examples run on every Node binary listed in `AGENTLANE_EXTRA_NODES` (colon-separated): `npm test` names the
+ * oldest Node the packages declare there (`scripts/setup.mjs --oldest-node` installs it).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

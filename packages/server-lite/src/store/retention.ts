@@ -66,9 +66,11 @@ export function applyRetention(db: Database, rules: readonly RetentionRule[], op
     db.sqlite.exec(`DROP TRIGGER IF EXISTS temp.retain_${table}`);
     if (keep === false) continue;
     const same = rule.partitionBy ? `${identifier(rule.partitionBy)} = NEW.${identifier(rule.partitionBy)}` : "1";
+    // The body names the table unqualified: SQLite before 3.50 (Node 22's) refuses `main.` inside a trigger, and
+    // with no temp table of that name it resolves to the one in main.
     db.sqlite.exec(`CREATE TEMP TRIGGER retain_${table} AFTER INSERT ON main.${table} BEGIN
-      DELETE FROM main.${table} WHERE ${same}${rule.prunable ? ` AND (${rule.prunable})` : ""} AND ${order} < (
-        SELECT ${order} FROM main.${table} WHERE ${same} ORDER BY ${order} DESC LIMIT 1 OFFSET ${keep - 1}
+      DELETE FROM ${table} WHERE ${same}${rule.prunable ? ` AND (${rule.prunable})` : ""} AND ${order} < (
+        SELECT ${order} FROM ${table} WHERE ${same} ORDER BY ${order} DESC LIMIT 1 OFFSET ${keep - 1}
       );
     END`);
   }
