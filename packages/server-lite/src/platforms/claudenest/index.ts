@@ -12,6 +12,7 @@ import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts"
 import { retention } from "./db/retention.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { auth, oauthProviderRoutes } from "./handlers/auth.ts";
+import { agentContext, agentLocks } from "./handlers/beyond-document/agent-context.ts";
 import { machineBrowser } from "./handlers/beyond-document/browse.ts";
 import { credentials } from "./handlers/beyond-document/credentials.ts";
 import { dashboard } from "./handlers/beyond-document/dashboard.ts";
@@ -100,8 +101,8 @@ export const claudenest: PlatformDefinition<
     sessions,
     projects,
     tasks,
-    context,
-    locks,
+    context: { ...context, ...agentContext },
+    locks: { ...locks, ...agentLocks },
     skills,
     mcp,
     commands,

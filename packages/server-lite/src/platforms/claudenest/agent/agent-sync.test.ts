@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LiteServer } from "../../../index.ts";
-import { BASE_URL, clientFor, newUser, startServer } from "../testing/test-support.ts";
+import { agentCall } from "../testing/agent-rest.ts";
+import { clientFor, newUser, startServer } from "../testing/test-support.ts";
 
 let server: LiteServer;
 
@@ -23,21 +24,8 @@ async function machine() {
 }
 
 /** A POST as the agent's RestApiClient sends it: bearer machine token, `X-Machine-ID`, JSON. */
-async function agentPost(token: string, machineId: string, path: string, body: unknown) {
-  const response = await server.fetch(
-    new Request(`${BASE_URL}${path}`, {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${token}`,
-        "Content-Type": "application/json",
-        Accept: "application/json",
-        "X-Machine-ID": machineId,
-      },
-      body: JSON.stringify(body),
-    }),
-  );
-  return { status: response.status, body: (await response.json()) as { success: boolean; data: any; error?: any } };
-}
+const agentPost = (token: string, machineId: string, path: string, body: unknown) =>
+  agentCall(server, { id: machineId, token }, "POST", path, body);
 
 describe("the agent's sync", () => {
   // sync/service.ts syncSkills: `{name, description, path, version, category, config, tags}` per skill.
