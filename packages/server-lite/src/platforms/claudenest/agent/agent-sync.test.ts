@@ -104,12 +104,12 @@ describe("the agent's sync", () => {
     const other = await owner.nest.machines.register({ name: "other", platform: "linux", hostname: "other" });
     const foreign = await agentPost(token, id, `/machines/${other.machine.id}/mcp/sync`, { servers: [] });
     expect(foreign.status).toBe(404);
-    expect(foreign.body.error.code).toBe("MCH_001");
+    expect(foreign.body.error?.code).toBe("MCH_001");
     const bad = await agentPost(token, id, `/machines/${id}/mcp/sync`, {
       servers: [{ name: "ok", command: "node" }, { name: "bad name!" }],
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.code).toBe("VAL_001");
+    expect(bad.body.error?.code).toBe("VAL_001");
     expect(await owner.nest.mcp.list({ machine: id })).toEqual([]);
   });
 });
