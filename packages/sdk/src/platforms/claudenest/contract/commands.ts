@@ -109,9 +109,9 @@ export interface RegisterCommandBody extends z.output<typeof RegisterCommandBody
 export const AgentCommandSchema = z.strictObject({
   name: z.string().min(1).max(255),
   description: z.string().max(1000).nullish(),
-  category: z.string().max(64).nullish(),
+  category: z.string().max(64),
   /** The skill that declares the command, or `claude-commands`. */
-  source: z.string().max(255).nullish(),
+  source: z.string().min(1).max(255),
   /** How to call it; not kept (the document's command has no such field). */
   usage: z.string().max(4096).nullish(),
   /** Examples of calls; not kept. */
@@ -127,7 +127,7 @@ function fromAgent(item: AgentCommand): RegisterCommandBody {
     type: "slash",
     description: item.description || null,
     command: `/${item.name}`,
-    category: item.category ?? null,
+    category: item.category,
   };
 }
 

@@ -55,7 +55,10 @@ export function eitherShape(documented: string, agent: string): { error: (issue:
       );
       const detail = (closest ?? [])
         .slice(0, 3)
-        .map((i) => (i.path.length > 0 ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
+        .map((i) => {
+          const message = /received undefined$/.test(i.message) ? "required" : i.message;
+          return i.path.length > 0 ? `${i.path.map(String).join(".")}: ${message}` : message;
+        })
         .join("; ");
       return `Send ${documented} (the document's body) or ${agent} (the body ClaudeNest's agent sends)${detail ? `; ${detail}` : ""}.`;
     },

@@ -64,7 +64,12 @@ describe("commands the agent syncs", () => {
     });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error?.code).toBe("VAL_001");
-    expect(wrong.body.error?.errors?.["commands.0"]?.[0]).toMatch(/\{name, type, command\}.*type: Too small/);
+    // The item is plainly the document's (the agent's takes no type): its wrong field is named.
+    expect(wrong.body.error?.errors).toEqual({ "commands.0.type": [expect.stringContaining("Too small")] });
+    const neither = await agentCall(server, agent, "POST", `/machines/${agent.id}/commands/bulk`, {
+      commands: [{ name: "deploy", category: "ops" }],
+    });
+    expect(neither.body.error?.errors?.["commands.0"]?.[0]).toMatch(/\{name, category, source\}.*source: required/);
   });
 });
 

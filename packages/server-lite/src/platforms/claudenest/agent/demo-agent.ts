@@ -74,6 +74,13 @@ export async function startDemoAgent(target: SeedAgentTarget<ClaudeNestSeedInfo>
   agent.handle("mcp:call_tool", ({ server, tool }) => {
     agent.send("error", { originalType: "mcp:call_tool", server, tool, message: "The demo machine runs no tools." });
   });
+  agent.handle("commands:execute", ({ request_id }) => {
+    agent.send("error", {
+      originalType: "commands:execute",
+      request_id,
+      message: "The demo machine runs no commands.",
+    });
+  });
   // An error of the connection (a refused upgrade) is kept on it; nothing else reads it.
   agent.on("error", () => {});
   await agent.connected();
