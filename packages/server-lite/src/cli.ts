@@ -3,7 +3,7 @@
  * @module
  * `agentlane-server`: server-lite for local development.
  *
- *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed] [--platform claudenest]
+ *   agentlane-server [--port 8000] [--host 127.0.0.1] [--db file.db] [--seed [--seed-agent]] [--platform claudenest]
  *                    [--no-rate-limit] [--no-cors] [--lite] [--exec bash] [--exec-args]
  *                    [--chaos 0.2] [--chaos-seed 7] [--record requests.har] [--load snapshot.json]
  *                    [--claudenest-compat document|real] [--claudenest-browse-root <dir>] [--tls]
@@ -19,6 +19,8 @@ const usage = `Usage: agentlane-server [options]
   --host <addr>       address to bind (default 127.0.0.1)
   --db <file>         SQLite file (default: in memory)
   --seed              create a demo user, token and machine
+  --seed-agent        with --seed, connect a built-in demo agent for the seeded machine (ClaudeNest): the
+                      machine is online and its sessions echo what is typed; nothing runs on the host
   --platform <id>     serve one platform at its documented root (${platformIds.join(", ")})
   --no-rate-limit     do not enforce the documented rate limits
   --lite              serve /_lite/* (clock, reset, chaos, requests, snapshot) for tests
@@ -106,6 +108,7 @@ try {
       host: { type: "string", default: "127.0.0.1" },
       db: { type: "string" },
       seed: { type: "boolean", default: false },
+      "seed-agent": { type: "boolean", default: false },
       platform: { type: "string" },
       "rate-limit": { type: "boolean", default: true },
       "no-rate-limit": { type: "boolean", default: false },
@@ -144,6 +147,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535)
 const platform = values.platform as string | undefined;
 if (platform !== undefined && !(platformIds as string[]).includes(platform)) fail(`unknown platform "${platform}"`);
 
+if (values["seed-agent"] && !values.seed) fail("--seed-agent needs --seed: the agent serves the seeded machine");
+
 const testingAids = testingAidOptions(values);
 const claudenest = {
   ...(values["claudenest-compat"] === undefined ? {} : { compat: values["claudenest-compat"] }),
@@ -153,6 +158,7 @@ const server = await createServer({
   ...testingAids,
   db: (values.db as string | undefined) ?? ":memory:",
   seed: values.seed as boolean,
+  seedAgent: values["seed-agent"] as boolean,
   rateLimit: !values["no-rate-limit"],
   lite: values.lite as boolean,
   cors: !values["no-cors"],

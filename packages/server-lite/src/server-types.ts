@@ -21,6 +21,13 @@ export interface ServerOptions extends TestingAidOptions {
   db?: string;
   /** Create demo data (a user with a token, a machine); `server.seedInfo` tells what was made. */
   seed?: boolean;
+  /**
+   * With `seed`, run each platform's demo agent for what seeding made while the server listens (ClaudeNest: a
+   * machine agent for the seeded machine, built on the SDK's `connectAgent()`, so the machine is online and its
+   * sessions echo their input). It runs nothing on the host.
+   * @default false
+   */
+  seedAgent?: boolean;
   /** The clock every expiry reads. @default a real-time clock */
   clock?: Clock;
   /**

@@ -30,6 +30,7 @@ import { selfSignedCertificate } from "./lib/self-signed.ts";
 import { SpawnGuard } from "./lib/spawn-guard.ts";
 import { type PlatformId, platformIds, platformLoaders } from "./platforms/index.ts";
 import { type RealtimeInfo, withPusherOptions } from "./realtime/pusher/kind.ts";
+import { SeedAgents } from "./seed-agents.ts";
 import { Database } from "./store/database.ts";
 import { applyRetention } from "./store/retention.ts";
 import { mountLite } from "./testing-aids/lite-routes.ts";
@@ -220,6 +221,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
 
   let http: Server | undefined;
   let url: string | undefined;
+  const seedAgents = new SeedAgents();
   let tls: LiteServer["tls"];
   let closed = false;
 
@@ -254,11 +256,13 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
       });
       const address = http.address() as AddressInfo;
       url = `${tls ? "https" : "http"}://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+      await startSeedAgents();
       return url;
     },
     async close() {
       if (closed) return;
       closed = true;
+      await seedAgents.stop();
       await aids.close();
       await Promise.all(selected.map((platform) => platform.dispose?.(servicesById.get(platform.id))));
       await upgrades.close();
@@ -288,7 +292,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
     services: (id) => servicesById.get(id),
     ...aids.controls,
     async reset(how = {}) {
-      if (how.keepSeed && (await aids.resetToSeed())) return;
+      // A seed agent serves the seeded rows: it goes with them, and comes back with them.
+      await seedAgents.stop();
+      if (how.keepSeed && (await aids.resetToSeed())) return startSeedAgents();
       db.truncate(["_idempotency", ...selected.flatMap((p) => p.tables)]);
       await afterStateReplaced();
     },
@@ -297,9 +303,14 @@ export async function createServer(options: ServerOptions = {}): Promise<LiteSer
         if (platform.seed) seedInfo[platform.id] = await platform.seed(servicesById.get(platform.id));
       }
       aids.seeded();
+      await startSeedAgents();
       return typedSeedInfo;
     },
   };
+  /** (Re)starts the seed agents, when asked for and listening (see `seedAgent`). */
+  async function startSeedAgents(): Promise<void> {
+    if (options.seedAgent && url && !closed) await seedAgents.start(url, mounted, seedInfo, tls?.cert);
+  }
   /** Rate-limit windows and the processes of rows that are gone go with the state they belonged to. */
   async function afterStateReplaced(): Promise<void> {
     rateLimiter?.clear();

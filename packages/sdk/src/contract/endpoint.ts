@@ -67,7 +67,8 @@ export interface EndpointSpec {
   readonly beyondDocument?: string;
 }
 
-type Merge<A, B> = [keyof A] extends [never] ? B : [keyof B] extends [never] ? A : A & B;
+// Distributes over a union `B`: a body that takes one of several shapes merges each with the parameters.
+type Merge<A, B> = B extends unknown ? ([keyof A] extends [never] ? B : [keyof B] extends [never] ? A : A & B) : never;
 type InputOf<S> = S extends AnySchema ? SchemaInput<S> : {};
 type OutputOf<S> = S extends AnySchema ? SchemaOutput<S> : {};
 

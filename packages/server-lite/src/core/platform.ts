@@ -225,6 +225,13 @@ export interface PlatformDefinition<
   ): void;
   /** Creates demo data and tells what was made (credentials to log in with, ids). */
   seed?(services: Services): Promise<Seed>;
+  /**
+   * Starts a demo client of the seeded data (a machine agent for a seeded machine, say) against the listening
+   * server, with `createServer({ seedAgent: true })`: called once the server listens and the platform was seeded,
+   * and again after each seeding while it listens; what the previous call answered is stopped first, and at
+   * `close()`.
+   */
+  seedAgent?(services: Services, target: SeedAgentTarget<Seed>): SeedAgentHandle | Promise<SeedAgentHandle>;
   /** Releases what the platform holds outside the store (child processes, timers) when the server closes. */
   dispose?(services: Services): void | Promise<void>;
   /**
@@ -236,6 +243,22 @@ export interface PlatformDefinition<
   reset?(services: Services): void | Promise<void>;
   /** The live protocols the platform speaks (`pusherRealtime(...)`, `subscribeRealtime(...)`). */
   realtime?: readonly RealtimeKind<Services>[];
+}
+
+/** Where a platform's seed agent connects, and what the seeding it serves made. */
+export interface SeedAgentTarget<Seed> {
+  /** The platform's base URL on the listening server (`http://127.0.0.1:8000/claudenest`). */
+  base: string;
+  /** The certificate to trust when the server serves TLS with a certificate of its own. */
+  ca?: string;
+  /** What the last seeding made. */
+  seed: Seed;
+}
+
+/** A running seed agent. */
+export interface SeedAgentHandle {
+  /** Disconnects it for good. */
+  stop(): void | Promise<void>;
 }
 
 export type AnyPlatform = PlatformDefinition<any, any, any, any, any>;

@@ -82,6 +82,8 @@ export const routes = {
     listChunks: {"method":"GET","path":"/projects/{project}/context/chunks","auth":"agent","params":["project"],"query":["type","instance_id","page","per_page"],"paginated":true},
     addChunk: {"method":"POST","path":"/projects/{project}/context/chunks","auth":"agent","params":["project"],"query":[]},
     removeChunk: {"method":"DELETE","path":"/projects/{project}/context/chunks/{chunkId}","auth":"agent","params":["project","chunkId"],"query":[]},
+    queryChunks: {"method":"POST","path":"/projects/{project}/context","auth":"agent","params":["project"],"query":[]},
+    batch: {"method":"POST","path":"/context/batch","auth":"agent","params":[],"query":[]},
   },
   locks: {
     list: {"method":"GET","path":"/projects/{project}/locks","auth":"agent","params":["project"],"query":[]},
@@ -92,6 +94,7 @@ export const routes = {
     release: {"method":"POST","path":"/projects/{project}/locks/release","auth":"agent","params":["project"],"query":[]},
     forceRelease: {"method":"POST","path":"/projects/{project}/locks/force-release","auth":"admin","params":["project"],"query":[]},
     releaseByInstance: {"method":"POST","path":"/projects/{project}/locks/release-by-instance","auth":"agent","params":["project"],"query":[]},
+    remove: {"method":"DELETE","path":"/projects/{project}/locks/{path+}","auth":"agent","params":["project","path"],"query":[]},
   },
   skills: {
     list: {"method":"GET","path":"/machines/{machine}/skills","auth":"agent","params":["machine"],"query":[]},
@@ -538,6 +541,22 @@ export interface ClaudeNestMethods {
      * `DELETE /projects/{project}/context/chunks/{chunkId}` (§8.7)
      */
     readonly removeChunk: Method<C["context"]["removeChunk"]>;
+    /**
+     * Search a project's context chunks, or list the newest (the agent's context query)
+     *
+     * `POST /projects/{project}/context`
+     *
+     * Beyond the document: ClaudeNest's agent, packages/agent/src/context/client.ts queryContext (ClaudeNest's own server has no such route).
+     */
+    readonly queryChunks: Method<C["context"]["queryChunks"]>;
+    /**
+     * Store context updates of several projects at once
+     *
+     * `POST /context/batch`
+     *
+     * Beyond the document: ClaudeNest's own server, ContextController::batch (called by ClaudeNest's agent, packages/agent/src/context/client.ts sync).
+     */
+    readonly batch: Method<C["context"]["batch"]>;
   };
   /** The `locks` endpoints (§9.1–§9.8). */
   readonly locks: {
@@ -591,6 +610,14 @@ export interface ClaudeNestMethods {
      * `POST /projects/{project}/locks/release-by-instance` (§9.8)
      */
     readonly releaseByInstance: Method<C["locks"]["releaseByInstance"]>;
+    /**
+     * Unlock a file (the machine's own instance's lock, or any lock for the owner)
+     *
+     * `DELETE /projects/{project}/locks/{path+}`
+     *
+     * Beyond the document: ClaudeNest's agent, packages/agent/src/context/client.ts unlockFile (ClaudeNest's own server has no such route).
+     */
+    readonly remove: Method<C["locks"]["remove"]>;
   };
   /** The `skills` endpoints (§10.1–§10.7). */
   readonly skills: {

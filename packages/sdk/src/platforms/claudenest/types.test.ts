@@ -20,6 +20,7 @@ import {
 } from "@agentlane/sdk";
 import type {
   Activity,
+  AgentClaimBody,
   AuthSession,
   BulkLockResult,
   ClaimTaskBody,
@@ -130,8 +131,12 @@ describe("ClaudeNest method types", () => {
 
   it("tasks", () => {
     // Inputs are path parameters & query & body, with the body's named type: hovers read `{ id: string } & ClaimTaskBody`.
-    expectTypeOf(nest.tasks.claim).parameter(0).toEqualTypeOf<{ id: string } & ClaimTaskBody>();
+    // The body is the document's or ClaudeNest's agent's: each merges with the parameters.
+    expectTypeOf(nest.tasks.claim)
+      .parameter(0)
+      .toEqualTypeOf<({ id: string } & ClaimTaskBody) | ({ id: string } & AgentClaimBody)>();
     expectTypeOf(nest.tasks.claim).toBeCallableWith({ id: "t", instance_id: "instance_1" });
+    expectTypeOf(nest.tasks.claim).toBeCallableWith({ id: "t", assigned_to: "machine_1" });
     // @ts-expect-error instance_id is required to claim
     expectTypeOf(nest.tasks.claim).toBeCallableWith({ id: "t" });
     expectTypeOf(nest.tasks.claim).returns.toEqualTypeOf<APIPromise<TaskAction>>();

@@ -7,11 +7,13 @@ import { encodeError, encodeSuccess } from "@agentlane/sdk/claudenest";
 import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { pusherRealtime } from "../../realtime/pusher/kind.ts";
+import { startDemoAgent } from "./agent/demo-agent.ts";
 import { agentSocket } from "./agent/socket.ts";
 import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts";
 import { retention } from "./db/retention.ts";
 import { migrations, tables } from "./db/schema.ts";
 import { auth, oauthProviderRoutes } from "./handlers/auth.ts";
+import { agentContext, agentLocks } from "./handlers/beyond-document/agent-context.ts";
 import { machineBrowser } from "./handlers/beyond-document/browse.ts";
 import { credentials } from "./handlers/beyond-document/credentials.ts";
 import { dashboard } from "./handlers/beyond-document/dashboard.ts";
@@ -100,8 +102,8 @@ export const claudenest: PlatformDefinition<
     sessions,
     projects,
     tasks,
-    context,
-    locks,
+    context: { ...context, ...agentContext },
+    locks: { ...locks, ...agentLocks },
     skills,
     mcp,
     commands,
@@ -119,6 +121,7 @@ export const claudenest: PlatformDefinition<
   },
   extraRoutes: oauthProviderRoutes,
   seed,
+  seedAgent: (_services, target) => startDemoAgent(target),
   // §13: Pusher-protocol channels and the terminal's client events (`realtime.ts`), the terminal's `/ws/terminal`,
   // and the agents' `/ws/agent`.
   realtime: [pusherRealtime(realtime), terminalSocket(), agentSocket],

@@ -47,6 +47,19 @@ export interface ServerToAgentMessages {
   "mcp:stop": { name: string };
   "mcp:call_tool": { server: string; tool: string; args: Record<string, unknown> };
   "mcp:restart": { name: string };
+  /**
+   * Runs a discovered command (ClaudeNest's server: `CommandsController::execute`); server-lite adds the command
+   * line it built and the working directory. An agent that cannot answers `error` with the `request_id`.
+   */
+  "commands:execute": {
+    command_name: string;
+    command_path: string | null;
+    args: string[];
+    options: string[];
+    request_id: string;
+    command?: string;
+    cwd?: string | null;
+  };
   /** Lists a folder of the machine; `requestId` comes back in the agent's `file:browse_result`. */
   "file:browse": { requestId: string; path?: string; dirsOnly?: boolean; showHidden?: boolean };
   ping: { timestamp: number };
@@ -111,6 +124,8 @@ export interface AgentToServerMessages {
     /** What the request was about: a session, a request id, an MCP server (`name` or `server`) and tool. */
     sessionId?: string;
     requestId?: string;
+    /** The execution of a `commands:execute`. */
+    request_id?: string;
     name?: string;
     server?: string;
     tool?: string;

@@ -8,6 +8,14 @@
  * - Every answer carries the full command (`arguments` and `options` included), in lists too.
  * - `list` and `search` are paginated (`per_page` defaults to 50) and ordered by name. `search` matches
  *   `q` anywhere in the name, description, command or category, ignoring case.
+ * - `bulk` also takes the items ClaudeNest's agent sends (`packages/agent/src/api/client.ts` `CommandSyncPayload`,
+ *   built by `src/sync/service.ts` `syncCommands`): `{name, description, category, source}`, Claude Code's slash
+ *   commands found in `~/.claude/commands` or declared by a skill. Such an item is stored as a command of `type`
+ *   `slash` whose `command` is what one types to run it, `/` then its name; an empty `description` is `null`,
+ *   `category` is kept, and it has no arguments or options. `source` (the skill that declares it, or
+ *   `claude-commands`), `usage` and `examples` have no place in the document's command and are not kept. An agent
+ *   item takes no other key, so a document item with a wrong field is told so rather than read as the agent's. The agent sends every command again
+ *   each time it syncs (every five minutes): those already known are skipped like any other.
  * - A machine holds one command per `command` text: `register` of a known one is `VAL_001`, `bulk` skips it
  *   (and repeats within the same request) and counts it in `skipped`. `register` answers 201, `bulk` 200.
  * - `execute` queues the command for the agent and answers 200 with the command line it will run:
@@ -29,7 +37,7 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
-import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { eitherShape, Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
 /** The zod schema of {@link CommandParameter}. */
 export const CommandParameterSchema = z.object({
@@ -97,12 +105,52 @@ export const RegisterCommandBodySchema = z.object({
 /** §12.4: a command to register on a machine. */
 export interface RegisterCommandBody extends z.output<typeof RegisterCommandBodySchema> {}
 
-/** The zod schema of {@link BulkRegisterCommandsBody}. */
-export const BulkRegisterCommandsBodySchema = z.object({
-  commands: z.array(RegisterCommandBodySchema).min(1).max(500),
+/** The zod schema of {@link AgentCommand}. */
+export const AgentCommandSchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  description: z.string().max(1000).nullish(),
+  category: z.string().max(64),
+  /** The skill that declares the command, or `claude-commands`. */
+  source: z.string().min(1).max(255),
+  /** How to call it; not kept (the document's command has no such field). */
+  usage: z.string().max(4096).nullish(),
+  /** Examples of calls; not kept. */
+  examples: z.array(z.string().max(4096)).max(100).nullish(),
 });
-/** §12.5: commands to register at once. */
-export interface BulkRegisterCommandsBody extends z.output<typeof BulkRegisterCommandsBodySchema> {}
+/** A Claude Code slash command as ClaudeNest's agent reports it (`CommandSyncPayload`). */
+export interface AgentCommand extends z.output<typeof AgentCommandSchema> {}
+
+/** An agent's slash command as the document's command: `/name`, of type `slash` (see the module comment). */
+function fromAgent(item: AgentCommand): RegisterCommandBody {
+  return {
+    name: item.name,
+    type: "slash",
+    description: item.description || null,
+    command: `/${item.name}`,
+    category: item.category,
+  };
+}
+
+/** The zod schema of {@link BulkRegisterCommandsBody}: each item the document's or the agent's. */
+export const BulkRegisterCommandsBodySchema = z.object({
+  commands: z
+    .array(
+      z.union(
+        [RegisterCommandBodySchema, AgentCommandSchema.transform(fromAgent)],
+        eitherShape("{name, type, command}", "{name, category, source}"),
+      ),
+    )
+    .min(1)
+    .max(500),
+});
+/** §12.5: commands to register at once, each read into the document's shape. */
+export interface BulkRegisterCommandsBody {
+  commands: RegisterCommandBody[];
+}
+/** §12.5: commands to register at once: the document's items or the agent's, mixed as needed. */
+export interface BulkRegisterCommandsInput {
+  commands: Array<RegisterCommandBody | AgentCommand>;
+}
 
 /** The zod schema of {@link BulkRegisterResult}. */
 export const BulkRegisterResultSchema = z.object({
@@ -205,7 +253,7 @@ const bulk = endpoint({
   summary: "Register several commands, skipping those already known",
   auth: "agent",
   params: OnMachine,
-  body: named<BulkRegisterCommandsBody>(BulkRegisterCommandsBodySchema),
+  body: named<BulkRegisterCommandsBody, BulkRegisterCommandsInput>(BulkRegisterCommandsBodySchema),
   response: named<BulkRegisterResult>(BulkRegisterResultSchema),
   errors: ["MCH_001"],
 });

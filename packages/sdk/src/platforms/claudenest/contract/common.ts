@@ -33,3 +33,34 @@ export const UserSchema = z.object({
 });
 /** §2.5: a ClaudeNest account; `email_verified_at` is `null` until the email is verified. */
 export interface User extends z.output<typeof UserSchema> {}
+
+interface ShapeIssue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+/**
+ * The error of a body that fits none of the shapes an endpoint takes (the document's, and the one ClaudeNest's agent
+ * sends): it names what each shape needs, then what is wrong with the body as the shape it comes closest to (the one
+ * with the fewest problems; the document's on a tie).
+ * @example z.union([Documented, AgentShaped], eitherShape("{instance_id}", "{assigned_to}"))
+ */
+export function eitherShape(documented: string, agent: string): { error: (issue: unknown) => string } {
+  return {
+    error: (issue) => {
+      const options = ((issue as { errors?: ShapeIssue[][] }).errors ?? []).filter((list) => list.length > 0);
+      const closest = options.reduce<ShapeIssue[] | undefined>(
+        (best, list) => (best === undefined || list.length < best.length ? list : best),
+        undefined,
+      );
+      const detail = (closest ?? [])
+        .slice(0, 3)
+        .map((i) => {
+          const message = /received undefined$/.test(i.message) ? "required" : i.message;
+          return i.path.length > 0 ? `${i.path.map(String).join(".")}: ${message}` : message;
+        })
+        .join("; ");
+      return `Send ${documented} (the document's body) or ${agent} (the body ClaudeNest's agent sends)${detail ? `; ${detail}` : ""}.`;
+    },
+  };
+}

@@ -14,12 +14,15 @@
  * - Routes the document does not list are in the contract when ClaudeNest's own web UI needs them to work, or when
  *   they serve SDK users (`dashboard`, `credentials`, `orchestration`, `machines.browse`, `tasks.claimNext`), each
  *   marked `beyondDocument` with the real server's code it follows. Of those only its agent daemon uses,
- *   `skills/sync` and `mcp/sync` are (`machine-sync.ts`); `/instances/...`, password reset and token refresh
- *   are not.
+ *   `skills/sync` and `mcp/sync` are (`machine-sync.ts`), and the routes of its context client
+ *   (`agent-context.ts`); `/instances/...`, password reset and token refresh are not. Where the agent sends a
+ *   documented route a body of its own (claiming and completing tasks, locking, broadcasting, bulk commands), the
+ *   route takes both: the document's shape and the agent's, read into the document's (`eitherShape`).
  * - Rate limits are §15's: 10 a minute for the auth and pairing endpoints (their `rateLimit`), 1000 for every other
  *   authenticated call; server-lite allows 60 a minute to the remaining anonymous calls (`health`), which §15
  *   does not cover.
  */
+import { agentContext, agentLocks } from "./agent-context.ts";
 import { auth } from "./auth.ts";
 import { commands } from "./commands.ts";
 import { context } from "./context.ts";
@@ -38,6 +41,7 @@ import { skills } from "./skills.ts";
 import { taskQueue } from "./task-queue.ts";
 import { tasks } from "./tasks.ts";
 
+export * from "./agent-context.ts";
 export * from "./auth.ts";
 export * from "./browse.ts";
 export * from "./commands.ts";
@@ -68,8 +72,8 @@ export const contract = {
   sessions,
   projects,
   tasks: { ...tasks, ...taskQueue },
-  context,
-  locks,
+  context: { ...context, ...agentContext },
+  locks: { ...locks, ...agentLocks },
   skills,
   mcp,
   commands,

@@ -18,6 +18,11 @@
  * - Expired locks free their path without any call. The next lock change in the project clears them: each one
  *   publishes `file:unlocked` and logs `file_unlocked` with `cause: "expired"`, so an expired lock taken over by
  *   another instance publishes `file:unlocked` before the new `file:locked`.
+ * - `acquire` also takes the body ClaudeNest's agent sends (`packages/agent/src/context/client.ts` `lockFile`):
+ *   `{path, locked_by, reason, expires_at}`. `locked_by` is the instance (the agent locks as its machine id);
+ *   `expires_at` (its own clock, 30 minutes ahead by default) is read as a duration counted from now on the server
+ *   clock, rounded up to whole minutes: it must leave between 1 minute and a day (`VAL_001` otherwise). The answer
+ *   is the same; the agent reads nothing of it but success.
  * - Every change logs activity: `file_locked` (acquire, refresh, bulk), `file_lock_extended` (extend), and
  *   `file_unlocked` with a `cause` of `released`, `forced`, `instance_released` or `expired`. After the change is
  *   committed, `file:locked` `{path, lockedBy, reason}` (also on refresh) and `file:unlocked` `{path}` are
@@ -43,7 +48,7 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
-import { Id, Timestamp } from "./common.ts";
+import { eitherShape, Id, Timestamp } from "./common.ts";
 
 /** The zod schema of {@link Lock}. */
 export const LockSchema = z.object({
@@ -66,16 +71,47 @@ const Minutes = z
   .min(1)
   .max(24 * 60);
 
-/** The zod schema of {@link AcquireLockBody}. */
-export const AcquireLockBodySchema = z.object({
+const DocumentedAcquire = z.object({
   path: LockPath,
   instance_id: InstanceId,
   reason: Reason.optional(),
   /** @default 30 */
   duration_minutes: Minutes.optional(),
 });
-/** §9.2: the file an instance locks, why, and for how long. */
-export interface AcquireLockBody extends z.output<typeof AcquireLockBodySchema> {}
+/** The zod schema of {@link AgentLockBody}. */
+export const AgentLockBodySchema = z.strictObject({
+  path: LockPath,
+  /** The locking instance. */
+  locked_by: InstanceId,
+  reason: Reason.nullish(),
+  /** When the lock ends; between 1 minute and a day from now. */
+  expires_at: z.iso.datetime({ offset: true }),
+});
+/** §9.2 as ClaudeNest's agent locks: the instance in `locked_by`, the end of the lock in `expires_at`. */
+export interface AgentLockBody extends z.output<typeof AgentLockBodySchema> {}
+
+/** The zod schema of {@link AcquireLockBody}: the document's body, or the agent's read into it. */
+export const AcquireLockBodySchema = z.union(
+  [
+    DocumentedAcquire,
+    AgentLockBodySchema.transform(({ path, locked_by, reason, expires_at }) => ({
+      path,
+      instance_id: locked_by,
+      reason: reason ?? undefined,
+      expires_at,
+    })),
+  ],
+  eitherShape("{path, instance_id}", "{path, locked_by, expires_at}"),
+);
+/**
+ * §9.2: the file an instance locks, why, and for how long: `duration_minutes`, or (from the agent's body) the
+ * `expires_at` it asked for.
+ */
+export interface AcquireLockBody extends z.output<typeof DocumentedAcquire> {
+  expires_at?: string;
+}
+/** §9.2: the lock to take, as the document or ClaudeNest's agent asks for it. */
+export type AcquireLockInput = z.input<typeof DocumentedAcquire> | AgentLockBody;
 
 /** The zod schema of {@link CheckLockBody}. */
 export const CheckLockBodySchema = z.object({ path: LockPath });
@@ -182,7 +218,7 @@ const acquire = endpoint({
   summary: "Lock a file for an instance (refreshes the instance's own lock)",
   auth: "agent",
   params: ProjectParam,
-  body: named<AcquireLockBody>(AcquireLockBodySchema),
+  body: named<AcquireLockBody, AcquireLockInput>(AcquireLockBodySchema),
   response: named<Lock>(LockSchema),
   status: 201,
   errors: ["PRJ_001", "LCK_001"],

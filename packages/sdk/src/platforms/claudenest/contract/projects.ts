@@ -11,6 +11,10 @@
  * - `context_usage` of an instance is the share of `max_tokens` its own live chunks take, in percent.
  * - `broadcast` records an activity and a `broadcast` context chunk, and publishes `project:broadcast` on
  *   `private-project.{id}`; it answers the recipients: active instances (`target: "all"`) or the one named.
+ * - `broadcast` also takes the body ClaudeNest's agent sends (`packages/agent/src/context/client.ts` `broadcast`):
+ *   `{message, instance_id}` is a message of type `info` (ClaudeNest's own server's default type) to `all`, sent by
+ *   that instance: it is marked as seen, recorded as the chunk's and the activity's instance, and is not among the
+ *   recipients (it is the sender). The answer is the same; the agent reads nothing of it but success.
  * - `activity` answers the newest first; `limit` defaults to 50 (at most 500).
  * - `settings` keeps §6.2's camelCase keys (`maxContextTokens`, `taskTimeoutMinutes`) inside snake_case bodies,
  *   as documented; other keys are kept as given.
@@ -18,7 +22,7 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
-import { Id, Nothing, Timestamp } from "./common.ts";
+import { eitherShape, Id, Nothing, Timestamp } from "./common.ts";
 
 /** The zod schema of {@link ProjectSettings}. */
 export const ProjectSettingsSchema = z.looseObject({
@@ -129,15 +133,41 @@ export const ActivitySchema = z.object({
 /** §6.8: one entry of a project's activity log. */
 export interface Activity extends z.output<typeof ActivitySchema> {}
 
-/** The zod schema of {@link BroadcastBody}. */
-export const BroadcastBodySchema = z.object({
+const BroadcastContent = z.string().min(1).max(10_000);
+const DocumentedBroadcast = z.object({
   type: z.string().min(1).max(64),
-  content: z.string().min(1).max(10_000),
+  content: BroadcastContent,
   /** `all`, or one instance id. @default "all" */
   target: z.string().min(1).max(255).optional(),
 });
-/** §6.9: a message for a project's instances. */
-export interface BroadcastBody extends z.output<typeof BroadcastBodySchema> {}
+/** The zod schema of {@link AgentBroadcastBody}. */
+export const AgentBroadcastBodySchema = z.strictObject({
+  message: BroadcastContent,
+  /** The sending instance. */
+  instance_id: z.string().min(1).max(255).optional(),
+});
+/** §6.9 as ClaudeNest's agent broadcasts: the text in `message`, from the instance `instance_id`. */
+export interface AgentBroadcastBody extends z.output<typeof AgentBroadcastBodySchema> {}
+
+/** The zod schema of {@link BroadcastBody}: the document's body, or the agent's read into it. */
+export const BroadcastBodySchema = z.union(
+  [
+    DocumentedBroadcast,
+    AgentBroadcastBodySchema.transform(({ message, instance_id }) => ({
+      type: "info",
+      content: message,
+      target: "all",
+      instance_id,
+    })),
+  ],
+  eitherShape("{type, content}", "{message}"),
+);
+/** §6.9: a message for a project's instances, and (from the agent's body) the instance sending it. */
+export interface BroadcastBody extends z.output<typeof DocumentedBroadcast> {
+  instance_id?: string;
+}
+/** §6.9: a message for a project's instances, as the document or ClaudeNest's agent sends it. */
+export type BroadcastInput = z.input<typeof DocumentedBroadcast> | AgentBroadcastBody;
 
 /** The zod schema of {@link Broadcast}. */
 export const BroadcastSchema = z.object({
@@ -255,7 +285,7 @@ const broadcast = endpoint({
   summary: "Broadcast a message to the project's instances",
   auth: "agent",
   params: ProjectParam,
-  body: named<BroadcastBody>(BroadcastBodySchema),
+  body: named<BroadcastBody, BroadcastInput>(BroadcastBodySchema),
   response: named<Broadcast>(BroadcastSchema),
   status: 201,
   errors: ["PRJ_001"],

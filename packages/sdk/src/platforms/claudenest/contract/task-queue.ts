@@ -13,7 +13,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id } from "./common.ts";
-import { ClaimTaskBodySchema, type Task, TaskSchema } from "./tasks.ts";
+import { InstanceClaimSchema, type Task, TaskSchema } from "./tasks.ts";
 
 const claimNext = endpoint({
   method: "POST",
@@ -21,7 +21,7 @@ const claimNext = endpoint({
   summary: "Claim the next available task for an instance in one step, or null when none is available",
   auth: "agent",
   params: z.object({ project: Id }),
-  body: named<{ instance_id: string }>(ClaimTaskBodySchema),
+  body: named<{ instance_id: string }>(InstanceClaimSchema),
   response: named<Task | null>(TaskSchema.nullable()),
   errors: ["PRJ_001"],
   beyondDocument: "ClaudeNest's own server, TaskController::claimNext",

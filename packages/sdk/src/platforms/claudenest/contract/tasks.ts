@@ -16,6 +16,10 @@
  *   release or complete (`TSK_003`, 403); without it the caller acts for whichever instance holds the claim, as the
  *   document's examples (and ClaudeNest's dashboard) do. Either way the task must be claimed (`TSK_003`, "Task is
  *   not claimed"). `claim`, `release` and `complete` all answer `{ task, message }`.
+ * - `claim` and `complete` also take the bodies ClaudeNest's agent sends (`packages/agent/src/context/client.ts`,
+ *   `claimTask` and `completeTask`): `{assigned_to}` names the claiming instance (the agent claims as its machine id),
+ *   and `{completion_summary, files_modified}` is `{summary, files_modified}` for whichever instance holds the claim.
+ *   The answer is the same for both; the agent reads the task's fields at its top level (`id`, `status`).
  * - Claiming a task that is not claimable answers 409 `TSK_002`: claimed by another instance, completed, or
  *   blocked by a dependency that is not completed (the message says which). Claiming again a task the same
  *   instance holds succeeds without changing anything.
@@ -45,7 +49,7 @@
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
-import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { eitherShape, Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 
 /** §7.2: how urgent a task is, from `low` to `critical`. */
 export const TaskPriority = z.enum(["low", "medium", "high", "critical"]);
@@ -136,10 +140,22 @@ export const ListTasksQuerySchema = z.object({
 /** §7.1: filters and page of the task list. */
 export interface ListTasksQuery extends z.output<typeof ListTasksQuerySchema> {}
 
-/** The zod schema of {@link ClaimTaskBody}. */
-export const ClaimTaskBodySchema = z.object({ instance_id: InstanceId });
+/** The document's claim body, `{instance_id}` (also what `claim-next` takes). */
+export const InstanceClaimSchema = z.object({ instance_id: InstanceId });
+/** The zod schema of {@link AgentClaimBody}. */
+export const AgentClaimBodySchema = z.strictObject({ assigned_to: InstanceId });
+/** §7.7 as ClaudeNest's agent claims: the claiming instance in `assigned_to`. */
+export interface AgentClaimBody extends z.output<typeof AgentClaimBodySchema> {}
+
+/** The zod schema of {@link ClaimTaskBody}: the document's body, or the agent's read into it. */
+export const ClaimTaskBodySchema = z.union(
+  [InstanceClaimSchema, AgentClaimBodySchema.transform(({ assigned_to }) => ({ instance_id: assigned_to }))],
+  eitherShape("{instance_id}", "{assigned_to}"),
+);
 /** §7.7: the instance claiming the task. */
-export interface ClaimTaskBody extends z.output<typeof ClaimTaskBodySchema> {}
+export interface ClaimTaskBody extends z.output<typeof InstanceClaimSchema> {}
+/** §7.7: the instance claiming the task, as the document or ClaudeNest's agent names it. */
+export type ClaimTaskInput = ClaimTaskBody | AgentClaimBody;
 
 /** The zod schema of {@link ReleaseTaskBody}. */
 export const ReleaseTaskBodySchema = z.object({
@@ -150,16 +166,38 @@ export const ReleaseTaskBodySchema = z.object({
 /** §7.8: why the task is released, and by which instance. */
 export interface ReleaseTaskBody extends z.output<typeof ReleaseTaskBodySchema> {}
 
-/** The zod schema of {@link CompleteTaskBody}. */
-export const CompleteTaskBodySchema = z.object({
+const Summary = z.string().min(1).max(100_000);
+const DocumentedCompletion = z.object({
   /** The instance completing its claimed task; without it the task is completed for whoever holds it. */
   instance_id: InstanceId.optional(),
-  summary: z.string().min(1).max(100_000),
+  summary: Summary,
   /** @default [] */
   files_modified: Files.optional(),
 });
+/** The zod schema of {@link AgentCompleteBody}. */
+export const AgentCompleteBodySchema = z.strictObject({
+  completion_summary: Summary,
+  /** @default [] */
+  files_modified: Files.optional(),
+});
+/** §7.9 as ClaudeNest's agent completes: `completion_summary` for `summary`, for whoever holds the claim. */
+export interface AgentCompleteBody extends z.output<typeof AgentCompleteBodySchema> {}
+
+/** The zod schema of {@link CompleteTaskBody}: the document's body, or the agent's read into it. */
+export const CompleteTaskBodySchema = z.union(
+  [
+    DocumentedCompletion,
+    AgentCompleteBodySchema.transform(({ completion_summary, files_modified }) => ({
+      summary: completion_summary,
+      files_modified,
+    })),
+  ],
+  eitherShape("{summary, files_modified}", "{completion_summary, files_modified}"),
+);
 /** §7.9: what was done, and by which instance. */
-export interface CompleteTaskBody extends z.output<typeof CompleteTaskBodySchema> {}
+export interface CompleteTaskBody extends z.output<typeof DocumentedCompletion> {}
+/** §7.9: what was done, as the document or ClaudeNest's agent says it. */
+export type CompleteTaskInput = CompleteTaskBody | AgentCompleteBody;
 
 /** The zod schema of {@link TaskAction}. */
 export const TaskActionSchema = z.object({ task: TaskSchema, message: z.string() });
@@ -248,7 +286,7 @@ const claim = endpoint({
   summary: "Claim a task for an instance",
   auth: "agent",
   params: TaskParam,
-  body: named<ClaimTaskBody>(ClaimTaskBodySchema),
+  body: named<ClaimTaskBody, ClaimTaskInput>(ClaimTaskBodySchema),
   response: named<TaskAction>(TaskActionSchema),
   errors: ["TSK_001", "TSK_002"],
 });
@@ -273,7 +311,7 @@ const complete = endpoint({
   summary: "Complete a task the instance claimed",
   auth: "agent",
   params: TaskParam,
-  body: named<CompleteTaskBody>(CompleteTaskBodySchema),
+  body: named<CompleteTaskBody, CompleteTaskInput>(CompleteTaskBodySchema),
   response: named<TaskAction>(TaskActionSchema),
   errors: ["TSK_001", "TSK_003"],
   note: "The document shows only `summary` and `files_modified`; an optional `instance_id` makes it holder-only.",

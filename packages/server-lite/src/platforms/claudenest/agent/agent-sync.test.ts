@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LiteServer } from "../../../index.ts";
-import { BASE_URL, clientFor, newUser, startServer } from "../testing/test-support.ts";
+import { agentCall } from "../testing/agent-rest.ts";
+import { clientFor, newUser, startServer } from "../testing/test-support.ts";
 
 let server: LiteServer;
 
@@ -23,21 +24,8 @@ async function machine() {
 }
 
 /** A POST as the agent's RestApiClient sends it: bearer machine token, `X-Machine-ID`, JSON. */
-async function agentPost(token: string, machineId: string, path: string, body: unknown) {
-  const response = await server.fetch(
-    new Request(`${BASE_URL}${path}`, {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${token}`,
-        "Content-Type": "application/json",
-        Accept: "application/json",
-        "X-Machine-ID": machineId,
-      },
-      body: JSON.stringify(body),
-    }),
-  );
-  return { status: response.status, body: (await response.json()) as { success: boolean; data: any; error?: any } };
-}
+const agentPost = (token: string, machineId: string, path: string, body: unknown) =>
+  agentCall(server, { id: machineId, token }, "POST", path, body);
 
 describe("the agent's sync", () => {
   // sync/service.ts syncSkills: `{name, description, path, version, category, config, tags}` per skill.
@@ -116,12 +104,12 @@ describe("the agent's sync", () => {
     const other = await owner.nest.machines.register({ name: "other", platform: "linux", hostname: "other" });
     const foreign = await agentPost(token, id, `/machines/${other.machine.id}/mcp/sync`, { servers: [] });
     expect(foreign.status).toBe(404);
-    expect(foreign.body.error.code).toBe("MCH_001");
+    expect(foreign.body.error?.code).toBe("MCH_001");
     const bad = await agentPost(token, id, `/machines/${id}/mcp/sync`, {
       servers: [{ name: "ok", command: "node" }, { name: "bad name!" }],
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.code).toBe("VAL_001");
+    expect(bad.body.error?.code).toBe("VAL_001");
     expect(await owner.nest.mcp.list({ machine: id })).toEqual([]);
   });
 });

@@ -9,13 +9,15 @@
  *
  * Frames are `{type, payload, id, timestamp}`. The agent's `machine:info` fills the machine's details
  * (`machine-info.ts`), its session reports drive the sessions (`session-reports.ts`), answers to the server's
- * requests reach who asked (`mcp-relay.ts`), `ping` is answered `pong`; a
+ * requests reach who asked (`mcp-relay.ts`), an error about a command it was sent fails the execution
+ * (`command-relay.ts`), `ping` is answered `pong`; a
  * frame that cannot be read, an unknown type or a payload that does not validate is answered with `error
  * {originalType, code, message}` in ClaudeNest's codes (`VAL_001`, `SES_001`).
  */
 import { hashToken } from "../../../core/ids.ts";
 import { agentSocketRealtime } from "../../../realtime/agent-socket/kind.ts";
 import type { NestServices } from "../services.ts";
+import { onCommandError } from "./command-relay.ts";
 import type { AgentIdentity } from "./gateway.ts";
 import { applyMachineInfo } from "./machine-info.ts";
 import { onUnaskedMcpStatus } from "./mcp-relay.ts";
@@ -64,6 +66,7 @@ export const agentSocket = agentSocketRealtime<NestServices, AgentIdentity>({
     if (type === "pong" || services.agents.answer(peer.key, { type, payload })) return;
     if (type === "machine:info") applyMachineInfo(services, peer.key, payload);
     else if (type === "mcp:status") onUnaskedMcpStatus(services, peer.key, payload);
+    else if (type === "error" && onCommandError(services, peer.key, payload)) return;
     else if (!onSessionReport(services, peer.key, type, payload))
       peer.send("error", {
         originalType: type,

@@ -1,12 +1,13 @@
 /**
  * @module
- * §12 Commands discovered on a machine. Executing one queues it for the machine's agent; server-lite keeps
- * the queue and runs nothing itself.
+ * §12 Commands discovered on a machine. Executing one queues it for the machine's agent: sent at once to an agent
+ * connected on `/ws/agent` (`agent/command-relay.ts`), else kept queued; server-lite runs nothing itself.
  */
 import { readCommand } from "@agentlane/sdk/claudenest";
 import type { DiscoveredCommand, RegisterCommandBody } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
+import { sendCommand } from "../agent/command-relay.ts";
 import type { NestCaller } from "../caller.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
@@ -197,6 +198,14 @@ export const commands: NestHandlers<"commands"> = {
       body.cwd ?? null,
       queuedAt,
     );
+    sendCommand(services, machine.id, {
+      executionId: id,
+      name: row.name,
+      args: body.arguments ?? [],
+      options,
+      line,
+      cwd: body.cwd ?? null,
+    });
     return { execution_id: id, status: "queued" as const, command: line, queued_at: queuedAt };
   },
 

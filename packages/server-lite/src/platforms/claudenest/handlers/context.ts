@@ -17,12 +17,14 @@ const DEFAULT_PER_PAGE = 20;
 const SUMMARY_SOURCE_CHUNKS = 50;
 const SUMMARY_MAX_CHARS = 1500;
 const SUMMARY_IMPORTANCE = 0.8;
-const DEFAULT_IMPORTANCE = 0.5;
+/** The importance of a chunk that states none. */
+export const DEFAULT_IMPORTANCE = 0.5;
 const MAX_CHUNK_FILES = 200;
 
 const CONTEXT_FIELDS = ["summary", "architecture", "conventions", "current_focus", "recent_changes"] as const;
 
-function insertChunk(
+/** Stores a chunk and answers it as stored. */
+export function insertChunk(
   services: NestServices,
   chunk: Omit<ChunkRow, "seq" | "files"> & { files: readonly string[] },
 ): ChunkRow {
@@ -43,7 +45,8 @@ function insertChunk(
   return services.db.get<ChunkRow>("SELECT * FROM cn_context_chunks WHERE id = ?", chunk.id)!;
 }
 
-function liveChunks(services: NestServices, project: ProjectRow, extra = "", ...args: unknown[]): ChunkRow[] {
+/** The project's live chunks, with `extra` SQL (order, filters) after the liveness condition. */
+export function liveChunks(services: NestServices, project: ProjectRow, extra = "", ...args: unknown[]): ChunkRow[] {
   return services.db.all<ChunkRow>(
     `SELECT * FROM cn_context_chunks WHERE project_id = ? AND ${LIVE_CHUNK} ${extra}`,
     project.id,
@@ -52,7 +55,7 @@ function liveChunks(services: NestServices, project: ProjectRow, extra = "", ...
   );
 }
 
-export const context: NestHandlers<"context"> = {
+export const context: Omit<NestHandlers<"context">, "queryChunks" | "batch"> = {
   get: ({ caller, params }, { services }) => projectContext(services, ownProject(services, caller, params.project)),
 
   update({ caller, params, body }, { services }) {

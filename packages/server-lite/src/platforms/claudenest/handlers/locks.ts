@@ -23,9 +23,24 @@ import {
 import { logActivity, ownProject, touchInstance } from "../state/projects.ts";
 
 const DEFAULT_DURATION_MINUTES = 30;
+const MAX_DURATION_MINUTES = 24 * 60;
+
+/**
+ * The minutes a lock lasts: `duration_minutes`, or from the agent's body the whole minutes (rounded up) from now on
+ * the server clock to the `expires_at` it asked for, between 1 and a day.
+ */
+function durationOf(services: NestServices, body: { duration_minutes?: number; expires_at?: string }): number {
+  if (body.expires_at === undefined) return body.duration_minutes ?? DEFAULT_DURATION_MINUTES;
+  const minutes = Math.ceil((Date.parse(body.expires_at) - services.now()) / MINUTE_MS);
+  if (minutes < 1 || minutes > MAX_DURATION_MINUTES)
+    throw new Failure("VAL_001", undefined, {
+      expires_at: ["The expires at must be a date between 1 minute and 1 day from now."],
+    });
+  return minutes;
+}
 
 /** Runs a lock change in a transaction after clearing expired locks, then publishes what it queued. */
-function change<T>(services: NestServices, projectId: string, work: (events: LockEvent[]) => T): T {
+export function change<T>(services: NestServices, projectId: string, work: (events: LockEvent[]) => T): T {
   const events: LockEvent[] = [];
   const result = services.db.tx(() => {
     clearExpiredLocks(services, projectId, events);
@@ -35,11 +50,12 @@ function change<T>(services: NestServices, projectId: string, work: (events: Loc
   return result;
 }
 
-function heldByOther(lock: LockRow, path: string): Failure {
+/** LCK_001 naming the instance that holds the lock in the way, and why. */
+export function heldByOther(lock: LockRow, path: string): Failure {
   return new Failure("LCK_001", `${path} is locked by ${lock.locked_by}${lock.reason ? ` (${lock.reason})` : ""}.`);
 }
 
-export const locks: NestHandlers<"locks"> = {
+export const locks: Omit<NestHandlers<"locks">, "remove"> = {
   list({ caller, params }, { services }) {
     const project = ownProject(services, caller, params.project);
     return services.db
@@ -54,7 +70,7 @@ export const locks: NestHandlers<"locks"> = {
   acquire({ caller, params, body }, { services }) {
     const project = ownProject(services, caller, params.project);
     const path = lockPath(project, body.path, "path", services);
-    const minutes = body.duration_minutes ?? DEFAULT_DURATION_MINUTES;
+    const minutes = durationOf(services, body);
     const lock = change(services, project.id, (events) => {
       const result = takeLock(
         services,

@@ -19,6 +19,7 @@ import {
   percent,
   projectDetail,
   projectTokens,
+  touchInstance,
 } from "../state/projects.ts";
 import { releaseExpiredClaims } from "../state/tasks.ts";
 import { ownMachine } from "./machines.ts";
@@ -202,14 +203,17 @@ export const projects: NestHandlers<"projects"> = {
   broadcast({ caller, params, body }, { services }) {
     const row = ownProject(services, caller, params.id);
     const target = body.target ?? "all";
+    // The agent's body names the sending instance: it acted now, and a broadcast reaches the others.
+    const sender = body.instance_id ?? null;
     const now = services.now();
     const recipients =
       target === "all"
         ? services.db
             .all<{ id: string }>(
-              "SELECT id FROM cn_instances WHERE project_id = ? AND last_seen_at > ? ORDER BY id",
+              "SELECT id FROM cn_instances WHERE project_id = ? AND last_seen_at > ? AND id IS NOT ? ORDER BY id",
               row.id,
               now - INSTANCE_ACTIVE_MS,
+              sender,
             )
             .map((r) => r.id)
         : services.db.get("SELECT 1 FROM cn_instances WHERE project_id = ? AND id = ?", row.id, target)
@@ -218,14 +222,21 @@ export const projects: NestHandlers<"projects"> = {
     const id = uuid();
     const createdAt = services.clock.iso(now);
     services.db.tx(() => {
+      if (sender) touchInstance(services, row.id, sender);
       services.db.run(
-        "INSERT INTO cn_context_chunks (id, project_id, content, type, created_at) VALUES (?, ?, ?, 'broadcast', ?)",
+        "INSERT INTO cn_context_chunks (id, project_id, content, type, instance_id, created_at) VALUES (?, ?, ?, 'broadcast', ?, ?)",
         id,
         row.id,
         body.content,
+        sender,
         createdAt,
       );
-      logActivity(services, row.id, null, "broadcast", { type: body.type, content: body.content, target, recipients });
+      logActivity(services, row.id, sender, "broadcast", {
+        type: body.type,
+        content: body.content,
+        target,
+        recipients,
+      });
     });
     const message = { id, type: body.type, content: body.content, target, recipients, created_at: createdAt };
     broadcast(services, `private-project.${row.id}`, "project:broadcast", message);

@@ -22,5 +22,14 @@ export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSamp
     "credentials.setDefault": { params: { id: w.credentialId } },
     "orchestration.status": { params: project },
     "orchestration.stats": { params: project },
+    "context.queryChunks": {
+      params: { project: w.projectId },
+      body: { query: "parser", limit: 5, type: "decision", instance_id: w.machine.id },
+    },
+    "context.batch": {
+      params: {},
+      body: { updates: [{ projectId: w.projectId, content: "Parser done.", type: "context_update", files: [] }] },
+    },
+    "locks.remove": { params: { project: w.projectId, path: w.lockPath } },
   };
 }
