@@ -39,13 +39,20 @@ async function measure(generator: Generator, server: Server, load: Load, seconds
   return { rate: requests / elapsed, cpu: cpu / requests };
 }
 
-/** Interleaved rounds of each load; the median rate and CPU per request of each. */
+/**
+ * Interleaved rounds of each load; the median rate and CPU per request of each. Each round starts one server
+ * later than the one before, so that no server always runs first (right after the warmup, or after the slowest).
+ */
 async function compare(generator: Generator, loads: Record<string, [Server, Load]>) {
   for (const [server, load] of Object.values(loads)) await measure(generator, server, load, 1);
-  const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(loads).map((name) => [name, []]));
+  const names = Object.keys(loads);
+  const samples: Record<string, Sample[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++)
-    for (const [name, [server, load]] of Object.entries(loads))
+    for (let turn = 0; turn < names.length; turn++) {
+      const name = names[(round + turn) % names.length]!;
+      const [server, load] = loads[name]!;
       samples[name]!.push(await measure(generator, server, load, SECONDS));
+    }
   return Object.fromEntries(
     Object.entries(samples).map(([name, s]) => [
       name,
