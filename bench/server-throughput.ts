@@ -32,34 +32,46 @@ const post = (url: string, headers: Record<string, string>, body: object): Load 
   body: JSON.stringify(body),
 });
 
-/** The servers of the line, started once and stopped together. */
-async function startServers(dir: string) {
+/** A body read from server-lite as the peers' setup needs it; a failed answer stops the line. */
+async function read(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status} ${body}`);
+  return body;
+}
+
+/**
+ * The servers of the line, started once and stopped together: server-lite in memory and on a SQLite file (in a
+ * temporary directory, removed on stop), json-server over the machines server-lite lists, and Prism over the
+ * OpenAPI document server-lite serves.
+ */
+async function startServers() {
+  const dir = mkdtempSync(join(tmpdir(), "agentlane-throughput-"));
   const started: Child<{ url: string }>[] = [];
-  const track = async <C extends Child<{ url: string }>>(child: Promise<C>) => {
-    started.push(await child);
-    return started.at(-1) as C;
+  const track = async <C extends Child<{ url: string }>>(starting: Promise<C>): Promise<C> => {
+    const child = await starting;
+    started.push(child);
+    return child;
+  };
+  const stop = async () => {
+    await Promise.all(started.map((s) => s.stop()));
+    rmSync(dir, { recursive: true, force: true });
   };
   try {
     const lite = await track(startLite());
     const liteFile = await track(startLite("--db", join(dir, "store.db")));
-    const machinesUrl = `${lite.ready.url}/claudenest/api/machines`;
-    const list = (await (await fetch(machinesUrl, { headers: bearer(lite.ready.token) })).json()) as { data: object[] };
-    const openapi = await (await fetch(`${lite.ready.url}/openapi.json`)).text();
-    const jsonServer = await track(startJsonServer({ machines: list.data, tasks: [] }));
-    const prism = await track(startPrism(openapi));
-    return { lite, liteFile, jsonServer, prism, stop: () => Promise.all(started.map((s) => s.stop())) };
+    const list = await read(`${lite.ready.url}/claudenest/api/machines`, bearer(lite.ready.token));
+    const jsonServer = await track(startJsonServer({ machines: JSON.parse(list).data, tasks: [] }));
+    const prism = await track(startPrism(await read(`${lite.ready.url}/openapi.json`, json)));
+    return { lite, liteFile, jsonServer, prism, stop };
   } catch (error) {
-    await Promise.all(started.map((s) => s.stop()));
+    await stop();
     throw error;
   }
 }
 
 export async function serverThroughput(): Promise<Row[]> {
-  const dir = mkdtempSync(join(tmpdir(), "agentlane-throughput-"));
-  const servers = await startServers(dir).catch((error) => {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  });
+  const servers = await startServers();
   const { lite, liteFile, jsonServer, prism } = servers;
   const api = (server: Child<{ url: string }>) => `${server.ready.url}/claudenest/api`;
   const tasksPath = (server: Lite) => `/projects/${server.ready.projectId}/tasks`;
@@ -116,6 +128,5 @@ export async function serverThroughput(): Promise<Row[]> {
     ];
   } finally {
     await servers.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
