@@ -137,6 +137,11 @@ function pairRows(c: Comparison, measure: string, ours: [string, Sample], theirs
  * peer), then the same pairs' CPU per request, then the generator's headroom.
  */
 export async function compareWithBareServer(c: Comparison): Promise<Row[]> {
+  const variants = c.variants ?? [];
+  const peers = c.peers ?? [];
+  const names = ["ceiling", "node:http", "server-lite", ...[...variants, ...peers].map((o) => o.name)];
+  if (new Set(names).size !== names.length)
+    throw new Error(`${c.label}: each server needs a name of its own, not one of ${names.join(", ")}`);
   const generator = wrkGenerator() ?? nodeGenerator();
   const answer = await recorded(c.load);
   const same = await bare({ [c.load.method]: answer });
@@ -146,8 +151,6 @@ export async function compareWithBareServer(c: Comparison): Promise<Row[]> {
       server,
       { ...c.load, url: c.load.url.replace(c.server.ready.url, server.ready.url) },
     ];
-    const variants = c.variants ?? [];
-    const peers = c.peers ?? [];
     const others = [...variants, ...peers].map((o): [string, [Server, Load]] => [o.name, [o.server, o.load]]);
     const r = await compare(generator, {
       ceiling: at(constant),
