@@ -119,6 +119,26 @@ describe("the terminal page, live", () => {
     expect(body.data.recent_logs.some((l: UiBody) => l.type === "input")).toBe(true);
   });
 
+  it("takes typing over HTTP when the terminal socket is closed, and Echo hears .session.input", async () => {
+    ui = await startUiServer({ exec: ["bash"] });
+    const sessionId = await runningSession();
+    const channel = await echoPrivate(echoPusher(ui.token), `sessions.${sessionId}`);
+    const inputs = collect(channel, "session.input");
+    const outputs = collect(channel, "session.output");
+    // services/websocket.ts, sendInput: without an open terminal socket, `sessionsApi.sendInput(id, data)`, which is
+    // services/api.ts's `POST /sessions/{id}/input` with `{data}`.
+    const sent = await ui.api("POST", `/sessions/${sessionId}/input`, { data: "echo http-$((40+2))\n" });
+    expect(sent).toMatchObject({ status: 200, body: { success: true, data: null } });
+    await vi.waitFor(() => expect(outputs.map((o) => o.data).join("")).toContain("http-42"), { timeout: 10_000 });
+    // `.session.input` {session_id, data, timestamp}: app/Events/SessionInput.php, from SessionController::input.
+    expect(inputs).toEqual([{ session_id: sessionId, data: "echo http-$((40+2))\n", timestamp: expect.any(String) }]);
+    // Input typed into the terminal socket goes to the session without being announced, as AgentServe forwards it.
+    const { ws } = await terminal(sessionId, ui.token);
+    ws.send(JSON.stringify({ type: "input", data: "echo socket-$((40+3))\n" }));
+    await vi.waitFor(() => expect(outputs.map((o) => o.data).join("")).toContain("socket-43"), { timeout: 10_000 });
+    expect(inputs).toHaveLength(1);
+  });
+
   it("ends the terminal socket when the session ends, and Echo hears session.terminated", async () => {
     ui = await startUiServer({ exec: ["bash"] });
     const sessionId = await runningSession();
