@@ -18,9 +18,17 @@ export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSamp
       params: {},
       body: { name: "personal", auth_type: "oauth", access_token: "oat01-token-abcdef", claude_dir_mode: "isolated" },
     },
+    "credentials.get": { params: { id: w.credentialId } },
+    "credentials.update": {
+      params: { id: w.credentialId },
+      body: { name: "renamed", api_key: "sk-ant-api03-newkey-123456", claude_dir_mode: "shared" },
+    },
+    "credentials.test": { params: { id: w.credentialId } },
     "credentials.remove": { params: { id: w.credentialId } },
     "credentials.setDefault": { params: { id: w.credentialId } },
     "orchestration.status": { params: project },
     "orchestration.stats": { params: project },
+    "orchestration.start": { params: project, body: { min_workers: 2, max_workers: 4, poll_interval_ms: 2000 } },
+    "orchestration.stop": { params: project },
   };
 }
