@@ -10,6 +10,9 @@
  *   the current screen.
  * - A `session:terminated` event, or a session found ended on a (re)subscription, leads to one more read
  *   (for the exit code and any output logged meanwhile), then `exit` and the end of the stream.
+ * - The channel is followed under the client's `realtime.channels` naming (`namings.ts`). Only the document's
+ *   naming alone subscribes with a `ws_` token from `attachToken`, inline as §13.4 shows; the others authorize
+ *   each channel with the client's own token at the auth endpoint, as ClaudeNest's web UI does.
  * - The `ws_` token is kept for the following reconnections and replaced when the server refuses it; a
  *   session that has already ended when the token is asked for is shown (its logs) and exits at once.
  */
@@ -22,6 +25,7 @@ import type { WatcherSink } from "../../../live/watcher.ts";
 import type { Session, SessionLog } from "../contract/sessions.ts";
 import type { ClaudeNestMethods } from "../routes.generated.ts";
 import { type SessionOutputEvent, sessionChannel } from "./events.ts";
+import { type NamedChannels, namedChannels, realEventReader } from "./namings.ts";
 import type { RealtimeSettings } from "./realtime.ts";
 
 /** The part of a ClaudeNest client this module uses. */
@@ -44,6 +48,7 @@ export interface TerminalExit {
 }
 
 const FINAL_STATUSES: ReadonlySet<string> = new Set(["completed", "error", "terminated"]);
+const SESSION_EVENTS: ReadonlySet<string> = new Set(["session:output", "session:terminated"]);
 /** `logs` answers at most this many entries: a catch-up that needs more has lost output. */
 const MAX_LOGS = 10_000;
 /** Log ids remembered to drop chunks already shown; far more than one catch-up overlaps. */
@@ -63,6 +68,7 @@ export class TerminalFeed {
   readonly #backoff: Backoff;
   #sink: WatcherSink<TerminalEvents> | undefined;
   #transport: PusherTransport | undefined;
+  #view: NamedChannels | undefined;
   #unsubscribe: (() => void) | undefined;
   #token: Promise<string> | undefined;
   /** The id of the last output log entry shown; undefined before any. */
@@ -98,12 +104,21 @@ export class TerminalFeed {
   /** Starts the feed (the `Watcher` source); answers the function that stops it. */
   start(sink: WatcherSink<TerminalEvents>): () => void {
     this.#sink = sink;
-    const transport = new PusherTransport(this.#settings.transportOptions(() => this.#websocketToken()));
+    const naming = this.#settings.naming;
+    const transport = new PusherTransport(
+      this.#settings.transportOptions(naming === "document" ? () => this.#websocketToken() : undefined),
+    );
     this.#transport = transport;
+    this.#view = namedChannels(transport, naming, realEventReader(), SESSION_EVENTS, false);
     transport.on("status", this.#onStatus);
     transport.on("error", this.#onError);
     this.#subscribe();
     return () => this.#stop();
+  }
+
+  /** Whether client events reach the session: only on the document's channel, while it is subscribed. */
+  get clientEvents(): boolean {
+    return this.#settings.naming === "document" || this.#view?.documentSubscribed(this.#channel) === true;
   }
 
   /** Sends a client event on the session's channel (queued while reconnecting); false when it was dropped. */
@@ -126,7 +141,7 @@ export class TerminalFeed {
   }
 
   #subscribe(): void {
-    this.#unsubscribe = this.#transport!.subscribe(this.#channel, {
+    this.#unsubscribe = this.#view!.subscribe(this.#channel, {
       event: (event, data) => this.#live(event, data),
       subscribed: () => {
         this.#subscribed = true;

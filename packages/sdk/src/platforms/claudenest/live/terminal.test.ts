@@ -197,13 +197,20 @@ describe("nest.sessions.attach", () => {
   it("ends with the refusal when the session is not the caller's", async () => {
     const { loopback, sessionId } = await start();
     const stranger = await startNestUser(loopback);
-    const terminal = stranger.sessions.attach(sessionId);
-    terminals.push(terminal);
-    const errors: Error[] = [];
-    terminal.on("error", (error) => errors.push(error));
-    expect(await terminal.exited).toBeUndefined();
-    expect(terminal.status).toBe("closed");
-    expect(errors.at(-1)).toMatchObject({ status: 404, cause: { code: "SES_001" } });
+    // The document's naming asks for a `ws_` token first, which the session's API refuses (SES_001); the default
+    // naming authorizes both channel names at the auth endpoints, which refuse another user's channel (403).
+    for (const [channels, refusal] of [
+      ["document", { status: 404, cause: { code: "SES_001" } }],
+      ["both", { status: 403 }],
+    ] as const) {
+      const terminal = loopback.client({ token: stranger.token, realtime: { channels } }).sessions.attach(sessionId);
+      terminals.push(terminal);
+      const errors: Error[] = [];
+      terminal.on("error", (error) => errors.push(error));
+      expect(await terminal.exited).toBeUndefined();
+      expect(terminal.status).toBe("closed");
+      expect(errors.at(-1)).toMatchObject(refusal);
+    }
   });
 
   it("close() leaves no socket or timer behind", async () => {
@@ -222,7 +229,7 @@ describe("nest.sessions.attach", () => {
 });
 
 /** Another user of the same server. */
-async function startNestUser(loopback: NestOnLoopback): Promise<ClaudeNest> {
+async function startNestUser(loopback: NestOnLoopback): Promise<{ token: string }> {
   const anonymous = loopback.client({ token: "" });
   const { token } = await anonymous.auth.register({
     name: "Mallory",
@@ -230,5 +237,5 @@ async function startNestUser(loopback: NestOnLoopback): Promise<ClaudeNest> {
     password: "correct horse battery",
     password_confirmation: "correct horse battery",
   });
-  return loopback.client({ token });
+  return { token };
 }
