@@ -89,8 +89,9 @@ describe("the real server's project events", () => {
     const watcher = watchTasks(nest, settings, PROJECT, { transport: reverb });
     watchers.push(watcher);
     const seen: Array<[string, unknown]> = [];
-    for (const event of ["task:claimed", "task:released", "task:completed"] as const)
-      watcher.on(event, (data) => seen.push([event, data]));
+    watcher.on("task:claimed", (data) => seen.push(["task:claimed", data]));
+    watcher.on("task:released", (data) => seen.push(["task:released", data]));
+    watcher.on("task:completed", (data) => seen.push(["task:completed", data]));
     await vi.waitFor(() => expect(watcher.status).toBe("connected"));
     expect(reverb.subscribed(CHANNEL)).toBe(true);
 
