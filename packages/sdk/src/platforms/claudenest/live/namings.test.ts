@@ -4,6 +4,9 @@ import type { ClaudeNest } from "../client.ts";
 import type { ChannelNaming } from "./namings.ts";
 import type { LockWatcher, TaskWatcher } from "./project-watchers.ts";
 
+/** Live conditions wait this long: a subscription authorizes every channel naming first, on a loaded machine. */
+const LIVE = { timeout: 10_000, interval: 10 };
+
 // The live helpers under each `realtime.channels` naming against server-lite, which publishes every event in both
 // namings: the document's (`private-project.{id}`, `task:claimed`) and ClaudeNest's own server's
 // (`private-projects.{id}`, `task.claimed`, payloads of app/Events/*.php).
@@ -43,7 +46,7 @@ describe("realtime.channels against a server that publishes both namings", () =>
       const task = await nest.tasks.create({ project: project.id, title: "Schema" });
       const tasks = record(nest.tasks.watch(project.id), ["task:claimed", "task:released", "task:completed"]);
       const locks = record(nest.locks.watch(project.id), ["file:locked", "file:unlocked"]);
-      await vi.waitFor(() => expect(tasks.length + locks.length).toBe(2));
+      await vi.waitFor(() => expect(tasks.length + locks.length).toBe(2), LIVE);
 
       await nest.tasks.claim({ id: task.id, instance_id: "claude-1" });
       await nest.locks.acquire({ project: project.id, path: "db/schema.sql", instance_id: "claude-1", reason: "x" });
@@ -55,8 +58,8 @@ describe("realtime.channels against a server that publishes both namings", () =>
       const marker = await nest.tasks.create({ project: project.id, title: "Marker" });
       await nest.tasks.claim({ id: marker.id, instance_id: "claude-3" });
       await nest.locks.acquire({ project: project.id, path: "marker", instance_id: "claude-3" });
-      await vi.waitFor(() => expect(tasks.at(-1)?.data.task?.id).toBe(marker.id));
-      await vi.waitFor(() => expect(locks.at(-1)?.data.path).toBe("marker"));
+      await vi.waitFor(() => expect(tasks.at(-1)?.data.task?.id).toBe(marker.id), LIVE);
+      await vi.waitFor(() => expect(locks.at(-1)?.data.path).toBe("marker"), LIVE);
 
       expect(tasks.slice(1)).toEqual([
         { event: "task:claimed", data: { task: expect.objectContaining({ id: task.id }), instanceId: "claude-1" } },
