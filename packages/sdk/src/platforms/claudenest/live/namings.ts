@@ -63,7 +63,7 @@ type State = "pending" | "subscribed" | "refused";
 /**
  * A view of `transport` under `naming`, passing on only `accepted` document events. An owned transport is closed
  * once the last subscription made through the view is released.
- * @example namedChannels(transport, "both", readRealEvent, new Set(["session:output"]), true)
+ * @example namedChannels(transport, "both", realEventReader(), new Set(["session:output"]), true)
  */
 export function namedChannels(
   transport: LiveTransport,
