@@ -28,7 +28,6 @@ export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSamp
     "credentials.setDefault": { params: { id: w.credentialId } },
     "orchestration.status": { params: project },
     "orchestration.stats": { params: project },
-<<<<<<< HEAD
     "context.queryChunks": {
       params: { project: w.projectId },
       body: { query: "parser", limit: 5, type: "decision", instance_id: w.machine.id },
@@ -38,9 +37,7 @@ export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSamp
       body: { updates: [{ projectId: w.projectId, content: "Parser done.", type: "context_update", files: [] }] },
     },
     "locks.remove": { params: { project: w.projectId, path: w.lockPath } },
-=======
     "orchestration.start": { params: project, body: { min_workers: 2, max_workers: 4, poll_interval_ms: 2000 } },
     "orchestration.stop": { params: project },
->>>>>>> real
   };
 }
