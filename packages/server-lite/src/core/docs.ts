@@ -23,7 +23,8 @@ function implicitErrors(platform: AnyPlatform): (spec: EndpointSpec) => string[]
 
 /**
  * The OpenAPI document of the mounted platforms. Operation ids and tags carry the platform's id; each platform's
- * error envelope is a named component schema (`<id>.Error`), derived from its encoder like its success envelope.
+ * error envelope is a named component schema (`<id>.Error`), derived from its encoder like its success envelope,
+ * and so are the entities its contract names (`<id>.Machine`).
  */
 export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
@@ -47,7 +48,12 @@ export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string
         ),
       ),
       wrapSuccess: (data, spec) => successEnvelopeSchema(platform.envelope, data, spec),
-    }) as { paths: Record<string, Record<string, { tags?: string[]; operationId?: string }>> };
+    }) as {
+      paths: Record<string, Record<string, { tags?: string[]; operationId?: string }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    // Entity names carry their platform's id already (`claudenest.Machine`): they cannot collide across platforms.
+    Object.assign(schemas, doc.components.schemas);
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const op of Object.values(operations)) {
         op.tags = (op.tags ?? []).map((t) => `${platform.id}.${t}`);

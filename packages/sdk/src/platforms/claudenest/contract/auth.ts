@@ -25,6 +25,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, type Message, MessageSchema, Nothing, Timestamp, type User, UserSchema } from "./common.ts";
+import { entity, tokenExample } from "./examples.ts";
 
 /** §2.1: the OAuth providers, `google` and `github`. */
 export const Provider = z.enum(["google", "github"]);
@@ -59,15 +60,18 @@ export const RegisterBodySchema = z
 export interface RegisterBody extends z.output<typeof RegisterBodySchema> {}
 
 /** The zod schema of {@link Token}. */
-export const TokenSchema = z.object({
-  id: Id,
-  name: z.string(),
-  abilities: z.array(z.string()),
-  last_used_at: Timestamp.nullable(),
-  expires_at: Timestamp.nullable(),
-  is_active: z.boolean(),
-  created_at: Timestamp,
-});
+export const TokenSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    abilities: z.array(z.string()),
+    last_used_at: Timestamp.nullable(),
+    expires_at: Timestamp.nullable(),
+    is_active: z.boolean(),
+    created_at: Timestamp,
+  }),
+  { name: "Token", example: tokenExample },
+);
 /** §2.6: a personal access token as listed (its secret is never answered again). */
 export interface Token extends z.output<typeof TokenSchema> {}
 

@@ -31,6 +31,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { contextChunkExample, entity } from "./examples.ts";
 
 /** §8.6: what a context chunk records. */
 export const ContextChunkType = z.enum([
@@ -122,17 +123,20 @@ export const ContextSummarySchema = z.object({
 export interface ContextSummary extends z.output<typeof ContextSummarySchema> {}
 
 /** The zod schema of {@link ContextChunk}. */
-export const ContextChunkSchema = z.object({
-  id: Id,
-  content: z.string(),
-  type: ContextChunkType,
-  instance_id: z.string().nullable(),
-  task_id: Id.nullable(),
-  files: z.array(z.string()),
-  importance_score: z.number().min(0).max(1),
-  expires_at: Timestamp.nullable(),
-  created_at: Timestamp,
-});
+export const ContextChunkSchema = entity(
+  z.object({
+    id: Id,
+    content: z.string(),
+    type: ContextChunkType,
+    instance_id: z.string().nullable(),
+    task_id: Id.nullable(),
+    files: z.array(z.string()),
+    importance_score: z.number().min(0).max(1),
+    expires_at: Timestamp.nullable(),
+    created_at: Timestamp,
+  }),
+  { name: "ContextChunk", example: contextChunkExample },
+);
 /** §8.5: a piece of a project's shared context, added by an instance or by the server. */
 export interface ContextChunk extends z.output<typeof ContextChunkSchema> {}
 

@@ -44,16 +44,20 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Timestamp } from "./common.ts";
+import { entity, lockExample } from "./examples.ts";
 
 /** The zod schema of {@link Lock}. */
-export const LockSchema = z.object({
-  path: z.string(),
-  locked_by: z.string(),
-  reason: z.string().nullable(),
-  locked_at: Timestamp,
-  expires_at: Timestamp,
-  remaining_seconds: z.number().int(),
-});
+export const LockSchema = entity(
+  z.object({
+    path: z.string(),
+    locked_by: z.string(),
+    reason: z.string().nullable(),
+    locked_at: Timestamp,
+    expires_at: Timestamp,
+    remaining_seconds: z.number().int(),
+  }),
+  { name: "Lock", example: lockExample },
+);
 /** §9.1: a live file lock. */
 export interface Lock extends z.output<typeof LockSchema> {}
 

@@ -28,6 +28,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, Timestamp } from "./common.ts";
+import { entity, mcpServerExample, mcpToolExample } from "./examples.ts";
 
 /** The path segment that names the aggregate of all tools, so no server may be called that. */
 export const RESERVED_MCP_NAME = "all-tools";
@@ -54,33 +55,39 @@ const Env = z.record(
 );
 
 /** The zod schema of {@link McpServer}. */
-export const McpServerSchema = z.object({
-  id: Id,
-  name: z.string(),
-  display_name: z.string().nullable(),
-  status: McpStatus,
-  transport: z.literal("stdio"),
-  command: z.string(),
-  args: z.array(z.string()),
-  /** Names of the environment variables set for the server; their values are never answered. */
-  env_keys: z.array(z.string()),
-  auto_start: z.boolean(),
-  tools_count: z.number().int(),
-  last_started_at: Timestamp.nullable(),
-  /** Why the last start failed or the process ended, while `status` is `error`. */
-  last_error: z.string().nullable(),
-  created_at: Timestamp,
-});
+export const McpServerSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    display_name: z.string().nullable(),
+    status: McpStatus,
+    transport: z.literal("stdio"),
+    command: z.string(),
+    args: z.array(z.string()),
+    /** Names of the environment variables set for the server; their values are never answered. */
+    env_keys: z.array(z.string()),
+    auto_start: z.boolean(),
+    tools_count: z.number().int(),
+    last_started_at: Timestamp.nullable(),
+    /** Why the last start failed or the process ended, while `status` is `error`. */
+    last_error: z.string().nullable(),
+    created_at: Timestamp,
+  }),
+  { name: "McpServer", example: mcpServerExample },
+);
 /** §11.1: an MCP server configured on a machine. */
 export interface McpServer extends z.output<typeof McpServerSchema> {}
 
 /** The zod schema of {@link McpTool}. */
-export const McpToolSchema = z.object({
-  name: z.string(),
-  description: z.string().nullable(),
-  /** The tool's input as JSON Schema. */
-  parameters: z.record(z.string(), z.unknown()),
-});
+export const McpToolSchema = entity(
+  z.object({
+    name: z.string(),
+    description: z.string().nullable(),
+    /** The tool's input as JSON Schema. */
+    parameters: z.record(z.string(), z.unknown()),
+  }),
+  { name: "McpTool", example: mcpToolExample },
+);
 /** §11.7: a tool an MCP server offers, with its input as JSON Schema. */
 export interface McpTool extends z.output<typeof McpToolSchema> {}
 

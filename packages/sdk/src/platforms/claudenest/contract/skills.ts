@@ -27,6 +27,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, Timestamp } from "./common.ts";
+import { entity, skillExample } from "./examples.ts";
 
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
 
@@ -46,18 +47,21 @@ const Content = z.string().max(1_000_000);
 const Metadata = z.record(z.string(), z.unknown());
 
 /** The zod schema of {@link SkillSummary}. */
-export const SkillSummarySchema = z.object({
-  id: Id,
-  path: z.string(),
-  name: z.string(),
-  /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
-  display_name: z.string(),
-  description: z.string().nullable(),
-  enabled: z.boolean(),
-  priority: z.number().int(),
-  size_bytes: z.number().int(),
-  last_modified: Timestamp,
-});
+export const SkillSummarySchema = entity(
+  z.object({
+    id: Id,
+    path: z.string(),
+    name: z.string(),
+    /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
+    display_name: z.string(),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    priority: z.number().int(),
+    size_bytes: z.number().int(),
+    last_modified: Timestamp,
+  }),
+  { name: "Skill", example: skillExample },
+);
 /** §10.1: a skill as listed. */
 export interface SkillSummary extends z.output<typeof SkillSummarySchema> {}
 

@@ -23,6 +23,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { CommaList, Id, PageQuery, QueryBoolean, Timestamp } from "./common.ts";
+import { agentExample, entity } from "./examples.ts";
 import { type Task, TaskSchema, TaskStatusSchema } from "./tasks.ts";
 
 /** The zod schema of {@link AgentType}. */
@@ -82,31 +83,34 @@ export const AgentMetricsSchema = z.object({
 export interface AgentMetrics extends z.output<typeof AgentMetricsSchema> {}
 
 /** The zod schema of {@link Agent}. */
-export const AgentSchema = z.object({
-  id: Id,
-  name: z.string(),
-  type: AgentTypeSchema,
-  status: AgentStatusSchema,
-  enabled: z.boolean(),
-  disabledReason: z.string().nullable(),
-  model: z.string().nullable(),
-  provider: z.string().nullable(),
-  capabilities: z.array(z.string()),
-  specializations: z.array(z.string()),
-  maxConcurrentTasks: z.number().int(),
-  currentTasks: z.number().int(),
-  averageResponseTime: z.number().nullable(),
-  successRate: z.number().nullable(),
-  totalTasksCompleted: z.number().int(),
-  createdAt: Timestamp,
-  lastActiveAt: Timestamp.nullable(),
-  workingHours: WorkingHoursSchema.nullable(),
-  configuration: z.record(z.string(), z.unknown()),
-  createdBy: z.string(),
-  tasks: z.array(TaskSchema).optional(),
-  metrics: AgentMetricsSchema.optional(),
-  logs: z.array(AgentLogSchema).optional(),
-});
+export const AgentSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    type: AgentTypeSchema,
+    status: AgentStatusSchema,
+    enabled: z.boolean(),
+    disabledReason: z.string().nullable(),
+    model: z.string().nullable(),
+    provider: z.string().nullable(),
+    capabilities: z.array(z.string()),
+    specializations: z.array(z.string()),
+    maxConcurrentTasks: z.number().int(),
+    currentTasks: z.number().int(),
+    averageResponseTime: z.number().nullable(),
+    successRate: z.number().nullable(),
+    totalTasksCompleted: z.number().int(),
+    createdAt: Timestamp,
+    lastActiveAt: Timestamp.nullable(),
+    workingHours: WorkingHoursSchema.nullable(),
+    configuration: z.record(z.string(), z.unknown()),
+    createdBy: z.string(),
+    tasks: z.array(TaskSchema).optional(),
+    metrics: AgentMetricsSchema.optional(),
+    logs: z.array(AgentLogSchema).optional(),
+  }),
+  { name: "Agent", example: agentExample },
+);
 /** An agent; `tasks`, `metrics` and `logs` only when asked for with `include`. */
 export interface Agent extends z.output<typeof AgentSchema> {}
 
