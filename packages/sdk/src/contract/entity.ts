@@ -68,6 +68,16 @@ export function withExample<S extends AnySchema>(schema: S, example: SchemaInput
   return schema;
 }
 
+/**
+ * The example a schema was given by `entity()` or `withExample()`, or `undefined`.
+ * @example
+ * exampleOf(MachineSchema); // { id: "9b2f6c1e-...", name: "MacBook Pro", ... }
+ */
+export function exampleOf(schema: AnySchema): unknown {
+  const meta = z.globalRegistry.get(schema as unknown as z.core.$ZodType) as { examples?: unknown[] } | undefined;
+  return meta?.examples?.[0];
+}
+
 /** Every entity named so far (those of the contracts imported), by component name. */
 export function namedEntities(): ReadonlyMap<string, RegisteredEntity> {
   return entities;

@@ -47,7 +47,8 @@ function tidied(value: unknown): unknown {
   return out;
 }
 
-type JsonSchema = Record<string, unknown>;
+/** A JSON Schema (or OpenAPI) object, as plain JSON. */
+export type JsonSchema = Record<string, unknown>;
 
 const DEFS_PREFIX = "#/$defs/";
 const COMPONENTS_PREFIX = "#/components/schemas/";
@@ -88,7 +89,16 @@ class SchemaWriter {
   }
 }
 
-function jsonSchema(schema: unknown, io: "input" | "output"): JsonSchema & { $defs?: Record<string, JsonSchema> } {
+/**
+ * A contract schema as JSON Schema, as the OpenAPI document shows it: what a client sends (`input`) or receives
+ * (`output`), named entities under `$defs`.
+ * @example
+ * jsonSchema(contract.tasks.create.spec.body, "input").required; // ["title"]
+ */
+export function jsonSchema(
+  schema: unknown,
+  io: "input" | "output",
+): JsonSchema & { $defs?: Record<string, JsonSchema> } {
   return tidied(z.toJSONSchema(schema as z.ZodType, { io, unrepresentable: "any" })) as JsonSchema;
 }
 
