@@ -245,7 +245,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.auth.createToken({ name: "<name>" });
+     * const answer = await client.auth.createToken({ name: "Mobile App Token", abilities: ["*"], expires_in_days: 90 });
      * ```
      */
     readonly createToken: Method<C["auth"]["createToken"]>;
@@ -821,7 +821,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.context.addChunk({ project: "<project>", content: "<content>", type: "task_completion" });
+     * const answer = await client.context.addChunk({ project: "<project>", content: "Important decision: Using JWT for auth", type: "decision", instance_id: "instance_1", task_id: "5e8a1c3f-7d2b-4f6e-9a0c-3d1b6e8f2a47", files: ["auth.php"], importance_score: 0.9, expires_at: "2026-03-02T00:00:00Z" });
      * ```
      */
     readonly addChunk: Method<C["context"]["addChunk"]>;
@@ -857,7 +857,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.locks.acquire({ project: "<project>", path: "<path>", instance_id: "<instance_id>" });
+     * const answer = await client.locks.acquire({ project: "<project>", path: "src/auth.php", instance_id: "instance_1", reason: "Refactoring authentication", duration_minutes: 30 });
      * ```
      */
     readonly acquire: Method<C["locks"]["acquire"]>;
@@ -961,7 +961,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.skills.createOrUpdate({ machine: "<machine>", path: "<path>", name: "<name>", content: "<content>" });
+     * const answer = await client.skills.createOrUpdate({ machine: "<machine>", path: "custom-skill", name: "Custom Skill", content: "# Custom Skill\n\nInstructions...", description: "Description of the skill", priority: 5, metadata: { tags: ["custom"] } });
      * ```
      */
     readonly createOrUpdate: Method<C["skills"]["createOrUpdate"]>;
@@ -1041,7 +1041,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.mcp.add({ machine: "<machine>", name: "<name>", command: "<command>" });
+     * const answer = await client.mcp.add({ machine: "<machine>", name: "fetch", display_name: "Web Fetch", command: "uvx", args: ["mcp-server-fetch"], env: { HTTP_PROXY: "http://proxy.internal:3128" }, auto_start: true });
      * ```
      */
     readonly add: Method<C["mcp"]["add"]>;
@@ -1173,7 +1173,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.commands.register({ machine: "<machine>", name: "<name>", type: "<type>", command: "<command>" });
+     * const answer = await client.commands.register({ machine: "<machine>", name: "npm run build", type: "npm", description: "Build production assets", command: "npm run build", category: "build", is_dangerous: false, arguments: [], options: [] });
      * ```
      */
     readonly register: Method<C["commands"]["register"]>;

@@ -328,7 +328,7 @@ export interface CoordinAItorMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.agents.create({ name: "<name>", type: "coding" });
+     * const answer = await client.agents.create({ name: "Full Stack Developer Bot", type: "coding", model: "gpt-4", provider: "openai", capabilities: ["react", "nodejs", "python", "postgresql", "aws"], specializations: ["full-stack", "microservices", "devops"], maxConcurrentTasks: 2, workingHours: { timezone: "America/New_York", start: "09:00", end: "17:00", days: ["monday", "tuesday", "wednesday", "thursday", "friday"] }, configuration: { temperature: 0.7, maxTokens: 4000, codeStyle: "clean-code", testingFramework: "jest", documentationLevel: "comprehensive" } });
      * ```
      */
     readonly create: Method<C["agents"]["create"]>;

@@ -23,9 +23,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, type Message, MessageSchema, Nothing, Timestamp, type User, UserSchema } from "./common.ts";
 import { entity, tokenExample } from "./examples.ts";
+import { createTokenExample } from "./request-examples.ts";
 
 /** §2.1: the OAuth providers, `google` and `github`. */
 export const Provider = z.enum(["google", "github"]);
@@ -76,13 +78,16 @@ export const TokenSchema = entity(
 export interface Token extends z.output<typeof TokenSchema> {}
 
 /** The zod schema of {@link CreateTokenBody}. */
-export const CreateTokenBodySchema = z.object({
-  name: z.string().min(1).max(255),
-  /** @default ["*"] */
-  abilities: z.array(z.string().min(1).max(255)).max(100).optional(),
-  /** Days until the token expires; without it the token does not expire. */
-  expires_in_days: z.number().int().min(1).max(3650).optional(),
-});
+export const CreateTokenBodySchema = withExample(
+  z.object({
+    name: z.string().min(1).max(255),
+    /** @default ["*"] */
+    abilities: z.array(z.string().min(1).max(255)).max(100).optional(),
+    /** Days until the token expires; without it the token does not expire. */
+    expires_in_days: z.number().int().min(1).max(3650).optional(),
+  }),
+  createTokenExample,
+);
 /** §2.6: a new personal access token's name, abilities and lifetime. */
 export interface CreateTokenBody extends z.output<typeof CreateTokenBodySchema> {}
 

@@ -28,9 +28,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
 import { commandExample, entity } from "./examples.ts";
+import { registerCommandExample } from "./request-examples.ts";
 
 /** The zod schema of {@link CommandParameter}. */
 export const CommandParameterSchema = z.object({
@@ -85,19 +87,22 @@ export interface DiscoveredCommand extends z.output<typeof DiscoveredCommandSche
 const Words = z.array(z.string().min(1).max(255)).max(100);
 
 /** The zod schema of {@link RegisterCommandBody}. */
-export const RegisterCommandBodySchema = z.object({
-  name: z.string().min(1).max(255),
-  type: z.string().min(1).max(32),
-  description: z.string().max(1000).nullable().optional(),
-  command: z.string().min(1).max(4096),
-  category: z.string().max(64).nullable().optional(),
-  /** @default false */
-  is_dangerous: z.boolean().optional(),
-  /** @default [] */
-  arguments: Words.optional(),
-  /** @default [] */
-  options: Words.optional(),
-});
+export const RegisterCommandBodySchema = withExample(
+  z.object({
+    name: z.string().min(1).max(255),
+    type: z.string().min(1).max(32),
+    description: z.string().max(1000).nullable().optional(),
+    command: z.string().min(1).max(4096),
+    category: z.string().max(64).nullable().optional(),
+    /** @default false */
+    is_dangerous: z.boolean().optional(),
+    /** @default [] */
+    arguments: Words.optional(),
+    /** @default [] */
+    options: Words.optional(),
+  }),
+  registerCommandExample,
+);
 /** §12.4: a command to register on a machine. */
 export interface RegisterCommandBody extends z.output<typeof RegisterCommandBodySchema> {}
 

@@ -1,11 +1,12 @@
 /**
  * @module
- * The values ClaudeNest's document (seed 001) shows in its sample answers and requests, as examples of the
- * contract's named entities and request bodies in the OpenAPI document. Where the document writes a placeholder
- * (`"uuid"`, `"https://..."`) or leaves a field out, a value of the same kind stands in, so that every example
- * parses with its schema (`contract/entity.test.ts` checks).
+ * The values ClaudeNest's document (seed 001) shows in its sample answers, as examples of the contract's named
+ * entities in the OpenAPI document (its requests are in `request-examples.ts`). Where the document writes a
+ * placeholder (`"uuid"`, `"https://..."`) or leaves a field out, a value of the same kind stands in, so that every
+ * example parses with its schema (`contract/entity.test.ts` checks).
  */
 import { entityNamer } from "../../../contract/entity.ts";
+import { addChunkExample, TASK_ID } from "./request-examples.ts";
 
 /** Names a ClaudeNest entity: the component `claudenest.<name>`. */
 export const entity = entityNamer("claudenest");
@@ -13,8 +14,6 @@ export const entity = entityNamer("claudenest");
 const USER_ID = "3f0c8a52-6b1e-4d7a-9c2f-5e8b1a4d7c30";
 const MACHINE_ID = "9b2f6c1e-4a7d-4e0b-8c3a-1f5d2e7a9b10";
 const PROJECT_ID = "c41d7e2a-0b3f-4c6d-8e9a-2b5f7d1c3e60";
-const TASK_ID = "5e8a1c3f-7d2b-4f6e-9a0c-3d1b6e8f2a47";
-
 /** §2.5 */
 export const userExample = {
   id: USER_ID,
@@ -23,7 +22,6 @@ export const userExample = {
   avatar_url: "https://avatars.example.com/u/john-doe.png",
   email_verified_at: "2026-01-01T00:00:00Z",
 };
-
 /** §2.6 List Tokens */
 export const tokenExample = {
   id: "7a3e9c1d-2f4b-4d8e-a6c0-9b1f3e5d7c28",
@@ -34,7 +32,6 @@ export const tokenExample = {
   is_active: true,
   created_at: "2026-02-02T12:00:00Z",
 };
-
 /** §4.1 */
 export const machineExample = {
   id: MACHINE_ID,
@@ -51,21 +48,6 @@ export const machineExample = {
   connected_at: "2026-02-02T09:00:00Z",
   created_at: "2026-01-15T08:30:00Z",
 };
-
-/** §4.2 */
-export const registerMachineExample = {
-  name: "MacBook Pro",
-  platform: "darwin",
-  hostname: "macbook.local",
-  arch: "arm64",
-  node_version: "20.11.0",
-  agent_version: "1.0.0",
-  claude_version: "1.0.0",
-  claude_path: "/usr/local/bin/claude",
-  capabilities: ["wake_on_lan", "gpu"],
-  max_sessions: 10,
-};
-
 /** §5.1 */
 export const sessionExample = {
   id: "e2b7d9f1-3c5a-4e8b-b1d6-7f9a2c4e6b83",
@@ -89,15 +71,6 @@ export const sessionExample = {
   created_at: "2026-02-02T10:00:00Z",
   updated_at: "2026-02-02T11:00:00Z",
 };
-
-/** §5.2 */
-export const createSessionExample = {
-  mode: "interactive" as const,
-  project_path: "/home/user/project",
-  initial_prompt: "Refactor the auth module",
-  pty_size: { cols: 120, rows: 40 },
-};
-
 /** §5.5 */
 export const sessionLogExample = {
   id: "0d4f8b2e-6a1c-4e3d-9f7b-5c2a8e1d4b96",
@@ -106,7 +79,6 @@ export const sessionLogExample = {
   metadata: {},
   created_at: "2026-02-02T10:00:01Z",
 };
-
 /** §6.1 */
 export const projectExample = {
   id: PROJECT_ID,
@@ -119,17 +91,6 @@ export const projectExample = {
   pending_tasks_count: 5,
   created_at: "2026-01-01T00:00:00Z",
 };
-
-/** §6.2 */
-export const createProjectExample = {
-  name: "My Project",
-  project_path: "/home/user/project",
-  summary: "Initial project description",
-  architecture: "MVC pattern with Laravel",
-  conventions: "PSR-12 coding standards",
-  settings: { maxContextTokens: 8000, taskTimeoutMinutes: 60 },
-};
-
 /** §7.1 */
 export const taskExample = {
   id: TASK_ID,
@@ -153,30 +114,12 @@ export const taskExample = {
   created_at: "2026-02-02T09:00:00Z",
   updated_at: "2026-02-02T09:30:00Z",
 };
-
-/** §7.2 */
-export const createTaskExample = {
-  title: "Implement authentication",
-  description: "Add JWT-based authentication system",
-  priority: "high" as const,
-  files: ["auth.php", "User.php"],
-  dependencies: [],
-  estimated_tokens: 2000,
-};
-
 /** §8.6 */
 export const contextChunkExample = {
   id: "a9c3e5f7-1b2d-4a6c-8e0f-4d6b8a2c1e53",
-  content: "Important decision: Using JWT for auth",
-  type: "decision" as const,
-  instance_id: "instance_1",
-  task_id: TASK_ID,
-  files: ["auth.php"],
-  importance_score: 0.9,
-  expires_at: "2026-03-02T00:00:00Z",
+  ...addChunkExample,
   created_at: "2026-02-02T10:15:00Z",
 };
-
 /** §9.1 */
 export const lockExample = {
   path: "src/auth.php",
@@ -186,7 +129,6 @@ export const lockExample = {
   expires_at: "2026-02-02T10:30:00Z",
   remaining_seconds: 1500,
 };
-
 /** §10.1 */
 export const skillExample = {
   id: "f1e3d5c7-9b2a-4c4e-8d6f-1a3c5e7b9d02",
@@ -199,7 +141,6 @@ export const skillExample = {
   size_bytes: 15234,
   last_modified: "2026-02-01T00:00:00Z",
 };
-
 /** §11.1 */
 export const mcpServerExample = {
   id: "b6d8f0a2-4c1e-4b3d-a5f7-8e0c2a4b6d19",
@@ -216,14 +157,12 @@ export const mcpServerExample = {
   last_error: null,
   created_at: "2026-02-01T12:00:00Z",
 };
-
 /** §11.7 */
 export const mcpToolExample = {
   name: "read_file",
   description: "Read contents of a file",
   parameters: { type: "object", properties: { path: { type: "string" } }, required: ["path"] },
 };
-
 /** §12.1 */
 export const commandExample = {
   id: "d2f4a6c8-0e1b-4d3f-b5a7-9c1e3f5a7b64",

@@ -42,9 +42,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Timestamp } from "./common.ts";
 import { entity, lockExample } from "./examples.ts";
+import { acquireLockExample } from "./request-examples.ts";
 
 /** The zod schema of {@link Lock}. */
 export const LockSchema = entity(
@@ -71,13 +73,16 @@ const Minutes = z
   .max(24 * 60);
 
 /** The zod schema of {@link AcquireLockBody}. */
-export const AcquireLockBodySchema = z.object({
-  path: LockPath,
-  instance_id: InstanceId,
-  reason: Reason.optional(),
-  /** @default 30 */
-  duration_minutes: Minutes.optional(),
-});
+export const AcquireLockBodySchema = withExample(
+  z.object({
+    path: LockPath,
+    instance_id: InstanceId,
+    reason: Reason.optional(),
+    /** @default 30 */
+    duration_minutes: Minutes.optional(),
+  }),
+  acquireLockExample,
+);
 /** §9.2: the file an instance locks, why, and for how long. */
 export interface AcquireLockBody extends z.output<typeof AcquireLockBodySchema> {}
 

@@ -14,7 +14,8 @@ import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { machineBrowser } from "./browse.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
-import { entity, machineExample, registerMachineExample } from "./examples.ts";
+import { entity, machineExample } from "./examples.ts";
+import { registerMachineExample } from "./request-examples.ts";
 
 /** §4.1: `online` while its agent is connected, `connecting` after a wake signal, else `offline`. */
 export const MachineStatus = z.enum(["online", "offline", "connecting"]);

@@ -26,9 +26,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, Timestamp } from "./common.ts";
 import { entity, mcpServerExample, mcpToolExample } from "./examples.ts";
+import { addMcpServerExample } from "./request-examples.ts";
 
 /** The path segment that names the aggregate of all tools, so no server may be called that. */
 export const RESERVED_MCP_NAME = "all-tools";
@@ -100,19 +102,22 @@ export const McpServerToolSchema = McpToolSchema.extend({
 export interface McpServerTool extends z.output<typeof McpServerToolSchema> {}
 
 /** The zod schema of {@link AddMcpServerBody}. */
-export const AddMcpServerBodySchema = z.object({
-  name: McpServerName,
-  display_name: z.string().max(255).nullable().optional(),
-  /** @default "stdio" */
-  transport: z.literal("stdio").optional(),
-  command: Command,
-  /** @default [] */
-  args: Args.optional(),
-  /** @default {} */
-  env: Env.optional(),
-  /** @default false */
-  auto_start: z.boolean().optional(),
-});
+export const AddMcpServerBodySchema = withExample(
+  z.object({
+    name: McpServerName,
+    display_name: z.string().max(255).nullable().optional(),
+    /** @default "stdio" */
+    transport: z.literal("stdio").optional(),
+    command: Command,
+    /** @default [] */
+    args: Args.optional(),
+    /** @default {} */
+    env: Env.optional(),
+    /** @default false */
+    auto_start: z.boolean().optional(),
+  }),
+  addMcpServerExample,
+);
 /** §11.3: an MCP server to configure on a machine. */
 export interface AddMcpServerBody extends z.output<typeof AddMcpServerBodySchema> {}
 

@@ -20,7 +20,8 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, Timestamp } from "./common.ts";
-import { createProjectExample, entity, projectExample } from "./examples.ts";
+import { entity, projectExample } from "./examples.ts";
+import { createProjectExample } from "./request-examples.ts";
 
 /** The zod schema of {@link ProjectSettings}. */
 export const ProjectSettingsSchema = z.looseObject({

@@ -48,7 +48,8 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
-import { createSessionExample, entity, sessionExample, sessionLogExample } from "./examples.ts";
+import { entity, sessionExample, sessionLogExample } from "./examples.ts";
+import { createSessionExample } from "./request-examples.ts";
 
 /** §5.2: how a session runs: `interactive`, `headless` or `oneshot`. */
 export const SessionMode = z.enum(["interactive", "headless", "oneshot"]);

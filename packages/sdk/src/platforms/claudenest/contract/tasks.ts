@@ -47,7 +47,8 @@ import { endpoint } from "../../../contract/endpoint.ts";
 import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
-import { createTaskExample, entity, taskExample } from "./examples.ts";
+import { entity, taskExample } from "./examples.ts";
+import { createTaskExample } from "./request-examples.ts";
 
 /** §7.2: how urgent a task is, from `low` to `critical`. */
 export const TaskPriority = z.enum(["low", "medium", "high", "critical"]);

@@ -21,9 +21,10 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { CommaList, Id, PageQuery, QueryBoolean, Timestamp } from "./common.ts";
-import { agentExample, entity } from "./examples.ts";
+import { agentExample, createAgentExample, entity } from "./examples.ts";
 import { type Task, TaskSchema, TaskStatusSchema } from "./tasks.ts";
 
 /** The zod schema of {@link AgentType}. */
@@ -130,17 +131,20 @@ export interface ListAgentsQueryInput extends z.input<typeof ListAgentsQuerySche
 const Words = z.array(z.string().min(1).max(100)).max(50);
 
 /** The zod schema of {@link CreateAgentBody}. */
-export const CreateAgentBodySchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  type: AgentTypeSchema,
-  model: z.string().min(1).max(200).optional(),
-  provider: z.string().min(1).max(200).optional(),
-  capabilities: Words.optional(),
-  specializations: Words.optional(),
-  maxConcurrentTasks: z.number().int().min(1).max(100).optional(),
-  workingHours: WorkingHoursSchema.optional(),
-  configuration: z.record(z.string().max(100), z.unknown()).optional(),
-});
+export const CreateAgentBodySchema = withExample(
+  z.object({
+    name: z.string().trim().min(1).max(200),
+    type: AgentTypeSchema,
+    model: z.string().min(1).max(200).optional(),
+    provider: z.string().min(1).max(200).optional(),
+    capabilities: Words.optional(),
+    specializations: Words.optional(),
+    maxConcurrentTasks: z.number().int().min(1).max(100).optional(),
+    workingHours: WorkingHoursSchema.optional(),
+    configuration: z.record(z.string().max(100), z.unknown()).optional(),
+  }),
+  createAgentExample,
+);
 /** An agent to create. */
 export interface CreateAgentBody extends z.output<typeof CreateAgentBodySchema> {}
 

@@ -155,3 +155,27 @@ export const webhookExample = {
   createdAt: "2024-01-15T10:30:00Z",
   updatedAt: "2024-01-15T10:30:00Z",
 };
+
+/** Agents: Create Agent, the request. */
+export const createAgentExample = {
+  name: "Full Stack Developer Bot",
+  type: "coding" as const,
+  model: "gpt-4",
+  provider: "openai",
+  capabilities: ["react", "nodejs", "python", "postgresql", "aws"],
+  specializations: ["full-stack", "microservices", "devops"],
+  maxConcurrentTasks: 2,
+  workingHours: {
+    timezone: "America/New_York",
+    start: "09:00",
+    end: "17:00",
+    days: ["monday" as const, "tuesday" as const, "wednesday" as const, "thursday" as const, "friday" as const],
+  },
+  configuration: {
+    temperature: 0.7,
+    maxTokens: 4000,
+    codeStyle: "clean-code",
+    testingFramework: "jest",
+    documentationLevel: "comprehensive",
+  },
+};
