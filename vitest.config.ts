@@ -12,6 +12,7 @@ export default defineConfig({
       "packages/*/test/**/*.test.ts",
       "examples/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "tools/*/*.test.ts",
     ],
     environment: "node",
     reporters: ["default", "./scripts/summary-reporter.ts"],

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Contract, EndpointSpec } from "../packages/sdk/src/contract/endpoint.ts";
 import { routesOf } from "../packages/sdk/src/contract/routes.ts";
 import { type PlatformEntry, platformRegistry } from "../packages/sdk/src/platforms/registry.ts";
+import { methodExample } from "./method-example.ts";
 import { publishedExports } from "./published-exports.ts";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
@@ -32,14 +33,15 @@ export async function loadPlatforms(): Promise<LoadedPlatform[]> {
 const byId = <T extends { id: string }>(platforms: readonly T[]): T[] =>
   [...platforms].sort((a, b) => a.id.localeCompare(b.id));
 
-/** A doc comment for one endpoint's method: summary, then method, path and section. */
-function methodDoc(spec: EndpointSpec): string {
+/** A doc comment for one endpoint's method: summary, then method, path and section, then an example call. */
+function methodDoc(resource: string, name: string, spec: EndpointSpec): string {
   const where = `\`${spec.method} ${spec.path}\`${spec.section ? ` (${spec.section})` : ""}`;
   const lines = [spec.summary.replace(/\*\//g, "*\\/"), "", where];
   if (spec.paginated) lines.push("", "Resolves to the first page; `for await` iterates every item of every page.");
   if (spec.stream) lines.push("", "Answers a stream of Server-Sent Events: iterate it with `for await`.");
   if (spec.note) lines.push("", spec.note.replace(/\*\//g, "*\\/"));
   if (spec.beyondDocument) lines.push("", `Beyond the document: ${spec.beyondDocument.replace(/\*\//g, "*\\/")}.`);
+  lines.push("", ...methodExample(resource, name, spec).map((l) => l.replace(/\*\//g, "*\\/")));
   return `    /**\n${lines.map((l) => `     *${l ? ` ${l}` : ""}`).join("\n")}\n     */`;
 }
 
@@ -61,7 +63,8 @@ export function renderRoutes(platform: LoadedPlatform): string {
   });
   const interfaces = Object.entries(contract).map(([resource, endpoints]) => {
     const members = Object.entries(endpoints).map(
-      ([name, { spec }]) => `${methodDoc(spec)}\n    readonly ${name}: Method<C["${resource}"]["${name}"]>;`,
+      ([name, { spec }]) =>
+        `${methodDoc(resource, name, spec)}\n    readonly ${name}: Method<C["${resource}"]["${name}"]>;`,
     );
     return `  /** The \`${resource}\` endpoints${sectionsOf(Object.values(endpoints).map((e) => e.spec))}. */\n  readonly ${resource}: {\n${members.join("\n")}\n  };`;
   });

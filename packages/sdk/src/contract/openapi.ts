@@ -1,7 +1,8 @@
 /**
  * @module
  * An OpenAPI 3.1 document made from a contract with zod 4's JSON Schema output: request bodies as schema
- * input, responses as schema output, each wrapped by the platform's envelope.
+ * input, responses as schema output, each wrapped by the platform's envelope. Entities the contract names
+ * (`entity.ts`) become component schemas, referenced wherever they are used.
  */
 import { z } from "zod";
 import type { Contract, EndpointSpec } from "./endpoint.ts";
@@ -46,15 +47,64 @@ function tidied(value: unknown): unknown {
   return out;
 }
 
-type JsonSchema = Record<string, unknown>;
+/** A JSON Schema (or OpenAPI) object, as plain JSON. */
+export type JsonSchema = Record<string, unknown>;
 
-function toSchema(schema: unknown, io: "input" | "output"): JsonSchema {
+const DEFS_PREFIX = "#/$defs/";
+const COMPONENTS_PREFIX = "#/components/schemas/";
+
+/** `value` with every `$ref` to `#/$defs/<id>` pointing at the component `rename(id)` instead. */
+function withComponentRefs(value: unknown, rename: (id: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => withComponentRefs(v, rename));
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    out[key] =
+      key === "$ref" && typeof child === "string" && child.startsWith(DEFS_PREFIX)
+        ? COMPONENTS_PREFIX + rename(child.slice(DEFS_PREFIX.length))
+        : withComponentRefs(child, rename);
+  }
+  return out;
+}
+
+/**
+ * Turns a contract's schemas into JSON Schema, moving the named entities zod puts under `$defs` into shared
+ * component schemas. A request that carries an entity whose input differs from its output (a default, a
+ * transform) gets the entity's input twin, `<name>.Input`.
+ */
+class SchemaWriter {
+  readonly components: Record<string, JsonSchema> = {};
+
+  write(schema: unknown, io: "input" | "output"): JsonSchema {
+    const { $defs, ...root } = jsonSchema(schema, io);
+    if (!$defs) return root;
+    // An entity is the same component in requests and answers unless its input differs from its output.
+    const outputDefs = io === "input" ? (jsonSchema(schema, "output").$defs ?? {}) : $defs;
+    const rename = (id: string) =>
+      io === "input" && JSON.stringify($defs[id]) !== JSON.stringify(outputDefs[id]) ? `${id}.Input` : id;
+    for (const [id, def] of Object.entries($defs)) {
+      this.components[rename(id)] ??= withComponentRefs(def, rename) as JsonSchema;
+    }
+    return withComponentRefs(root, rename) as JsonSchema;
+  }
+}
+
+/**
+ * A contract schema as JSON Schema, as the OpenAPI document shows it: what a client sends (`input`) or receives
+ * (`output`), named entities under `$defs`.
+ * @example
+ * jsonSchema(contract.tasks.create.spec.body, "input").required; // ["title"]
+ */
+export function jsonSchema(
+  schema: unknown,
+  io: "input" | "output",
+): JsonSchema & { $defs?: Record<string, JsonSchema> } {
   return tidied(z.toJSONSchema(schema as z.ZodType, { io, unrepresentable: "any" })) as JsonSchema;
 }
 
-function queryParameters(spec: EndpointSpec): JsonSchema[] {
+function queryParameters(spec: EndpointSpec, writer: SchemaWriter): JsonSchema[] {
   if (!spec.query) return [];
-  const schema = toSchema(spec.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const schema = writer.write(spec.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
     name,
     in: "query",
@@ -66,6 +116,7 @@ function queryParameters(spec: EndpointSpec): JsonSchema[] {
 /** The OpenAPI 3 document of a contract: one operation per endpoint, schemas from zod. */
 export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
+  const writer = new SchemaWriter();
   const wrap = options.wrapSuccess ?? ((d) => d);
   for (const [resource, endpoints] of Object.entries(contract)) {
     for (const [name, { spec }] of Object.entries(endpoints)) {
@@ -73,7 +124,7 @@ export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSche
       const responses: Record<string, unknown> = {
         [String(spec.status ?? 200)]: {
           description: "Success",
-          content: { "application/json": { schema: wrap(toSchema(spec.response, "output"), spec) } },
+          content: { "application/json": { schema: wrap(writer.write(spec.response, "output"), spec) } },
         },
       };
       for (const code of new Set([...(spec.errors ?? []), ...(options.implicitErrors?.(spec) ?? [])])) {
@@ -97,7 +148,7 @@ export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSche
             required: true,
             schema: { type: "string" },
           })),
-          ...queryParameters(spec),
+          ...queryParameters(spec, writer),
         ],
         responses,
         ...(spec.auth === "none" ? { security: [] } : {}),
@@ -105,7 +156,7 @@ export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSche
       if (spec.body) {
         operation.requestBody = {
           required: true,
-          content: { "application/json": { schema: toSchema(spec.body, "input") } },
+          content: { "application/json": { schema: writer.write(spec.body, "input") } },
         };
       }
       paths[openPath] ??= {};
@@ -120,7 +171,7 @@ export function toOpenAPI(contract: Contract, options: OpenAPIOptions): JsonSche
       ...(options.description ? { description: options.description } : {}),
     },
     servers: [{ url: options.serverUrl }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: writer.components },
     security: [{ bearer: [] }],
     paths,
   };

@@ -18,6 +18,7 @@ export type SchemaOutput<S> = S extends { readonly _zod: { readonly output: infe
 
 /** A schema that can be run: zod 4's `safeParse` shape, so tests can validate responses without importing zod. */
 export interface RunnableSchema extends AnySchema {
+  /** Parses a value: the parsed data, or the issues that refuse it. */
   safeParse(
     value: unknown,
   ):

@@ -25,7 +25,7 @@ export class APIPromise<T> extends Promise<T> {
     this.#response = response;
   }
 
-  // Derived promises (`then`, `catch`) are plain promises, not APIPromises.
+  /** Promises derived with `then` or `catch` are plain promises, not `APIPromise`s. */
   static override get [Symbol.species]() {
     return Promise;
   }
@@ -88,6 +88,7 @@ export class PagePromise<Item, Data = Item[]> extends APIPromise<Data> implement
     }
   }
 
+  /** Every item of every page, each next page fetched when the items before it are used up. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
     for await (const page of this.pages()) yield* this.#itemsOf(page.data);
   }

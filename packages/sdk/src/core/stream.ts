@@ -62,10 +62,12 @@ export class APIStream<Event = StreamEvent> implements AsyncIterable<Event> {
     this.#controller.abort();
   }
 
+  /** True once the stream was aborted, by `abort()` or by the request's signal. */
   get aborted(): boolean {
     return this.#controller.signal.aborted;
   }
 
+  /** The events as they arrive; the iteration ends when the server ends the stream. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Event> {
     if (this.#iterated) throw new TypeError("An APIStream can be iterated once");
     this.#iterated = true;

@@ -64,6 +64,7 @@ export class Backoff {
     return nominal * (1 - this.jitter * this.#random());
   }
 
+  /** Starts again from the first delay, after a success. */
   reset(): void {
     this.#attempt = 0;
   }

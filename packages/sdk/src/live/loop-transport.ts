@@ -14,6 +14,7 @@ import type { ChannelHandlers, LiveTransport, TransportStatus } from "./transpor
 export interface LoopSink {
   /** The channel is live (its stream answered, or a poll succeeded). */
   up(): void;
+  /** An event arrived on the channel. */
   event(event: string, data: unknown): void;
   /** The channel has finished for good (a final event): its loop is not run again. */
   finish(): void;
@@ -21,7 +22,9 @@ export interface LoopSink {
 
 /** What a {@link LoopTransport} emits. */
 export interface LoopTransportEvents {
+  /** The transport's status changed. */
   status: (status: TransportStatus) => void;
+  /** A channel failed or was refused. */
   error: (error: Error) => void;
 }
 
@@ -69,6 +72,7 @@ export abstract class LoopTransport extends EventEmitter<LoopTransportEvents> im
   /** Whether a run is a connection (a stream), so that its end means the channel dropped. */
   protected abstract readonly streaming: boolean;
 
+  /** Where the transport is: `connecting`, `open`, `reconnecting` or `closed`. */
   get status(): TransportStatus {
     return this.#status;
   }
@@ -100,6 +104,7 @@ export abstract class LoopTransport extends EventEmitter<LoopTransportEvents> im
     };
   }
 
+  /** Stops every channel's loop and timer; the transport is `closed` for good. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;

@@ -75,6 +75,7 @@ export interface PusherTransportOptions {
 
 /** What a {@link PusherTransport} emits. */
 export interface PusherTransportEvents {
+  /** The connection's status changed. */
   status: (status: TransportStatus) => void;
   /** A connection was established; its socket id. */
   connected: (socketId: string) => void;
@@ -136,6 +137,7 @@ export class PusherTransport extends EventEmitter<PusherTransportEvents> impleme
     this.#socket.addEventListener("close", (event) => this.#onClose(event.code, event.reason));
   }
 
+  /** Where the connection is: `connecting`, `open`, `reconnecting` or `closed`. */
   get status(): TransportStatus {
     return this.#status;
   }

@@ -32,9 +32,14 @@ export interface LiveTransport {
    * narrow the channel's events where the protocol supports it (a subscribe frame's `filters`).
    */
   subscribe(channel: string, handlers: ChannelHandlers, filters?: Record<string, unknown>): () => void;
+  /** Listens to the transport's status. */
   on(event: "status", listener: (status: TransportStatus) => void): unknown;
+  /** Listens to the transport's errors. */
   on(event: "error", listener: (error: Error) => void): unknown;
+  /** Stops listening to the status. */
   off(event: "status", listener: (status: TransportStatus) => void): unknown;
+  /** Stops listening to errors. */
   off(event: "error", listener: (error: Error) => void): unknown;
+  /** Closes the connection and every subscription for good. */
   close(): void;
 }

@@ -22,14 +22,19 @@ export type WatchEvent<Events> = {
 export type WatcherEvents<Events> = {
   [K in keyof Events & string]: (data: Events[K], channel: string) => void;
 } & {
+  /** The watcher's status changed. */
   status: (status: WatcherStatus) => void;
+  /** The source failed (the watcher goes on unless it is closed). */
   error: (error: Error) => void;
 };
 
 /** How a source feeds a watcher. */
 export interface WatcherSink<Events> {
+  /** An event arrived on a channel. */
   event<K extends keyof Events & string>(event: K, data: Events[K], channel: string): void;
+  /** The source's connection status changed. */
   status(status: WatcherStatus): void;
+  /** The source failed. */
   error(error: Error): void;
   /** Ends the watcher from the source's side; iterators throw `error` (if any) after their buffered events. */
   end(error?: Error): void;
@@ -78,6 +83,7 @@ export class Watcher<Events extends object> extends EventEmitter<WatcherEvents<E
     else this.#stop = stop;
   }
 
+  /** Where the watcher is: `connecting`, `open`, `reconnecting` or `closed`. */
   get status(): WatcherStatus {
     return this.#status;
   }
@@ -87,6 +93,7 @@ export class Watcher<Events extends object> extends EventEmitter<WatcherEvents<E
     this.#end(undefined);
   }
 
+  /** The events as `{ event, data, channel }`, buffered until read; ends when the watcher closes. */
   [Symbol.asyncIterator](): AsyncIterableIterator<WatchEvent<Events>> {
     const state: IteratorState<Events> = { buffer: [], waiting: undefined, overflowing: false, finished: false };
     if (!this.#ended) this.#iterators.add(state);

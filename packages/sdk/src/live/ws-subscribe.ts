@@ -90,7 +90,9 @@ interface Subscription {
 
 /** What a {@link WsSubscribeTransport} emits. */
 export interface WsSubscribeTransportEvents {
+  /** The connection's status changed. */
   status: (status: TransportStatus) => void;
+  /** A subscription failed or was refused. */
   error: (error: Error) => void;
 }
 
@@ -123,6 +125,7 @@ export class WsSubscribeTransport extends EventEmitter<WsSubscribeTransportEvent
     });
   }
 
+  /** Where the connection is: `connecting`, `open`, `reconnecting` or `closed`. */
   get status(): TransportStatus {
     return this.#status;
   }

@@ -4,6 +4,7 @@
  */
 import { type Contract, type EndpointSpec, toOpenAPI } from "@agentlane/sdk/contract";
 import { errorEnvelopeSchema, successEnvelopeSchema } from "./openapi-envelope.ts";
+import { paginationComponents, withPaginationRefs } from "./openapi-pagination.ts";
 import type { AnyPlatform } from "./platform.ts";
 
 export interface MountedDoc {
@@ -23,7 +24,8 @@ function implicitErrors(platform: AnyPlatform): (spec: EndpointSpec) => string[]
 
 /**
  * The OpenAPI document of the mounted platforms. Operation ids and tags carry the platform's id; each platform's
- * error envelope is a named component schema (`<id>.Error`), derived from its encoder like its success envelope.
+ * error envelope is a named component schema (`<id>.Error`), derived from its encoder like its success envelope,
+ * and so are its pagination objects (`<id>.Pagination`) and the entities its contract names (`<id>.Machine`).
  */
 export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
@@ -32,6 +34,11 @@ export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string
     const contract = platform.contract as Contract;
     const errorName = `${platform.id}.Error`;
     schemas[errorName] = errorEnvelopeSchema(platform.envelope);
+    const componentRef = (name: string) => `#/components/schemas/${platform.id}.${name}`;
+    const pagination = paginationComponents(platform.envelope);
+    for (const { name, schema, example } of pagination) {
+      schemas[`${platform.id}.${name}`] = { ...schema, examples: [example] };
+    }
     const implicit = implicitErrors(platform);
     const doc = toOpenAPI(contract, {
       title: platform.title,
@@ -46,8 +53,16 @@ export function openAPIDocument(mounts: readonly MountedDoc[], serverUrl: string
           ),
         ),
       ),
-      wrapSuccess: (data, spec) => successEnvelopeSchema(platform.envelope, data, spec),
-    }) as { paths: Record<string, Record<string, { tags?: string[]; operationId?: string }>> };
+      wrapSuccess: (data, spec) => {
+        const envelope = successEnvelopeSchema(platform.envelope, data, spec);
+        return spec.paginated ? withPaginationRefs(envelope, pagination, componentRef) : envelope;
+      },
+    }) as {
+      paths: Record<string, Record<string, { tags?: string[]; operationId?: string }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    // Entity names carry their platform's id already (`claudenest.Machine`): they cannot collide across platforms.
+    Object.assign(schemas, doc.components.schemas);
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const op of Object.values(operations)) {
         op.tags = (op.tags ?? []).map((t) => `${platform.id}.${t}`);

@@ -14,4 +14,4 @@ export {
   watchChat,
   watchSessions,
 } from "./live/chat.ts";
-export { routes } from "./routes.generated.ts";
+export { type ActusMethods, routes } from "./routes.generated.ts";

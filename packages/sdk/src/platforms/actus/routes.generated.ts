@@ -84,36 +84,66 @@ export interface ActusMethods {
      * Register a new user (username or email required)
      *
      * `POST /auth/register` (Auth Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.auth.register({ password: "<password>" });
+     * ```
      */
     readonly register: Method<C["auth"]["register"]>;
     /**
      * Login by username or email
      *
      * `POST /auth/login` (Auth Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.auth.login({ password: "<password>" });
+     * ```
      */
     readonly login: Method<C["auth"]["login"]>;
     /**
      * Refresh the access token
      *
      * `POST /auth/refresh` (Auth Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.auth.refresh({ refresh_token: "<refresh_token>" });
+     * ```
      */
     readonly refresh: Method<C["auth"]["refresh"]>;
     /**
      * Current user profile
      *
      * `GET /auth/me` (Auth Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.auth.me();
+     * ```
      */
     readonly me: Method<C["auth"]["me"]>;
     /**
      * Update the current user profile
      *
      * `PUT /auth/me` (Auth Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.auth.updateMe();
+     * ```
      */
     readonly updateMe: Method<C["auth"]["updateMe"]>;
     /**
      * WeChat OAuth authorization URL
      *
      * `GET /auth/wechat/authorize` (Auth Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.auth.wechatAuthorize();
+     * ```
      */
     readonly wechatAuthorize: Method<C["auth"]["wechatAuthorize"]>;
   };
@@ -123,18 +153,33 @@ export interface ActusMethods {
      * System health check
      *
      * `GET /status` (Status Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.status.health();
+     * ```
      */
     readonly health: Method<C["status"]["health"]>;
     /**
      * MinIO health check (smoke=true: put/get/remove self-test)
      *
      * `GET /status/minio` (Status Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.status.storage();
+     * ```
      */
     readonly storage: Method<C["status"]["storage"]>;
     /**
      * Upload a test file to MinIO (multipart)
      *
      * `POST /status/minio/upload` (Status Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.status.storageUpload({ file: new File(["hello"], "hello.txt") });
+     * ```
      */
     readonly storageUpload: Method<C["status"]["storageUpload"]>;
   };
@@ -144,72 +189,132 @@ export interface ActusMethods {
      * Get the LLM configuration (api_key excluded)
      *
      * `GET /app-config/llm` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.getLlm();
+     * ```
      */
     readonly getLlm: Method<C["appConfig"]["getLlm"]>;
     /**
      * Update the LLM configuration (empty api_key keeps the stored one)
      *
      * `POST /app-config/llm` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.updateLlm({ base_url: "<base_url>", model_name: "<model_name>", temperature: 1, max_tokens: 1 });
+     * ```
      */
     readonly updateLlm: Method<C["appConfig"]["updateLlm"]>;
     /**
      * Get the agent configuration
      *
      * `GET /app-config/agent` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.getAgent();
+     * ```
      */
     readonly getAgent: Method<C["appConfig"]["getAgent"]>;
     /**
      * Update the agent configuration
      *
      * `POST /app-config/agent` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.updateAgent({ max_iterations: 1, max_retries: 1, max_search_results: 1 });
+     * ```
      */
     readonly updateAgent: Method<C["appConfig"]["updateAgent"]>;
     /**
      * List MCP servers
      *
      * `GET /app-config/mcp-servers` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.listMcpServers();
+     * ```
      */
     readonly listMcpServers: Method<C["appConfig"]["listMcpServers"]>;
     /**
      * Create or replace MCP server configurations
      *
      * `POST /app-config/mcp-servers` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.createMcpServers({ mcpServers: {} });
+     * ```
      */
     readonly createMcpServers: Method<C["appConfig"]["createMcpServers"]>;
     /**
      * Delete an MCP server configuration
      *
      * `POST /app-config/mcp-servers/{server_name}/delete` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.deleteMcpServer({ server_name: "<server_name>" });
+     * ```
      */
     readonly deleteMcpServer: Method<C["appConfig"]["deleteMcpServer"]>;
     /**
      * Enable or disable an MCP server
      *
      * `POST /app-config/mcp-servers/{server_name}/enabled` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.setMcpServerEnabled({ server_name: "<server_name>", enabled: true });
+     * ```
      */
     readonly setMcpServerEnabled: Method<C["appConfig"]["setMcpServerEnabled"]>;
     /**
      * List A2A servers
      *
      * `GET /app-config/a2a-servers` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.listA2aServers();
+     * ```
      */
     readonly listA2aServers: Method<C["appConfig"]["listA2aServers"]>;
     /**
      * Add an A2A server (its agent card is read from the base URL)
      *
      * `POST /app-config/a2a-servers` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.createA2aServer({ base_url: "<base_url>" });
+     * ```
      */
     readonly createA2aServer: Method<C["appConfig"]["createA2aServer"]>;
     /**
      * Delete an A2A server
      *
      * `POST /app-config/a2a-servers/{a2a_id}/delete` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.deleteA2aServer({ a2a_id: "<a2a_id>" });
+     * ```
      */
     readonly deleteA2aServer: Method<C["appConfig"]["deleteA2aServer"]>;
     /**
      * Enable or disable an A2A server
      *
      * `POST /app-config/a2a-servers/{a2a_id}/enabled` (App Config Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.appConfig.setA2aServerEnabled({ a2a_id: "<a2a_id>", enabled: true });
+     * ```
      */
     readonly setA2aServerEnabled: Method<C["appConfig"]["setA2aServerEnabled"]>;
   };
@@ -219,24 +324,44 @@ export interface ActusMethods {
      * MCP tools with the user's preferences
      *
      * `GET /user/tools/mcp` (User Tools Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.userTools.listMcp();
+     * ```
      */
     readonly listMcp: Method<C["userTools"]["listMcp"]>;
     /**
      * Set the user's preference for an MCP tool
      *
      * `POST /user/tools/mcp/{server_name}/enabled` (User Tools Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.userTools.setMcpEnabled({ server_name: "<server_name>", enabled: true });
+     * ```
      */
     readonly setMcpEnabled: Method<C["userTools"]["setMcpEnabled"]>;
     /**
      * A2A tools with the user's preferences
      *
      * `GET /user/tools/a2a` (User Tools Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.userTools.listA2a();
+     * ```
      */
     readonly listA2a: Method<C["userTools"]["listA2a"]>;
     /**
      * Set the user's preference for an A2A tool
      *
      * `POST /user/tools/a2a/{a2a_id}/enabled` (User Tools Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.userTools.setA2aEnabled({ a2a_id: "<a2a_id>", enabled: true });
+     * ```
      */
     readonly setA2aEnabled: Method<C["userTools"]["setA2aEnabled"]>;
   };
@@ -246,12 +371,22 @@ export interface ActusMethods {
      * Create a session
      *
      * `POST /sessions` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.create();
+     * ```
      */
     readonly create: Method<C["sessions"]["create"]>;
     /**
      * List the user's sessions
      *
      * `GET /sessions` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.list();
+     * ```
      */
     readonly list: Method<C["sessions"]["list"]>;
     /**
@@ -260,12 +395,24 @@ export interface ActusMethods {
      * `POST /sessions/stream` (Session Module)
      *
      * Answers a stream of Server-Sent Events: iterate it with `for await`.
+     *
+     * @example
+     * ```ts
+     * for await (const event of client.sessions.stream()) {
+     *   console.log(event.event, event.data);
+     * }
+     * ```
      */
     readonly stream: Method<C["sessions"]["stream"]>;
     /**
      * Session detail with its events
      *
      * `GET /sessions/{session_id}` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.get({ session_id: "<session_id>" });
+     * ```
      */
     readonly get: Method<C["sessions"]["get"]>;
     /**
@@ -274,42 +421,79 @@ export interface ActusMethods {
      * `POST /sessions/{session_id}/chat` (Session Module)
      *
      * Answers a stream of Server-Sent Events: iterate it with `for await`.
+     *
+     * @example
+     * ```ts
+     * for await (const event of client.sessions.chat({ session_id: "<session_id>" })) {
+     *   console.log(event.event, event.data);
+     * }
+     * ```
      */
     readonly chat: Method<C["sessions"]["chat"]>;
     /**
      * Stop a session
      *
      * `POST /sessions/{session_id}/stop` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.stop({ session_id: "<session_id>" });
+     * ```
      */
     readonly stop: Method<C["sessions"]["stop"]>;
     /**
      * Clear the unread count (owner only)
      *
      * `POST /sessions/{session_id}/clear-unread-message-count` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.clearUnread({ session_id: "<session_id>" });
+     * ```
      */
     readonly clearUnread: Method<C["sessions"]["clearUnread"]>;
     /**
      * Delete a session (owner only)
      *
      * `POST /sessions/{session_id}/delete` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.remove({ session_id: "<session_id>" });
+     * ```
      */
     readonly remove: Method<C["sessions"]["remove"]>;
     /**
      * List the session's files
      *
      * `GET /sessions/{session_id}/files` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.files({ session_id: "<session_id>" });
+     * ```
      */
     readonly files: Method<C["sessions"]["files"]>;
     /**
      * Read a file in the session's sandbox
      *
      * `POST /sessions/{session_id}/file` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.readFile({ session_id: "<session_id>", filepath: "<filepath>" });
+     * ```
      */
     readonly readFile: Method<C["sessions"]["readFile"]>;
     /**
      * Read a shell's output in the session's sandbox
      *
      * `POST /sessions/{id}/shell` (Session Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sessions.shell({ id: "<id>", session_id: "<session_id>" });
+     * ```
      */
     readonly shell: Method<C["sessions"]["shell"]>;
   };
@@ -321,24 +505,46 @@ export interface ActusMethods {
      * `GET /admin/users` (Admin Module)
      *
      * Resolves to the first page; `for await` iterates every item of every page.
+     *
+     * @example
+     * ```ts
+     * for await (const item of client.admin.listUsers()) {
+     *   console.log(item);
+     * }
+     * ```
      */
     readonly listUsers: Method<C["admin"]["listUsers"]>;
     /**
      * Get a user (super_admin)
      *
      * `GET /admin/users/{user_id}` (Admin Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.admin.getUser({ user_id: "<user_id>" });
+     * ```
      */
     readonly getUser: Method<C["admin"]["getUser"]>;
     /**
      * Update a user's status (not yourself, not another admin)
      *
      * `PUT /admin/users/{user_id}/status` (Admin Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.admin.setUserStatus({ user_id: "<user_id>", status: "active" });
+     * ```
      */
     readonly setUserStatus: Method<C["admin"]["setUserStatus"]>;
     /**
      * Delete a user (not yourself, not another admin)
      *
      * `DELETE /admin/users/{user_id}` (Admin Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.admin.deleteUser({ user_id: "<user_id>" });
+     * ```
      */
     readonly deleteUser: Method<C["admin"]["deleteUser"]>;
   };
@@ -348,18 +554,33 @@ export interface ActusMethods {
      * Upload a file (multipart)
      *
      * `POST /files` (File Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.files.upload({ file: new File(["hello"], "hello.txt") });
+     * ```
      */
     readonly upload: Method<C["files"]["upload"]>;
     /**
      * File metadata
      *
      * `GET /files/{file_id}` (File Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.files.get({ file_id: "<file_id>" });
+     * ```
      */
     readonly get: Method<C["files"]["get"]>;
     /**
      * Delete a file
      *
      * `DELETE /files/{file_id}` (File Module)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.files.remove({ file_id: "<file_id>" });
+     * ```
      */
     readonly remove: Method<C["files"]["remove"]>;
   };
@@ -369,36 +590,66 @@ export interface ActusMethods {
      * List installed skills
      *
      * `GET /v2/skills` (Skill Ecosystem Module (v2))
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.list();
+     * ```
      */
     readonly list: Method<C["skills"]["list"]>;
     /**
      * Install a skill from a local folder or a GitHub tree URL
      *
      * `POST /v2/skills/install` (Skill Ecosystem Module (v2))
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.install({ source_type: "github", source_ref: "https://github.com/owner/repo/tree/main/skills/my-skill" });
+     * ```
      */
     readonly install: Method<C["skills"]["install"]>;
     /**
      * Enable or disable a skill
      *
      * `POST /v2/skills/{skill_key}/enabled` (Skill Ecosystem Module (v2))
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.setEnabled({ skill_key: "<skill_key>", enabled: true });
+     * ```
      */
     readonly setEnabled: Method<C["skills"]["setEnabled"]>;
     /**
      * Delete a skill (and the users' preferences for it)
      *
      * `DELETE /v2/skills/{skill_key}` (Skill Ecosystem Module (v2))
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.remove({ skill_key: "<skill_key>" });
+     * ```
      */
     readonly remove: Method<C["skills"]["remove"]>;
     /**
      * Get the skill risk policy
      *
      * `GET /v2/skills/policy` (Skill Ecosystem Module (v2))
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.getPolicy();
+     * ```
      */
     readonly getPolicy: Method<C["skills"]["getPolicy"]>;
     /**
      * Update the skill risk policy
      *
      * `POST /v2/skills/policy` (Skill Ecosystem Module (v2))
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.setPolicy({ mode: "off" });
+     * ```
      */
     readonly setPolicy: Method<C["skills"]["setPolicy"]>;
   };

@@ -11,4 +11,4 @@ export {
   type ScanJobWatchOptions,
   watchScanJob,
 } from "./live/job-watcher.ts";
-export { routes } from "./routes.generated.ts";
+export { type CaipeSkillsMethods, routes } from "./routes.generated.ts";

@@ -59,6 +59,13 @@ export interface CaipeSkillsMethods {
      * Resolves to the first page; `for await` iterates every item of every page.
      *
      * scan_status and quarantine are the planned filters (FR-011 to FR-016)
+     *
+     * @example
+     * ```ts
+     * for await (const item of client.catalog.list()) {
+     *   console.log(item);
+     * }
+     * ```
      */
     readonly list: Method<C["catalog"]["list"]>;
   };
@@ -68,24 +75,44 @@ export interface CaipeSkillsMethods {
      * List the configs the caller sees, or read one with ?id=
      *
      * `GET /skills/configs` (Persisted skill configuration)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.configs.read();
+     * ```
      */
     readonly read: Method<C["configs"]["read"]>;
     /**
      * Create a config
      *
      * `POST /skills/configs` (Persisted skill configuration)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.configs.create({ name: "<name>", category: "<category>", tasks: [] });
+     * ```
      */
     readonly create: Method<C["configs"]["create"]>;
     /**
      * Update a config (the body includes its id)
      *
      * `PUT /skills/configs` (Persisted skill configuration)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.configs.update({ id: "<id>" });
+     * ```
      */
     readonly update: Method<C["configs"]["update"]>;
     /**
      * Delete a config
      *
      * `DELETE /skills/configs` (Persisted skill configuration)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.configs.remove({ id: "<id>" });
+     * ```
      */
     readonly remove: Method<C["configs"]["remove"]>;
   };
@@ -95,12 +122,22 @@ export interface CaipeSkillsMethods {
      * Preview template seeding (admin)
      *
      * `GET /skills/seed` (Supporting routes)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.seed.preview();
+     * ```
      */
     readonly preview: Method<C["seed"]["preview"]>;
     /**
      * Seed the packaged templates as built-in configs (admin)
      *
      * `POST /skills/seed` (Supporting routes)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.seed.apply();
+     * ```
      */
     readonly apply: Method<C["seed"]["apply"]>;
   };
@@ -110,12 +147,22 @@ export interface CaipeSkillsMethods {
      * Draft a SKILL.md from a name and a description
      *
      * `POST /skills/generate` (Supporting routes)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.authoring.generate({ type: "generate", name: "<name>", description: "<description>" });
+     * ```
      */
     readonly generate: Method<C["authoring"]["generate"]>;
     /**
      * Read a skill folder's files from GitHub
      *
      * `POST /skills/import-github` (Supporting routes)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.authoring.importGithub({ repo: "<repo>", path: "<path>" });
+     * ```
      */
     readonly importGithub: Method<C["authoring"]["importGithub"]>;
   };
@@ -125,6 +172,11 @@ export interface CaipeSkillsMethods {
      * Import packaged templates as system rows
      *
      * `POST /skills/templates/import` (Template import)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.templates.import({ template_ids: ["incident-postmortem-report"], import_all: false });
+     * ```
      */
     readonly import: Method<C["templates"]["import"]>;
   };
@@ -134,12 +186,22 @@ export interface CaipeSkillsMethods {
      * The bootstrap skill (markdown) for an IDE agent
      *
      * `GET /skills/bootstrap` (Gateway artifacts)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.gateway.bootstrap();
+     * ```
      */
     readonly bootstrap: Method<C["gateway"]["bootstrap"]>;
     /**
      * The bash installer of the bootstrap skill (and, in bulk, the catalog)
      *
      * `GET /skills/install.sh` (Gateway artifacts)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.gateway.installScript();
+     * ```
      */
     readonly installScript: Method<C["gateway"]["installScript"]>;
   };
@@ -149,18 +211,33 @@ export interface CaipeSkillsMethods {
      * Start an asynchronous catalog or hub scan job
      *
      * `POST /skills/scan-jobs` (Planned: scanner jobs)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.scanJobs.start({ kind: "catalog" });
+     * ```
      */
     readonly start: Method<C["scanJobs"]["start"]>;
     /**
      * Poll a scan job
      *
      * `GET /skills/scan-jobs/{id}` (Planned: scanner jobs)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.scanJobs.get({ id: "<id>" });
+     * ```
      */
     readonly get: Method<C["scanJobs"]["get"]>;
     /**
      * Cancel a queued or running scan job
      *
      * `POST /skills/scan-jobs/{id}/cancel` (Planned: scanner jobs)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.scanJobs.cancel({ id: "<id>" });
+     * ```
      */
     readonly cancel: Method<C["scanJobs"]["cancel"]>;
   };
@@ -170,12 +247,22 @@ export interface CaipeSkillsMethods {
      * Read the effective quarantine policy
      *
      * `GET /skills/quarantine-policy` (Planned: quarantine)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.quarantine.get();
+     * ```
      */
     readonly get: Method<C["quarantine"]["get"]>;
     /**
      * Update the quarantine policy (admin)
      *
      * `PUT /skills/quarantine-policy` (Planned: quarantine)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.quarantine.update();
+     * ```
      */
     readonly update: Method<C["quarantine"]["update"]>;
   };
@@ -185,6 +272,11 @@ export interface CaipeSkillsMethods {
      * Scan one skill again
      *
      * `POST /skills/re-scan` (Planned: re-scan)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.scans.rescan({ skill_id: "<skill_id>" });
+     * ```
      */
     readonly rescan: Method<C["scans"]["rescan"]>;
   };

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { RunnableSchema } from "../../contract/schema.ts";
+import * as examples from "./contract/examples.ts";
 import { contract, webhookEvents } from "./contract/index.ts";
 
 /**
  * The document's own examples (seed 000), with its garbled Chinese written afresh, read by the contract: what
  * the real service answers and accepts as documented must validate, so `validate: { contract }` never refuses it.
+ * The samples the OpenAPI document shows (`contract/examples.ts`) are among them.
  */
 const responses: Array<[string, RunnableSchema, unknown]> = [
   [
@@ -56,63 +58,9 @@ const responses: Array<[string, RunnableSchema, unknown]> = [
   [
     "skills.list",
     contract.skills.list.spec.response,
-    {
-      skills: [
-        {
-          id: "code-reviewer",
-          name: "Code Review Assistant",
-          description: "AI-powered code review with security analysis",
-          category: "review",
-          version: "2.1.0",
-          author: "CCJK Team",
-          tags: ["review", "security", "quality"],
-          triggers: ["/review", "/code-review"],
-          popularity: 5000,
-          rating: 4.8,
-          downloads: 12500,
-          createdAt: "2024-06-15T10:00:00Z",
-          updatedAt: "2026-01-10T08:00:00Z",
-          compatibility: { ccjk: ">=3.7.0", claudeCode: ">=1.0.0" },
-        },
-      ],
-      pagination: { page: 1, limit: 20, total: 156, totalPages: 8 },
-    },
+    { skills: [examples.skillListItemExample], pagination: examples.paginationExample },
   ],
-  [
-    "skills.get",
-    contract.skills.get.spec.response,
-    {
-      id: "code-reviewer",
-      name: { en: "Code Review Assistant", "zh-CN": "代码审查助手" },
-      description: { en: "AI-powered code review with security analysis", "zh-CN": "AI 驱动的代码审查，包含安全分析" },
-      longDescription: "## Overview\n\nComprehensive code review...",
-      category: "review",
-      version: "2.1.0",
-      author: "CCJK Team",
-      license: "MIT",
-      tags: ["review", "security", "quality"],
-      triggers: ["/review", "/code-review"],
-      template: "# Code Review Skill\n\n<!-- Skill content -->",
-      agents: ["security-specialist", "performance-analyzer"],
-      dependencies: [],
-      popularity: 5000,
-      rating: 4.8,
-      ratingCount: 234,
-      downloads: 12500,
-      homepage: "https://github.com/ccjk/code-reviewer",
-      repository: "https://github.com/ccjk/code-reviewer",
-      icon: "https://cdn.claudehome.cn/skills/code-reviewer/icon.png",
-      screenshots: ["https://cdn.claudehome.cn/skills/code-reviewer/screenshot1.png"],
-      compatibility: { ccjk: ">=3.7.0", claudeCode: ">=1.0.0" },
-      permissions: ["file:read", "file:write"],
-      createdAt: "2024-06-15T10:00:00Z",
-      updatedAt: "2026-01-10T08:00:00Z",
-      versions: [
-        { version: "2.1.0", releaseDate: "2026-01-10", changelog: "Added security analysis" },
-        { version: "2.0.0", releaseDate: "2025-12-01", changelog: "Major rewrite" },
-      ],
-    },
-  ],
+  ["skills.get", contract.skills.get.spec.response, examples.skillExample],
   [
     "skills.install",
     contract.skills.install.spec.response,
@@ -153,22 +101,7 @@ const responses: Array<[string, RunnableSchema, unknown]> = [
   [
     "agents.list",
     contract.agents.list.spec.response,
-    {
-      agents: [
-        {
-          id: "agent_ts-architect_001",
-          role: "typescript-cli-architect",
-          model: "sonnet",
-          status: "available",
-          capabilities: ["cli-design", "typescript", "architecture"],
-          currentTask: null,
-          load: 0.2,
-          lastActivity: "2026-01-21T10:00:00Z",
-          metrics: { tasksCompleted: 150, avgResponseTime: 2500, successRate: 0.98 },
-        },
-      ],
-      pagination: { page: 1, limit: 20, total: 13 },
-    },
+    { agents: [examples.agentExample], pagination: { page: 1, limit: 20, total: 13 } },
   ],
   [
     "agents.createTask",
@@ -182,19 +115,7 @@ const responses: Array<[string, RunnableSchema, unknown]> = [
       webhookUrl: "https://api.claudehome.cn/webhooks/tasks/task_abc123",
     },
   ],
-  [
-    "agents.getTask",
-    contract.agents.getTask.spec.response,
-    {
-      taskId: "task_abc123",
-      status: "in_progress",
-      progress: 65,
-      agentId: "agent_ts-architect_001",
-      startedAt: "2026-01-21T10:00:00Z",
-      estimatedCompletion: "2026-01-21T10:05:00Z",
-      output: { files: ["src/commands/sync.ts"], messages: ["Created sync command structure"] },
-    },
-  ],
+  ["agents.getTask", contract.agents.getTask.spec.response, examples.agentTaskExample],
   [
     "agents.cancelTask",
     contract.agents.cancelTask.spec.response,
@@ -205,27 +126,7 @@ const responses: Array<[string, RunnableSchema, unknown]> = [
     contract.agents.scalePool.spec.response,
     { poolId: "pool_ts-architect", current: 5, status: "scaling", target: 5, estimatedReady: "2026-01-21T10:01:00Z" },
   ],
-  [
-    "mcp.list",
-    contract.mcp.list.spec.response,
-    {
-      services: [
-        {
-          id: "context7",
-          name: { en: "Context7", "zh-CN": "Context7 文档" },
-          description: { en: "Upstash documentation service", "zh-CN": "Upstash 文档服务" },
-          category: "documentation",
-          version: "1.2.0",
-          author: "Upstash",
-          requiresApiKey: false,
-          platforms: ["windows", "macos", "linux"],
-          config: { type: "stdio", command: "npx", args: ["-y", "@upstash/context7-mcp@latest"] },
-          popularity: 5000,
-          rating: 4.9,
-        },
-      ],
-    },
-  ],
+  ["mcp.list", contract.mcp.list.spec.response, { services: [examples.mcpServiceExample] }],
   [
     "mcp.install",
     contract.mcp.install.spec.response,
@@ -283,17 +184,7 @@ const responses: Array<[string, RunnableSchema, unknown]> = [
       total: 8,
     },
   ],
-  [
-    "webhooks.create",
-    contract.webhooks.create.spec.response,
-    {
-      webhookId: "wh_abc123",
-      url: "https://your-server.com/webhooks/ccjk",
-      events: ["sync.completed", "task.completed", "conflict.detected"],
-      secret: "your-webhook-secret",
-      active: true,
-    },
-  ],
+  ["webhooks.create", contract.webhooks.create.spec.response, examples.webhookExample],
 ];
 
 /** The document's request bodies, which the contract must accept as they are. */
@@ -328,22 +219,7 @@ const requests: Array<[string, RunnableSchema, unknown]> = [
       visibility: "public",
     },
   ],
-  [
-    "agents.createTask",
-    contract.agents.createTask.spec.body,
-    {
-      agentRole: "typescript-cli-architect",
-      task: {
-        name: "Design CLI structure",
-        description: "Create CLI command structure for new feature",
-        type: "design",
-        priority: "high",
-        input: { feature: "cloud-sync", commands: ["sync", "config", "status"] },
-        deadline: "2026-01-21T12:00:00Z",
-      },
-      distributed: false,
-    },
-  ],
+  ["agents.createTask", contract.agents.createTask.spec.body, examples.createAgentTaskExample],
   [
     "agents.scalePool",
     contract.agents.scalePool.spec.body,
@@ -380,15 +256,7 @@ const requests: Array<[string, RunnableSchema, unknown]> = [
       limit: 10,
     },
   ],
-  [
-    "webhooks.create",
-    contract.webhooks.create.spec.body,
-    {
-      url: "https://your-server.com/webhooks/ccjk",
-      events: ["sync.completed", "task.completed", "conflict.detected"],
-      secret: "your-webhook-secret",
-    },
-  ],
+  ["webhooks.create", contract.webhooks.create.spec.body, examples.createWebhookExample],
 ];
 
 const issues = (schema: RunnableSchema, value: unknown) => {

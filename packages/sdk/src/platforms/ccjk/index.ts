@@ -14,5 +14,5 @@ export {
   type WireError,
   type WirePagination,
 } from "./envelope.ts";
-export { routes } from "./routes.generated.ts";
+export { type CCJKCloudMethods, routes } from "./routes.generated.ts";
 export { type TaskWatchEvents, type TaskWatcher, type TaskWatchOptions, watchTask } from "./task-watch.ts";

@@ -58,6 +58,11 @@ export interface CCJKCloudMethods {
      * Trade an OAuth client's id and secret for a bearer token (client-credentials grant)
      *
      * `POST /oauth/token` (§2 OAuth 2.0 (Enterprise))
+     *
+     * @example
+     * ```ts
+     * const answer = await client.oauth.token();
+     * ```
      */
     readonly token: Method<C["oauth"]["token"]>;
   };
@@ -67,30 +72,55 @@ export interface CCJKCloudMethods {
      * Set or update the sync configuration
      *
      * `POST /sync/config` (§4 Sync Configuration)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sync.setConfig({ provider: "github-gist" });
+     * ```
      */
     readonly setConfig: Method<C["sync"]["setConfig"]>;
     /**
      * Get the sync configuration and its stats
      *
      * `GET /sync/config` (§4 Sync Configuration)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sync.getConfig();
+     * ```
      */
     readonly getConfig: Method<C["sync"]["getConfig"]>;
     /**
      * Start a sync job
      *
      * `POST /sync/sync` (§4 Sync Operations)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sync.start();
+     * ```
      */
     readonly start: Method<C["sync"]["start"]>;
     /**
      * Get a sync job's progress and results (the latest job by default)
      *
      * `GET /sync/status` (§4 Sync Operations)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sync.status();
+     * ```
      */
     readonly status: Method<C["sync"]["status"]>;
     /**
      * Resolve a sync conflict with the local, remote or merged content
      *
      * `POST /sync/resolve-conflict` (§4 Sync Operations)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.sync.resolveConflict({ conflictId: "<conflictId>", resolution: "local" });
+     * ```
      */
     readonly resolveConflict: Method<C["sync"]["resolveConflict"]>;
   };
@@ -102,30 +132,57 @@ export interface CCJKCloudMethods {
      * `GET /skills` (§5 List Skills)
      *
      * Resolves to the first page; `for await` iterates every item of every page.
+     *
+     * @example
+     * ```ts
+     * for await (const item of client.skills.list()) {
+     *   console.log(item);
+     * }
+     * ```
      */
     readonly list: Method<C["skills"]["list"]>;
     /**
      * List skill categories with their skill counts
      *
      * `GET /skills/categories` (§5 Skill Categories)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.categories();
+     * ```
      */
     readonly categories: Method<C["skills"]["categories"]>;
     /**
      * Get a skill's details in both languages
      *
      * `GET /skills/{id}` (§5 Get Skill Details)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.get({ id: "<id>" });
+     * ```
      */
     readonly get: Method<C["skills"]["get"]>;
     /**
      * Install a skill and its dependencies
      *
      * `POST /skills/{id}/install` (§5 Install Skill)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.install({ id: "<id>" });
+     * ```
      */
     readonly install: Method<C["skills"]["install"]>;
     /**
      * Publish a new skill to the registry
      *
      * `POST /skills/publish` (§5 Publish Skill)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.skills.publish({ skill: { id: "<id>", name: { en: "<en>" }, description: { en: "<en>" }, category: "<category>", version: "<version>", template: "<template>" } });
+     * ```
      */
     readonly publish: Method<C["skills"]["publish"]>;
   };
@@ -137,30 +194,57 @@ export interface CCJKCloudMethods {
      * `GET /agents` (§6 List Agents)
      *
      * Resolves to the first page; `for await` iterates every item of every page.
+     *
+     * @example
+     * ```ts
+     * for await (const item of client.agents.list()) {
+     *   console.log(item);
+     * }
+     * ```
      */
     readonly list: Method<C["agents"]["list"]>;
     /**
      * Create a task for an agent role
      *
      * `POST /agents/tasks` (§6 Create Agent Task)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.agents.createTask({ agentRole: "typescript-cli-architect", task: { name: "Design CLI structure", description: "Create CLI command structure for new feature", type: "design", priority: "high", input: { feature: "cloud-sync", commands: ["sync", "config", "status"] }, deadline: "2026-01-21T12:00:00Z" }, distributed: false });
+     * ```
      */
     readonly createTask: Method<C["agents"]["createTask"]>;
     /**
      * Get a task's status, progress and output
      *
      * `GET /agents/tasks/{id}` (§6 Get Task Status)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.agents.getTask({ id: "<id>" });
+     * ```
      */
     readonly getTask: Method<C["agents"]["getTask"]>;
     /**
      * Cancel a queued or running task
      *
      * `DELETE /agents/tasks/{id}` (§6 Cancel Task)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.agents.cancelTask({ id: "<id>" });
+     * ```
      */
     readonly cancelTask: Method<C["agents"]["cancelTask"]>;
     /**
      * Scale a role's agent pool
      *
      * `POST /agents/pool/scale` (§6 Agent Pool Management)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.agents.scalePool({ role: "<role>" });
+     * ```
      */
     readonly scalePool: Method<C["agents"]["scalePool"]>;
   };
@@ -170,24 +254,44 @@ export interface CCJKCloudMethods {
      * List MCP services, filtered
      *
      * `GET /mcp/services` (§7 List MCP Services)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.mcp.list();
+     * ```
      */
     readonly list: Method<C["mcp"]["list"]>;
     /**
      * Get an MCP service's details, tools and configuration
      *
      * `GET /mcp/services/{id}` (§7 Get MCP Service Details)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.mcp.get({ id: "<id>" });
+     * ```
      */
     readonly get: Method<C["mcp"]["get"]>;
     /**
      * Install an MCP service for the account
      *
      * `POST /mcp/services/{id}/install` (§7 Install MCP Service)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.mcp.install({ id: "<id>" });
+     * ```
      */
     readonly install: Method<C["mcp"]["install"]>;
     /**
      * Recommend MCP services from a project's analysis
      *
      * `POST /mcp/discover` (§7 Discover MCP Services)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.mcp.discover({ projectPath: "<projectPath>", analysis: {} });
+     * ```
      */
     readonly discover: Method<C["mcp"]["discover"]>;
   };
@@ -199,24 +303,46 @@ export interface CCJKCloudMethods {
      * `GET /plugins` (§8 List Plugins)
      *
      * Resolves to the first page; `for await` iterates every item of every page.
+     *
+     * @example
+     * ```ts
+     * for await (const item of client.plugins.list()) {
+     *   console.log(item);
+     * }
+     * ```
      */
     readonly list: Method<C["plugins"]["list"]>;
     /**
      * Get a plugin's details
      *
      * `GET /plugins/{id}` (§8 Get Plugin Details)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.plugins.get({ id: "<id>" });
+     * ```
      */
     readonly get: Method<C["plugins"]["get"]>;
     /**
      * Get a plugin's download package: URL, SHA-256, size and files
      *
      * `GET /plugins/{id}/download` (§8 Download Plugin)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.plugins.download({ id: "<id>" });
+     * ```
      */
     readonly download: Method<C["plugins"]["download"]>;
     /**
      * Recommend plugins for a project's context
      *
      * `POST /plugins/recommendations` (§8 Get Recommendations)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.plugins.recommendations({ context: {} });
+     * ```
      */
     readonly recommendations: Method<C["plugins"]["recommendations"]>;
   };
@@ -226,6 +352,11 @@ export interface CCJKCloudMethods {
      * Subscribe a URL to webhook events
      *
      * `POST /webhooks` (§10 Webhook Configuration)
+     *
+     * @example
+     * ```ts
+     * const answer = await client.webhooks.create({ url: "https://your-server.com/webhooks/ccjk", events: ["sync.completed", "task.completed", "conflict.detected"], secret: "your-webhook-secret" });
+     * ```
      */
     readonly create: Method<C["webhooks"]["create"]>;
   };

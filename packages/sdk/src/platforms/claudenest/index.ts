@@ -26,6 +26,7 @@ export {
   type WireBody,
   type WireError,
   type WireMeta,
+  type WirePagination,
 } from "./envelope.ts";
 export {
   type LockEvents,
@@ -43,7 +44,7 @@ export {
   type TerminalExit,
 } from "./live/terminal.ts";
 export type { PairedMachine, PairMachineOptions } from "./pairing.ts";
-export { routes } from "./routes.generated.ts";
+export { type ClaudeNestMethods, routes } from "./routes.generated.ts";
 export { readCommand } from "./shapes/commands.ts";
 export {
   lockTaskFiles,

@@ -18,4 +18,4 @@ export {
 } from "./envelope.ts";
 export { type CoordinAItorRealtimeOptions, realtimeUrl } from "./live/realtime.ts";
 export { TaskFailedError, type TaskWatchEvents, type TaskWatcher, type TaskWatchOptions } from "./live/task-watcher.ts";
-export { routes } from "./routes.generated.ts";
+export { type CoordinAItorMethods, routes } from "./routes.generated.ts";

@@ -19,6 +19,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { EnabledBodySchema, Id, Nothing } from "./common.ts";
+import { entity, mcpServerExample } from "./examples.ts";
 
 /** The zod schema of {@link LlmConfig}. */
 export const LlmConfigSchema = z.object({
@@ -92,12 +93,15 @@ export const McpConfigSchema = z.object({
 export interface McpConfig extends z.output<typeof McpConfigSchema> {}
 
 /** The zod schema of {@link McpServer}. */
-export const McpServerSchema = z.object({
-  server_name: z.string(),
-  enabled: z.boolean(),
-  transport: McpTransport,
-  tools: z.array(z.string()),
-});
+export const McpServerSchema = entity(
+  z.object({
+    server_name: z.string(),
+    enabled: z.boolean(),
+    transport: McpTransport,
+    tools: z.array(z.string()),
+  }),
+  { name: "McpServer", example: mcpServerExample },
+);
 /** An item of `ListMCPServerResponse`. */
 export interface McpServer extends z.output<typeof McpServerSchema> {}
 

@@ -19,6 +19,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Timestamp } from "./common.ts";
+import { entity, userExample } from "./examples.ts";
 
 /** `super_admin | user`. */
 export const UserRole = z.enum(["super_admin", "user"]);
@@ -26,16 +27,19 @@ export const UserRole = z.enum(["super_admin", "user"]);
 export const UserStatus = z.enum(["active", "inactive", "banned"]);
 
 /** The zod schema of {@link User}. */
-export const UserSchema = z.object({
-  id: Id,
-  username: z.string().nullable(),
-  email: z.string().nullable(),
-  nickname: z.string().nullable(),
-  avatar: z.string().nullable(),
-  role: UserRole,
-  status: UserStatus,
-  created_at: Timestamp,
-});
+export const UserSchema = entity(
+  z.object({
+    id: Id,
+    username: z.string().nullable(),
+    email: z.string().nullable(),
+    nickname: z.string().nullable(),
+    avatar: z.string().nullable(),
+    role: UserRole,
+    status: UserStatus,
+    created_at: Timestamp,
+  }),
+  { name: "User", example: userExample },
+);
 /** `UserResponse`: an account; `username` or `email` may be `null` when it was registered without it. */
 export interface User extends z.output<typeof UserSchema> {}
 

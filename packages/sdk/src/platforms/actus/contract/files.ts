@@ -15,17 +15,21 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing } from "./common.ts";
+import { entity, fileInfoExample } from "./examples.ts";
 
 /** The zod schema of {@link FileInfo}. */
-export const FileInfoSchema = z.object({
-  id: Id,
-  filename: z.string(),
-  filepath: z.string(),
-  key: z.string(),
-  extension: z.string(),
-  mime_type: z.string(),
-  size: z.number().int(),
-});
+export const FileInfoSchema = entity(
+  z.object({
+    id: Id,
+    filename: z.string(),
+    filepath: z.string(),
+    key: z.string(),
+    extension: z.string(),
+    mime_type: z.string(),
+    size: z.number().int(),
+  }),
+  { name: "FileInfo", example: fileInfoExample },
+);
 /** `FileInfo`. */
 export interface FileInfo extends z.output<typeof FileInfoSchema> {}
 

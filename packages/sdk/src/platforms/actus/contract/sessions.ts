@@ -33,20 +33,24 @@ import { z } from "zod";
 import { endpoint, type StreamEvent } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing } from "./common.ts";
+import { entity, sessionItemExample } from "./examples.ts";
 import { type FileInfo, FileInfoSchema } from "./files.ts";
 
 /** `pending | running | waiting | completed`. */
 export const SessionStatus = z.enum(["pending", "running", "waiting", "completed"]);
 
 /** The zod schema of {@link SessionItem}. */
-export const SessionItemSchema = z.object({
-  session_id: z.string(),
-  title: z.string(),
-  latest_message: z.string(),
-  latest_message_at: z.string().nullable(),
-  status: SessionStatus,
-  unread_message_count: z.number().int(),
-});
+export const SessionItemSchema = entity(
+  z.object({
+    session_id: z.string(),
+    title: z.string(),
+    latest_message: z.string(),
+    latest_message_at: z.string().nullable(),
+    status: SessionStatus,
+    unread_message_count: z.number().int(),
+  }),
+  { name: "Session", example: sessionItemExample },
+);
 /** `ListSessionItem`. */
 export interface SessionItem extends z.output<typeof SessionItemSchema> {}
 

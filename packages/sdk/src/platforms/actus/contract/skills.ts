@@ -20,37 +20,45 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { EnabledBodySchema, Id, Nothing, Timestamp } from "./common.ts";
+import { entity, installSkillExample, skillExample } from "./examples.ts";
 
 /** The zod schema of {@link SkillItem}. */
-export const SkillItemSchema = z.object({
-  id: Id,
-  slug: z.string(),
-  name: z.string(),
-  description: z.string(),
-  version: z.string(),
-  source_type: z.enum(["local", "github"]),
-  source_ref: z.string(),
-  runtime_type: z.enum(["native", "mcp", "a2a"]),
-  enabled: z.boolean(),
-  installed_by: z.string().nullable(),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-  bundle_file_count: z.number().int(),
-  context_ref_count: z.number().int(),
-  last_sync_at: z.string().nullable(),
-});
+export const SkillItemSchema = entity(
+  z.object({
+    id: Id,
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    version: z.string(),
+    source_type: z.enum(["local", "github"]),
+    source_ref: z.string(),
+    runtime_type: z.enum(["native", "mcp", "a2a"]),
+    enabled: z.boolean(),
+    installed_by: z.string().nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    bundle_file_count: z.number().int(),
+    context_ref_count: z.number().int(),
+    last_sync_at: z.string().nullable(),
+  }),
+  { name: "Skill", example: skillExample },
+);
 /** `SkillItem`. */
 export interface SkillItem extends z.output<typeof SkillItemSchema> {}
 
 /** The zod schema of {@link SkillInstallBody}. */
-export const SkillInstallBodySchema = z.object({
-  source_type: z.enum(["local", "github"]),
-  source_ref: z.string().min(1).max(2048),
-  manifest: z.record(z.string(), z.unknown()).optional(),
-  skill_md: z.string().max(1_000_000).optional(),
-});
+export const SkillInstallBodySchema = withExample(
+  z.object({
+    source_type: z.enum(["local", "github"]),
+    source_ref: z.string().min(1).max(2048),
+    manifest: z.record(z.string(), z.unknown()).optional(),
+    skill_md: z.string().max(1_000_000).optional(),
+  }),
+  installSkillExample,
+);
 /** `SkillInstallRequest`. */
 export interface SkillInstallBody extends z.output<typeof SkillInstallBodySchema> {}
 

@@ -23,6 +23,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Metadata, ScanStatusSchema, SkillId, Timestamp } from "./common.ts";
+import { catalogMetaExample, catalogSkillExample, entity } from "./examples.ts";
 
 /** The zod schema of {@link CatalogSource}. */
 export const CatalogSourceSchema = z.enum(["default", "agent_skills", "hub"]);
@@ -30,38 +31,44 @@ export const CatalogSourceSchema = z.enum(["default", "agent_skills", "hub"]);
 export type CatalogSource = z.output<typeof CatalogSourceSchema>;
 
 /** The zod schema of {@link CatalogSkill}. */
-export const CatalogSkillSchema = z.object({
-  id: SkillId,
-  name: z.string(),
-  description: z.string(),
-  source: CatalogSourceSchema,
-  /** The owner of a config, the hub id of a hub skill, `null` for templates. */
-  source_id: z.string().nullable(),
-  /** The SKILL.md text, with `include_content=true`. */
-  content: z.string().nullable(),
-  /** `tags`, `category`, `visibility`, `is_system`, `hub_location`, ... */
-  metadata: Metadata,
-  scan_status: ScanStatusSchema.optional(),
-  scan_summary: z.string().optional(),
-  scan_updated_at: Timestamp.optional(),
-  /** `false` for a quarantined skill the policy keeps in the catalog. @default true */
-  runnable: z.boolean().optional(),
-  /** Why `runnable` is `false`. */
-  blocked_reason: z.literal("scan_flagged").optional(),
-});
+export const CatalogSkillSchema = entity(
+  z.object({
+    id: SkillId,
+    name: z.string(),
+    description: z.string(),
+    source: CatalogSourceSchema,
+    /** The owner of a config, the hub id of a hub skill, `null` for templates. */
+    source_id: z.string().nullable(),
+    /** The SKILL.md text, with `include_content=true`. */
+    content: z.string().nullable(),
+    /** `tags`, `category`, `visibility`, `is_system`, `hub_location`, ... */
+    metadata: Metadata,
+    scan_status: ScanStatusSchema.optional(),
+    scan_summary: z.string().optional(),
+    scan_updated_at: Timestamp.optional(),
+    /** `false` for a quarantined skill the policy keeps in the catalog. @default true */
+    runnable: z.boolean().optional(),
+    /** Why `runnable` is `false`. */
+    blocked_reason: z.literal("scan_flagged").optional(),
+  }),
+  { name: "Skill", example: catalogSkillExample },
+);
 /** One skill of the merged catalog. */
 export interface CatalogSkill extends z.output<typeof CatalogSkillSchema> {}
 
 /** The zod schema of {@link CatalogMeta}. */
-export const CatalogMetaSchema = z.object({
-  /** Matches of the filters, over every page. */
-  total: z.number().int(),
-  page: z.number().int().optional(),
-  page_size: z.number().int().optional(),
-  has_more: z.boolean().optional(),
-  sources_loaded: z.array(z.string()),
-  unavailable_sources: z.array(z.string()),
-});
+export const CatalogMetaSchema = entity(
+  z.object({
+    /** Matches of the filters, over every page. */
+    total: z.number().int(),
+    page: z.number().int().optional(),
+    page_size: z.number().int().optional(),
+    has_more: z.boolean().optional(),
+    sources_loaded: z.array(z.string()),
+    unavailable_sources: z.array(z.string()),
+  }),
+  { name: "CatalogMeta", example: catalogMetaExample },
+);
 /** The catalog's counts and which sources answered. */
 export interface CatalogMeta extends z.output<typeof CatalogMetaSchema> {}
 

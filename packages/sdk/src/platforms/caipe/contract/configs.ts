@@ -24,6 +24,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { DeletedSchema, Metadata, ScanStatusSchema, SkillId, Timestamp, VisibilitySchema } from "./common.ts";
+import { agentSkillExample, entity } from "./examples.ts";
 
 /** The zod schema of {@link SkillTask}. */
 export const SkillTaskSchema = z.object({
@@ -45,29 +46,32 @@ const AncillaryFiles = z
   .refine((files) => Object.keys(files).length <= 200, "At most 200 ancillary files");
 
 /** The zod schema of {@link AgentSkill}. */
-export const AgentSkillSchema = z.object({
-  id: SkillId,
-  name: z.string(),
-  description: z.string().nullable(),
-  category: z.string(),
-  tasks: z.array(SkillTaskSchema),
-  /** The owner's email, or `system` for built-in rows. */
-  owner_id: z.string(),
-  is_system: z.boolean(),
-  visibility: VisibilitySchema,
-  shared_with_teams: z.array(z.string()).nullable(),
-  skill_content: z.string().nullable(),
-  metadata: Metadata,
-  ancillary_files: z.record(z.string(), z.string()).nullable(),
-  is_quick_start: z.boolean(),
-  difficulty: z.enum(["beginner", "intermediate", "advanced"]).nullable(),
-  thumbnail: z.string().nullable(),
-  scan_status: ScanStatusSchema,
-  scan_summary: z.string().nullable(),
-  scan_updated_at: Timestamp.nullable(),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+export const AgentSkillSchema = entity(
+  z.object({
+    id: SkillId,
+    name: z.string(),
+    description: z.string().nullable(),
+    category: z.string(),
+    tasks: z.array(SkillTaskSchema),
+    /** The owner's email, or `system` for built-in rows. */
+    owner_id: z.string(),
+    is_system: z.boolean(),
+    visibility: VisibilitySchema,
+    shared_with_teams: z.array(z.string()).nullable(),
+    skill_content: z.string().nullable(),
+    metadata: Metadata,
+    ancillary_files: z.record(z.string(), z.string()).nullable(),
+    is_quick_start: z.boolean(),
+    difficulty: z.enum(["beginner", "intermediate", "advanced"]).nullable(),
+    thumbnail: z.string().nullable(),
+    scan_status: ScanStatusSchema,
+    scan_summary: z.string().nullable(),
+    scan_updated_at: Timestamp.nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  }),
+  { name: "AgentSkill", example: agentSkillExample },
+);
 /** A persisted skill configuration. */
 export interface AgentSkill extends z.output<typeof AgentSkillSchema> {}
 

@@ -25,6 +25,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { ScanResultSchema, SkillId, Timestamp } from "./common.ts";
+import { entity, scanJobExample } from "./examples.ts";
 
 /** The zod schema of {@link ScanJobStatus}. */
 export const ScanJobStatusSchema = z.enum(["queued", "running", "succeeded", "failed", "cancelled"]);
@@ -34,29 +35,32 @@ export type ScanJobStatus = z.output<typeof ScanJobStatusSchema>;
 export { FINAL_JOB_STATUSES } from "../job-status.ts";
 
 /** The zod schema of {@link ScanJob}. */
-export const ScanJobSchema = z.object({
-  id: z.string(),
-  kind: z.enum(["catalog", "hub"]),
-  status: ScanJobStatusSchema,
-  hub_id: z.string().nullable(),
-  created_by: z.string(),
-  created_at: Timestamp,
-  started_at: Timestamp.nullable(),
-  finished_at: Timestamp.nullable(),
-  progress: z.object({
-    total: z.number().int(),
-    scanned: z.number().int(),
-    passed: z.number().int(),
-    flagged: z.number().int(),
-    unscanned: z.number().int(),
+export const ScanJobSchema = entity(
+  z.object({
+    id: z.string(),
+    kind: z.enum(["catalog", "hub"]),
+    status: ScanJobStatusSchema,
+    hub_id: z.string().nullable(),
+    created_by: z.string(),
+    created_at: Timestamp,
+    started_at: Timestamp.nullable(),
+    finished_at: Timestamp.nullable(),
+    progress: z.object({
+      total: z.number().int(),
+      scanned: z.number().int(),
+      passed: z.number().int(),
+      flagged: z.number().int(),
+      unscanned: z.number().int(),
+    }),
+    /** Ids of the skills the job flagged so far. */
+    flagged_skill_ids: z.array(z.string()),
+    /** A one-line summary once the job has ended. */
+    summary: z.string().nullable(),
+    /** Why a `failed` job failed. */
+    error: z.string().nullable(),
   }),
-  /** Ids of the skills the job flagged so far. */
-  flagged_skill_ids: z.array(z.string()),
-  /** A one-line summary once the job has ended. */
-  summary: z.string().nullable(),
-  /** Why a `failed` job failed. */
-  error: z.string().nullable(),
-});
+  { name: "ScanJob", example: scanJobExample },
+);
 /** An asynchronous scan job and its progress. */
 export interface ScanJob extends z.output<typeof ScanJobSchema> {}
 

@@ -10,27 +10,35 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
+import { entity, templateImportExample, templateImportResultExample } from "./examples.ts";
 
 /** The zod schema of {@link TemplateImportInput}. */
-export const TemplateImportInputSchema = z
-  .object({
-    template_ids: z.array(z.string().min(1).max(200)).max(200).optional(),
-    import_all: z.boolean().optional(),
-  })
-  .refine((body) => body.import_all === true || (body.template_ids?.length ?? 0) > 0, {
-    message: "Provide template_ids or import_all: true",
-    path: ["template_ids"],
-  });
+export const TemplateImportInputSchema = withExample(
+  z
+    .object({
+      template_ids: z.array(z.string().min(1).max(200)).max(200).optional(),
+      import_all: z.boolean().optional(),
+    })
+    .refine((body) => body.import_all === true || (body.template_ids?.length ?? 0) > 0, {
+      message: "Provide template_ids or import_all: true",
+      path: ["template_ids"],
+    }),
+  templateImportExample,
+);
 /** Which packaged templates to import. */
 export interface TemplateImportInput extends z.input<typeof TemplateImportInputSchema> {}
 
 /** The zod schema of {@link TemplateImportResult}. */
-export const TemplateImportResultSchema = z.object({
-  imported: z.array(z.object({ id: z.string(), template_source_id: z.string() })),
-  skipped: z.array(z.object({ template_source_id: z.string(), reason: z.string() })),
-  errors: z.array(z.object({ template_source_id: z.string(), error: z.string() })),
-});
+export const TemplateImportResultSchema = entity(
+  z.object({
+    imported: z.array(z.object({ id: z.string(), template_source_id: z.string() })),
+    skipped: z.array(z.object({ template_source_id: z.string(), reason: z.string() })),
+    errors: z.array(z.object({ template_source_id: z.string(), error: z.string() })),
+  }),
+  { name: "TemplateImportResult", example: templateImportResultExample },
+);
 /** What was imported, skipped and why, and what failed. */
 export interface TemplateImportResult extends z.output<typeof TemplateImportResultSchema> {}
 

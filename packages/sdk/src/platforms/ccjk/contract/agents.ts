@@ -38,30 +38,35 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { PageQuery, PaginationSchema, Timestamp } from "./common.ts";
+import { agentExample, agentTaskExample, createAgentTaskExample, entity } from "./examples.ts";
 
 /** An agent's state. */
 export const AgentStatus = z.enum(["available", "busy", "offline"]);
 
 /** The zod schema of {@link Agent}. */
-export const AgentSchema = z.object({
-  id: z.string(),
-  role: z.string(),
-  model: z.string(),
-  status: AgentStatus,
-  capabilities: z.array(z.string()),
-  currentTask: z.string().nullable(),
-  /** 0 to 1. */
-  load: z.number(),
-  lastActivity: Timestamp.nullable(),
-  metrics: z.object({
-    tasksCompleted: z.number().int(),
-    /** Milliseconds. */
-    avgResponseTime: z.number(),
-    successRate: z.number(),
+export const AgentSchema = entity(
+  z.object({
+    id: z.string(),
+    role: z.string(),
+    model: z.string(),
+    status: AgentStatus,
+    capabilities: z.array(z.string()),
+    currentTask: z.string().nullable(),
+    /** 0 to 1. */
+    load: z.number(),
+    lastActivity: Timestamp.nullable(),
+    metrics: z.object({
+      tasksCompleted: z.number().int(),
+      /** Milliseconds. */
+      avgResponseTime: z.number(),
+      successRate: z.number(),
+    }),
   }),
-});
+  { name: "Agent", example: agentExample },
+);
 /** §6 List Agents: an agent of a role. */
 export interface Agent extends z.output<typeof AgentSchema> {}
 
@@ -85,21 +90,24 @@ export const TaskStatus = z.enum(["queued", "in_progress", "completed", "failed"
 export type TaskStatus = z.output<typeof TaskStatus>;
 
 /** The zod schema of {@link CreateTaskBody}. */
-export const CreateTaskBodySchema = z.object({
-  agentRole: z.string().min(1).max(100),
-  task: z.object({
-    name: z.string().min(1).max(200),
-    description: z.string().max(10_000).optional(),
-    type: z.string().min(1).max(50).optional(),
-    /** @default "medium" */
-    priority: z.enum(["low", "medium", "high", "critical"]).optional(),
-    /** Free-form input for the agent (at most 100 KB as JSON); `files` (strings) become the output's files. */
-    input: z.record(z.string(), z.unknown()).optional(),
-    deadline: z.iso.datetime({ offset: true }).optional(),
+export const CreateTaskBodySchema = withExample(
+  z.object({
+    agentRole: z.string().min(1).max(100),
+    task: z.object({
+      name: z.string().min(1).max(200),
+      description: z.string().max(10_000).optional(),
+      type: z.string().min(1).max(50).optional(),
+      /** @default "medium" */
+      priority: z.enum(["low", "medium", "high", "critical"]).optional(),
+      /** Free-form input for the agent (at most 100 KB as JSON); `files` (strings) become the output's files. */
+      input: z.record(z.string(), z.unknown()).optional(),
+      deadline: z.iso.datetime({ offset: true }).optional(),
+    }),
+    /** Use the cloud agent pool. @default false */
+    distributed: z.boolean().optional(),
   }),
-  /** Use the cloud agent pool. @default false */
-  distributed: z.boolean().optional(),
-});
+  createAgentTaskExample,
+);
 /** §6 Create Agent Task. */
 export interface CreateTaskBody extends z.output<typeof CreateTaskBodySchema> {}
 
@@ -126,25 +134,28 @@ export const TaskOutputSchema = z.object({
 export interface TaskOutput extends z.output<typeof TaskOutputSchema> {}
 
 /** The zod schema of {@link AgentTask}. */
-export const AgentTaskSchema = z.object({
-  taskId: z.string(),
-  status: TaskStatus,
-  /** 0 to 100. */
-  progress: z.number().int(),
-  agentId: z.string().nullable(),
-  startedAt: Timestamp.nullable(),
-  estimatedCompletion: Timestamp.nullable(),
-  output: TaskOutputSchema,
-  // Not in the document (server-lite answers them; optional, so the document's own answers validate too):
-  name: z.string().optional(),
-  agentRole: z.string().optional(),
-  priority: z.string().optional(),
-  distributed: z.boolean().optional(),
-  createdAt: Timestamp.optional(),
-  completedAt: Timestamp.nullable().optional(),
-  cancelledAt: Timestamp.nullable().optional(),
-  error: z.string().nullable().optional(),
-});
+export const AgentTaskSchema = entity(
+  z.object({
+    taskId: z.string(),
+    status: TaskStatus,
+    /** 0 to 100. */
+    progress: z.number().int(),
+    agentId: z.string().nullable(),
+    startedAt: Timestamp.nullable(),
+    estimatedCompletion: Timestamp.nullable(),
+    output: TaskOutputSchema,
+    // Not in the document (server-lite answers them; optional, so the document's own answers validate too):
+    name: z.string().optional(),
+    agentRole: z.string().optional(),
+    priority: z.string().optional(),
+    distributed: z.boolean().optional(),
+    createdAt: Timestamp.optional(),
+    completedAt: Timestamp.nullable().optional(),
+    cancelledAt: Timestamp.nullable().optional(),
+    error: z.string().nullable().optional(),
+  }),
+  { name: "AgentTask", example: agentTaskExample },
+);
 /** §6 Get Task Status. */
 export interface AgentTask extends z.output<typeof AgentTaskSchema> {}
 

@@ -9,6 +9,7 @@
  *   `totalPages` out of the agents list only, and server-lite sends it there too (a client may ignore it).
  */
 import { z } from "zod";
+import { entity, paginationExample } from "./examples.ts";
 
 /** ISO-8601 timestamp, as every CCJK example writes them. */
 export const Timestamp = z.string();
@@ -30,12 +31,15 @@ export const LocalizedInput = z.object({
 });
 
 /** The zod schema of {@link Pagination}. */
-export const PaginationSchema = z.object({
-  page: z.number().int(),
-  limit: z.number().int(),
-  total: z.number().int(),
-  totalPages: z.number().int().optional(),
-});
+export const PaginationSchema = entity(
+  z.object({
+    page: z.number().int(),
+    limit: z.number().int(),
+    total: z.number().int(),
+    totalPages: z.number().int().optional(),
+  }),
+  { name: "Pagination", example: paginationExample },
+);
 /** `data.pagination` of a list. */
 export interface Pagination extends z.output<typeof PaginationSchema> {}
 

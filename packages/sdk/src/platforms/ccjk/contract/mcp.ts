@@ -21,6 +21,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { LocalizedSchema, Timestamp } from "./common.ts";
+import { entity, mcpServiceExample } from "./examples.ts";
 
 /** Where an MCP server runs. */
 export const McpPlatform = z.enum(["windows", "macos", "linux"]);
@@ -38,19 +39,22 @@ export const McpConfigSchema = z.object({
 export interface McpConfig extends z.output<typeof McpConfigSchema> {}
 
 /** The zod schema of {@link McpServiceSummary}. */
-export const McpServiceSummarySchema = z.object({
-  id: z.string(),
-  name: LocalizedSchema,
-  description: LocalizedSchema,
-  category: z.string(),
-  version: z.string(),
-  author: z.string(),
-  requiresApiKey: z.boolean(),
-  platforms: z.array(McpPlatform),
-  config: McpConfigSchema,
-  popularity: z.number(),
-  rating: z.number(),
-});
+export const McpServiceSummarySchema = entity(
+  z.object({
+    id: z.string(),
+    name: LocalizedSchema,
+    description: LocalizedSchema,
+    category: z.string(),
+    version: z.string(),
+    author: z.string(),
+    requiresApiKey: z.boolean(),
+    platforms: z.array(McpPlatform),
+    config: McpConfigSchema,
+    popularity: z.number(),
+    rating: z.number(),
+  }),
+  { name: "McpService", example: mcpServiceExample },
+);
 /** §7 List MCP Services: a service as listed. */
 export interface McpServiceSummary extends z.output<typeof McpServiceSummarySchema> {}
 

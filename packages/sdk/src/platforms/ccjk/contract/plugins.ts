@@ -28,23 +28,27 @@ import {
   Timestamp,
   VersionEntrySchema,
 } from "./common.ts";
+import { entity, pluginExample } from "./examples.ts";
 
 /** The zod schema of {@link PluginSummary}. */
-export const PluginSummarySchema = z.object({
-  id: z.string(),
-  name: LocalizedSchema,
-  description: LocalizedSchema,
-  category: z.string(),
-  version: z.string(),
-  author: z.string(),
-  tags: z.array(z.string()),
-  downloads: z.number().int(),
-  rating: z.number(),
-  /** Bytes of the download package. */
-  size: z.number().int(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
+export const PluginSummarySchema = entity(
+  z.object({
+    id: z.string(),
+    name: LocalizedSchema,
+    description: LocalizedSchema,
+    category: z.string(),
+    version: z.string(),
+    author: z.string(),
+    tags: z.array(z.string()),
+    downloads: z.number().int(),
+    rating: z.number(),
+    /** Bytes of the download package. */
+    size: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  }),
+  { name: "Plugin", example: pluginExample },
+);
 /** §8 List Plugins: a plugin as listed. */
 export interface PluginSummary extends z.output<typeof PluginSummarySchema> {}
 

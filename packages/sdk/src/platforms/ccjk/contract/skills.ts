@@ -36,6 +36,7 @@ import {
   Timestamp,
   VersionEntrySchema,
 } from "./common.ts";
+import { entity, skillExample, skillListItemExample } from "./examples.ts";
 
 /** Who may see a published skill. */
 export const Visibility = z.enum(["public", "private", "unlisted"]);
@@ -43,22 +44,25 @@ export const Visibility = z.enum(["public", "private", "unlisted"]);
 export type Visibility = z.output<typeof Visibility>;
 
 /** The zod schema of {@link SkillListItem}. */
-export const SkillListItemSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  category: z.string(),
-  version: z.string(),
-  author: z.string(),
-  tags: z.array(z.string()),
-  triggers: z.array(z.string()),
-  popularity: z.number(),
-  rating: z.number(),
-  downloads: z.number().int(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  compatibility: CompatibilitySchema,
-});
+export const SkillListItemSchema = entity(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    category: z.string(),
+    version: z.string(),
+    author: z.string(),
+    tags: z.array(z.string()),
+    triggers: z.array(z.string()),
+    popularity: z.number(),
+    rating: z.number(),
+    downloads: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    compatibility: CompatibilitySchema,
+  }),
+  { name: "SkillListItem", example: skillListItemExample },
+);
 /** §5 List Skills: a skill as listed, its texts in the asked language. */
 export interface SkillListItem extends z.output<typeof SkillListItemSchema> {}
 
@@ -82,38 +86,41 @@ export const SkillListQuerySchema = z.object({
 export interface SkillListQuery extends z.output<typeof SkillListQuerySchema> {}
 
 /** The zod schema of {@link Skill}. */
-export const SkillSchema = z.object({
-  id: z.string(),
-  name: LocalizedSchema,
-  description: LocalizedSchema,
-  longDescription: z.string(),
-  category: z.string(),
-  version: z.string(),
-  author: z.string(),
-  license: z.string(),
-  tags: z.array(z.string()),
-  triggers: z.array(z.string()),
-  template: z.string(),
-  agents: z.array(z.string()),
-  dependencies: z.array(z.string()),
-  popularity: z.number(),
-  rating: z.number(),
-  ratingCount: z.number().int(),
-  downloads: z.number().int(),
-  homepage: z.string().nullable(),
-  repository: z.string().nullable(),
-  icon: z.string().nullable(),
-  screenshots: z.array(z.string()),
-  compatibility: CompatibilitySchema,
-  permissions: z.array(z.string()),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  versions: z.array(VersionEntrySchema),
-  /** Not in the document (optional, so its own answers validate): who may see it. */
-  visibility: Visibility.optional(),
-  /** Not in the document: how its review went (`approved` for catalog skills). */
-  reviewStatus: z.enum(["pending_review", "approved", "published"]).optional(),
-});
+export const SkillSchema = entity(
+  z.object({
+    id: z.string(),
+    name: LocalizedSchema,
+    description: LocalizedSchema,
+    longDescription: z.string(),
+    category: z.string(),
+    version: z.string(),
+    author: z.string(),
+    license: z.string(),
+    tags: z.array(z.string()),
+    triggers: z.array(z.string()),
+    template: z.string(),
+    agents: z.array(z.string()),
+    dependencies: z.array(z.string()),
+    popularity: z.number(),
+    rating: z.number(),
+    ratingCount: z.number().int(),
+    downloads: z.number().int(),
+    homepage: z.string().nullable(),
+    repository: z.string().nullable(),
+    icon: z.string().nullable(),
+    screenshots: z.array(z.string()),
+    compatibility: CompatibilitySchema,
+    permissions: z.array(z.string()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    versions: z.array(VersionEntrySchema),
+    /** Not in the document (optional, so its own answers validate): who may see it. */
+    visibility: Visibility.optional(),
+    /** Not in the document: how its review went (`approved` for catalog skills). */
+    reviewStatus: z.enum(["pending_review", "approved", "published"]).optional(),
+  }),
+  { name: "Skill", example: skillExample },
+);
 /** §5 Get Skill Details: everything about a skill, its texts in both languages. */
 export interface Skill extends z.output<typeof SkillSchema> {}
 

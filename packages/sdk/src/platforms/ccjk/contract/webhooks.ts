@@ -20,9 +20,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { TaskOutputSchema, TaskStatus } from "./agents.ts";
 import { Timestamp } from "./common.ts";
+import { createWebhookExample, entity, webhookExample } from "./examples.ts";
 import { ItemType } from "./sync.ts";
 
 /** The events a webhook may receive. */
@@ -31,25 +33,31 @@ export const WebhookEventName = z.enum(["sync.completed", "task.completed", "con
 export type WebhookEventName = z.output<typeof WebhookEventName>;
 
 /** The zod schema of {@link CreateWebhookBody}. */
-export const CreateWebhookBodySchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2000),
-  events: z.array(WebhookEventName).min(1).max(3),
-  /** At least 8 characters; made for you when left out. */
-  secret: z.string().min(8).max(200).optional(),
-});
+export const CreateWebhookBodySchema = withExample(
+  z.object({
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    events: z.array(WebhookEventName).min(1).max(3),
+    /** At least 8 characters; made for you when left out. */
+    secret: z.string().min(8).max(200).optional(),
+  }),
+  createWebhookExample,
+);
 /** §10 Webhook Configuration. */
 export interface CreateWebhookBody extends z.output<typeof CreateWebhookBodySchema> {}
 
 /** The zod schema of {@link Webhook}. */
-export const WebhookSchema = z.object({
-  webhookId: z.string(),
-  url: z.string(),
-  events: z.array(WebhookEventName),
-  secret: z.string(),
-  active: z.boolean(),
-  /** Not in the document: set for a subscription made at a task's `webhookUrl`. */
-  taskId: z.string().optional(),
-});
+export const WebhookSchema = entity(
+  z.object({
+    webhookId: z.string(),
+    url: z.string(),
+    events: z.array(WebhookEventName),
+    secret: z.string(),
+    active: z.boolean(),
+    /** Not in the document: set for a subscription made at a task's `webhookUrl`. */
+    taskId: z.string().optional(),
+  }),
+  { name: "Webhook", example: webhookExample },
+);
 /** A webhook subscription. */
 export interface Webhook extends z.output<typeof WebhookSchema> {}
 

@@ -68,7 +68,9 @@ export type AgentHandler<Payload> = (payload: Payload, frame: AgentFrame<string,
 
 /** What an {@link AgentConnection} emits. */
 export interface AgentConnectionEvents {
+  /** The connection's status changed. */
   status: (status: TransportStatus) => void;
+  /** The connection failed or a message could not be handled. */
   error: (error: Error) => void;
   /** Every frame the server sent, handled or not. */
   frame: (frame: AgentFrame) => void;
@@ -119,6 +121,7 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
     });
   }
 
+  /** Where the connection is: `connecting`, `open`, `reconnecting` or `closed`. */
   get status(): TransportStatus {
     return this.#status;
   }

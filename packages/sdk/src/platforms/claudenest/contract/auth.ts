@@ -23,8 +23,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, type Message, MessageSchema, Nothing, Timestamp, type User, UserSchema } from "./common.ts";
+import { entity, tokenExample } from "./examples.ts";
+import { createTokenExample } from "./request-examples.ts";
 
 /** §2.1: the OAuth providers, `google` and `github`. */
 export const Provider = z.enum(["google", "github"]);
@@ -59,26 +62,32 @@ export const RegisterBodySchema = z
 export interface RegisterBody extends z.output<typeof RegisterBodySchema> {}
 
 /** The zod schema of {@link Token}. */
-export const TokenSchema = z.object({
-  id: Id,
-  name: z.string(),
-  abilities: z.array(z.string()),
-  last_used_at: Timestamp.nullable(),
-  expires_at: Timestamp.nullable(),
-  is_active: z.boolean(),
-  created_at: Timestamp,
-});
+export const TokenSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    abilities: z.array(z.string()),
+    last_used_at: Timestamp.nullable(),
+    expires_at: Timestamp.nullable(),
+    is_active: z.boolean(),
+    created_at: Timestamp,
+  }),
+  { name: "Token", example: tokenExample },
+);
 /** §2.6: a personal access token as listed (its secret is never answered again). */
 export interface Token extends z.output<typeof TokenSchema> {}
 
 /** The zod schema of {@link CreateTokenBody}. */
-export const CreateTokenBodySchema = z.object({
-  name: z.string().min(1).max(255),
-  /** @default ["*"] */
-  abilities: z.array(z.string().min(1).max(255)).max(100).optional(),
-  /** Days until the token expires; without it the token does not expire. */
-  expires_in_days: z.number().int().min(1).max(3650).optional(),
-});
+export const CreateTokenBodySchema = withExample(
+  z.object({
+    name: z.string().min(1).max(255),
+    /** @default ["*"] */
+    abilities: z.array(z.string().min(1).max(255)).max(100).optional(),
+    /** Days until the token expires; without it the token does not expire. */
+    expires_in_days: z.number().int().min(1).max(3650).optional(),
+  }),
+  createTokenExample,
+);
 /** §2.6: a new personal access token's name, abilities and lifetime. */
 export interface CreateTokenBody extends z.output<typeof CreateTokenBodySchema> {}
 

@@ -36,8 +36,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { eitherShape, Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { commandExample, entity } from "./examples.ts";
+import { registerCommandExample } from "./request-examples.ts";
 
 /** The zod schema of {@link CommandParameter}. */
 export const CommandParameterSchema = z.object({
@@ -59,49 +62,55 @@ export const CommandExampleSchema = z.object({
 export interface CommandExample extends z.output<typeof CommandExampleSchema> {}
 
 /** The zod schema of {@link DiscoveredCommand}. */
-export const DiscoveredCommandSchema = z.object({
-  id: Id,
-  name: z.string(),
-  /** What kind of command it is: `shell`, `script`, `npm`, `artisan`, ... */
-  type: z.string(),
-  description: z.string().nullable(),
-  command: z.string(),
-  category: z.string().nullable(),
-  is_dangerous: z.boolean(),
-  /** Positional arguments the command takes. */
-  arguments: z.array(z.string()),
-  /** Options the command accepts, such as `--force`. */
-  options: z.array(z.string()),
-  /** The name to show. */
-  display_name: z.string(),
-  /** How the command is called: `deploy <env> [--force]`. */
-  signature: z.string(),
-  parameters: z.array(CommandParameterSchema),
-  aliases: z.array(z.string()),
-  examples: z.array(CommandExampleSchema),
-  /** The skill the command came from, if any. */
-  skill_path: z.string().nullable(),
-  created_at: Timestamp,
-});
+export const DiscoveredCommandSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    /** What kind of command it is: `shell`, `script`, `npm`, `artisan`, ... */
+    type: z.string(),
+    description: z.string().nullable(),
+    command: z.string(),
+    category: z.string().nullable(),
+    is_dangerous: z.boolean(),
+    /** Positional arguments the command takes. */
+    arguments: z.array(z.string()),
+    /** Options the command accepts, such as `--force`. */
+    options: z.array(z.string()),
+    /** The name to show. */
+    display_name: z.string(),
+    /** How the command is called: `deploy <env> [--force]`. */
+    signature: z.string(),
+    parameters: z.array(CommandParameterSchema),
+    aliases: z.array(z.string()),
+    examples: z.array(CommandExampleSchema),
+    /** The skill the command came from, if any. */
+    skill_path: z.string().nullable(),
+    created_at: Timestamp,
+  }),
+  { name: "Command", example: commandExample },
+);
 /** §12.3: a command the agent found on its machine. */
 export interface DiscoveredCommand extends z.output<typeof DiscoveredCommandSchema> {}
 
 const Words = z.array(z.string().min(1).max(255)).max(100);
 
 /** The zod schema of {@link RegisterCommandBody}. */
-export const RegisterCommandBodySchema = z.object({
-  name: z.string().min(1).max(255),
-  type: z.string().min(1).max(32),
-  description: z.string().max(1000).nullable().optional(),
-  command: z.string().min(1).max(4096),
-  category: z.string().max(64).nullable().optional(),
-  /** @default false */
-  is_dangerous: z.boolean().optional(),
-  /** @default [] */
-  arguments: Words.optional(),
-  /** @default [] */
-  options: Words.optional(),
-});
+export const RegisterCommandBodySchema = withExample(
+  z.object({
+    name: z.string().min(1).max(255),
+    type: z.string().min(1).max(32),
+    description: z.string().max(1000).nullable().optional(),
+    command: z.string().min(1).max(4096),
+    category: z.string().max(64).nullable().optional(),
+    /** @default false */
+    is_dangerous: z.boolean().optional(),
+    /** @default [] */
+    arguments: Words.optional(),
+    /** @default [] */
+    options: Words.optional(),
+  }),
+  registerCommandExample,
+);
 /** §12.4: a command to register on a machine. */
 export interface RegisterCommandBody extends z.output<typeof RegisterCommandBodySchema> {}
 

@@ -3,6 +3,7 @@
  * Shapes shared by several ClaudeNest resources. Wire names stay as documented (snake_case).
  */
 import { z } from "zod";
+import { entity, userExample } from "./examples.ts";
 
 /** ISO-8601 timestamp, as every ClaudeNest example writes them. */
 export const Timestamp = z.string();
@@ -24,13 +25,16 @@ export interface Message extends z.output<typeof MessageSchema> {}
 export const Nothing = z.null();
 
 /** The zod schema of {@link User}. */
-export const UserSchema = z.object({
-  id: Id,
-  email: z.string(),
-  name: z.string(),
-  avatar_url: z.string().nullable(),
-  email_verified_at: Timestamp.nullable(),
-});
+export const UserSchema = entity(
+  z.object({
+    id: Id,
+    email: z.string(),
+    name: z.string(),
+    avatar_url: z.string().nullable(),
+    email_verified_at: Timestamp.nullable(),
+  }),
+  { name: "User", example: userExample },
+);
 /** §2.5: a ClaudeNest account; `email_verified_at` is `null` until the email is verified. */
 export interface User extends z.output<typeof UserSchema> {}
 

@@ -29,8 +29,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { contextChunkExample, entity } from "./examples.ts";
+import { addChunkExample } from "./request-examples.ts";
 
 /** §8.6: what a context chunk records. */
 export const ContextChunkType = z.enum([
@@ -122,17 +125,20 @@ export const ContextSummarySchema = z.object({
 export interface ContextSummary extends z.output<typeof ContextSummarySchema> {}
 
 /** The zod schema of {@link ContextChunk}. */
-export const ContextChunkSchema = z.object({
-  id: Id,
-  content: z.string(),
-  type: ContextChunkType,
-  instance_id: z.string().nullable(),
-  task_id: Id.nullable(),
-  files: z.array(z.string()),
-  importance_score: z.number().min(0).max(1),
-  expires_at: Timestamp.nullable(),
-  created_at: Timestamp,
-});
+export const ContextChunkSchema = entity(
+  z.object({
+    id: Id,
+    content: z.string(),
+    type: ContextChunkType,
+    instance_id: z.string().nullable(),
+    task_id: Id.nullable(),
+    files: z.array(z.string()),
+    importance_score: z.number().min(0).max(1),
+    expires_at: Timestamp.nullable(),
+    created_at: Timestamp,
+  }),
+  { name: "ContextChunk", example: contextChunkExample },
+);
 /** §8.5: a piece of a project's shared context, added by an instance or by the server. */
 export interface ContextChunk extends z.output<typeof ContextChunkSchema> {}
 
@@ -146,18 +152,21 @@ export const ListChunksQuerySchema = z.object({
 export interface ListChunksQuery extends z.output<typeof ListChunksQuerySchema> {}
 
 /** The zod schema of {@link AddChunkBody}. */
-export const AddChunkBodySchema = z.object({
-  content: z.string().trim().min(1).max(100_000),
-  type: ContextChunkType,
-  instance_id: z.string().min(1).max(255).optional(),
-  task_id: Id.optional(),
-  /** @default [] */
-  files: z.array(z.string().min(1).max(4096)).max(200).optional(),
-  /** @default 0.5 */
-  importance_score: z.number().min(0).max(1).optional(),
-  /** ISO-8601 date-time in the future; never expires when left out. */
-  expires_at: z.iso.datetime({ offset: true }).optional(),
-});
+export const AddChunkBodySchema = withExample(
+  z.object({
+    content: z.string().trim().min(1).max(100_000),
+    type: ContextChunkType,
+    instance_id: z.string().min(1).max(255).optional(),
+    task_id: Id.optional(),
+    /** @default [] */
+    files: z.array(z.string().min(1).max(4096)).max(200).optional(),
+    /** @default 0.5 */
+    importance_score: z.number().min(0).max(1).optional(),
+    /** ISO-8601 date-time in the future; never expires when left out. */
+    expires_at: z.iso.datetime({ offset: true }).optional(),
+  }),
+  addChunkExample,
+);
 /** §8.6: a context chunk to add to a project. */
 export interface AddChunkBody extends z.output<typeof AddChunkBodySchema> {}
 

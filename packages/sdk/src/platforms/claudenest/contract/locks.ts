@@ -47,18 +47,24 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { eitherShape, Id, Timestamp } from "./common.ts";
+import { entity, lockExample } from "./examples.ts";
+import { acquireLockExample } from "./request-examples.ts";
 
 /** The zod schema of {@link Lock}. */
-export const LockSchema = z.object({
-  path: z.string(),
-  locked_by: z.string(),
-  reason: z.string().nullable(),
-  locked_at: Timestamp,
-  expires_at: Timestamp,
-  remaining_seconds: z.number().int(),
-});
+export const LockSchema = entity(
+  z.object({
+    path: z.string(),
+    locked_by: z.string(),
+    reason: z.string().nullable(),
+    locked_at: Timestamp,
+    expires_at: Timestamp,
+    remaining_seconds: z.number().int(),
+  }),
+  { name: "Lock", example: lockExample },
+);
 /** §9.1: a live file lock. */
 export interface Lock extends z.output<typeof LockSchema> {}
 
@@ -91,17 +97,20 @@ export const AgentLockBodySchema = z.strictObject({
 export interface AgentLockBody extends z.output<typeof AgentLockBodySchema> {}
 
 /** The zod schema of {@link AcquireLockBody}: the document's body, or the agent's read into it. */
-export const AcquireLockBodySchema = z.union(
-  [
-    DocumentedAcquire,
-    AgentLockBodySchema.transform(({ path, locked_by, reason, expires_at }) => ({
-      path,
-      instance_id: locked_by,
-      reason: reason ?? undefined,
-      expires_at,
-    })),
-  ],
-  eitherShape("{path, instance_id}", "{path, locked_by, expires_at}"),
+export const AcquireLockBodySchema = withExample(
+  z.union(
+    [
+      DocumentedAcquire,
+      AgentLockBodySchema.transform(({ path, locked_by, reason, expires_at }) => ({
+        path,
+        instance_id: locked_by,
+        reason: reason ?? undefined,
+        expires_at,
+      })),
+    ],
+    eitherShape("{path, instance_id}", "{path, locked_by, expires_at}"),
+  ),
+  acquireLockExample,
 );
 /**
  * §9.2: the file an instance locks, why, and for how long: `duration_minutes`, or (from the agent's body) the

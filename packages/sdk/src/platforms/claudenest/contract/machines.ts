@@ -10,30 +10,36 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { machineBrowser } from "./browse.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { entity, machineExample } from "./examples.ts";
+import { registerMachineExample } from "./request-examples.ts";
 
 /** §4.1: `online` while its agent is connected, `connecting` after a wake signal, else `offline`. */
 export const MachineStatus = z.enum(["online", "offline", "connecting"]);
 
 /** The zod schema of {@link Machine}. */
-export const MachineSchema = z.object({
-  id: Id,
-  name: z.string(),
-  /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
-  display_name: z.string(),
-  platform: z.string(),
-  hostname: z.string(),
-  arch: z.string().nullable(),
-  status: MachineStatus,
-  active_sessions_count: z.number().int(),
-  max_sessions: z.number().int(),
-  capabilities: z.array(z.string()),
-  last_seen_at: Timestamp.nullable(),
-  connected_at: Timestamp.nullable(),
-  created_at: Timestamp,
-});
+export const MachineSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
+    display_name: z.string(),
+    platform: z.string(),
+    hostname: z.string(),
+    arch: z.string().nullable(),
+    status: MachineStatus,
+    active_sessions_count: z.number().int(),
+    max_sessions: z.number().int(),
+    capabilities: z.array(z.string()),
+    last_seen_at: Timestamp.nullable(),
+    connected_at: Timestamp.nullable(),
+    created_at: Timestamp,
+  }),
+  { name: "Machine", example: machineExample },
+);
 /** §4.1: a machine with its agent's connection state. */
 export interface Machine extends z.output<typeof MachineSchema> {}
 
@@ -66,20 +72,23 @@ const Capabilities = z.array(z.string().min(1).max(64)).max(64);
 const MaxSessions = z.number().int().min(1).max(1000);
 
 /** The zod schema of {@link RegisterMachineBody}. */
-export const RegisterMachineBodySchema = z.object({
-  name: z.string().min(1).max(255),
-  platform: z.string().min(1).max(64),
-  hostname: z.string().min(1).max(255),
-  arch: z.string().max(64).optional(),
-  node_version: z.string().max(64).optional(),
-  agent_version: z.string().max(64).optional(),
-  claude_version: z.string().max(64).optional(),
-  claude_path: z.string().max(1024).optional(),
-  /** @default [] */
-  capabilities: Capabilities.optional(),
-  /** @default 10 */
-  max_sessions: MaxSessions.optional(),
-});
+export const RegisterMachineBodySchema = withExample(
+  z.object({
+    name: z.string().min(1).max(255),
+    platform: z.string().min(1).max(64),
+    hostname: z.string().min(1).max(255),
+    arch: z.string().max(64).optional(),
+    node_version: z.string().max(64).optional(),
+    agent_version: z.string().max(64).optional(),
+    claude_version: z.string().max(64).optional(),
+    claude_path: z.string().max(1024).optional(),
+    /** @default [] */
+    capabilities: Capabilities.optional(),
+    /** @default 10 */
+    max_sessions: MaxSessions.optional(),
+  }),
+  registerMachineExample,
+);
 /** §4.2: a machine to register. */
 export interface RegisterMachineBody extends z.output<typeof RegisterMachineBodySchema> {}
 

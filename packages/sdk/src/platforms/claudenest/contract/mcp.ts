@@ -26,8 +26,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, Timestamp } from "./common.ts";
+import { entity, mcpServerExample, mcpToolExample } from "./examples.ts";
+import { addMcpServerExample } from "./request-examples.ts";
 
 /** The path segment that names the aggregate of all tools, so no server may be called that. */
 export const RESERVED_MCP_NAME = "all-tools";
@@ -54,33 +57,39 @@ const Env = z.record(
 );
 
 /** The zod schema of {@link McpServer}. */
-export const McpServerSchema = z.object({
-  id: Id,
-  name: z.string(),
-  display_name: z.string().nullable(),
-  status: McpStatus,
-  transport: z.literal("stdio"),
-  command: z.string(),
-  args: z.array(z.string()),
-  /** Names of the environment variables set for the server; their values are never answered. */
-  env_keys: z.array(z.string()),
-  auto_start: z.boolean(),
-  tools_count: z.number().int(),
-  last_started_at: Timestamp.nullable(),
-  /** Why the last start failed or the process ended, while `status` is `error`. */
-  last_error: z.string().nullable(),
-  created_at: Timestamp,
-});
+export const McpServerSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    display_name: z.string().nullable(),
+    status: McpStatus,
+    transport: z.literal("stdio"),
+    command: z.string(),
+    args: z.array(z.string()),
+    /** Names of the environment variables set for the server; their values are never answered. */
+    env_keys: z.array(z.string()),
+    auto_start: z.boolean(),
+    tools_count: z.number().int(),
+    last_started_at: Timestamp.nullable(),
+    /** Why the last start failed or the process ended, while `status` is `error`. */
+    last_error: z.string().nullable(),
+    created_at: Timestamp,
+  }),
+  { name: "McpServer", example: mcpServerExample },
+);
 /** §11.1: an MCP server configured on a machine. */
 export interface McpServer extends z.output<typeof McpServerSchema> {}
 
 /** The zod schema of {@link McpTool}. */
-export const McpToolSchema = z.object({
-  name: z.string(),
-  description: z.string().nullable(),
-  /** The tool's input as JSON Schema. */
-  parameters: z.record(z.string(), z.unknown()),
-});
+export const McpToolSchema = entity(
+  z.object({
+    name: z.string(),
+    description: z.string().nullable(),
+    /** The tool's input as JSON Schema. */
+    parameters: z.record(z.string(), z.unknown()),
+  }),
+  { name: "McpTool", example: mcpToolExample },
+);
 /** §11.7: a tool an MCP server offers, with its input as JSON Schema. */
 export interface McpTool extends z.output<typeof McpToolSchema> {}
 
@@ -93,19 +102,22 @@ export const McpServerToolSchema = McpToolSchema.extend({
 export interface McpServerTool extends z.output<typeof McpServerToolSchema> {}
 
 /** The zod schema of {@link AddMcpServerBody}. */
-export const AddMcpServerBodySchema = z.object({
-  name: McpServerName,
-  display_name: z.string().max(255).nullable().optional(),
-  /** @default "stdio" */
-  transport: z.literal("stdio").optional(),
-  command: Command,
-  /** @default [] */
-  args: Args.optional(),
-  /** @default {} */
-  env: Env.optional(),
-  /** @default false */
-  auto_start: z.boolean().optional(),
-});
+export const AddMcpServerBodySchema = withExample(
+  z.object({
+    name: McpServerName,
+    display_name: z.string().max(255).nullable().optional(),
+    /** @default "stdio" */
+    transport: z.literal("stdio").optional(),
+    command: Command,
+    /** @default [] */
+    args: Args.optional(),
+    /** @default {} */
+    env: Env.optional(),
+    /** @default false */
+    auto_start: z.boolean().optional(),
+  }),
+  addMcpServerExample,
+);
 /** §11.3: an MCP server to configure on a machine. */
 export interface AddMcpServerBody extends z.output<typeof AddMcpServerBodySchema> {}
 

@@ -21,8 +21,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { eitherShape, Id, Nothing, Timestamp } from "./common.ts";
+import { entity, projectExample } from "./examples.ts";
+import { createProjectExample } from "./request-examples.ts";
 
 /** The zod schema of {@link ProjectSettings}. */
 export const ProjectSettingsSchema = z.looseObject({
@@ -40,17 +43,20 @@ export const ProjectSettingsSchema = z.looseObject({
 export interface ProjectSettings extends z.output<typeof ProjectSettingsSchema> {}
 
 /** The zod schema of {@link Project}. */
-export const ProjectSchema = z.object({
-  id: Id,
-  machine_id: Id,
-  name: z.string(),
-  project_path: z.string(),
-  summary: z.string().nullable(),
-  token_usage_percent: z.number(),
-  active_instances_count: z.number().int(),
-  pending_tasks_count: z.number().int(),
-  created_at: Timestamp,
-});
+export const ProjectSchema = entity(
+  z.object({
+    id: Id,
+    machine_id: Id,
+    name: z.string(),
+    project_path: z.string(),
+    summary: z.string().nullable(),
+    token_usage_percent: z.number(),
+    active_instances_count: z.number().int(),
+    pending_tasks_count: z.number().int(),
+    created_at: Timestamp,
+  }),
+  { name: "Project", example: projectExample },
+);
 /** §6.1: a shared project as listed. */
 export interface Project extends z.output<typeof ProjectSchema> {}
 
@@ -69,14 +75,17 @@ export interface ProjectDetail extends z.output<typeof ProjectDetailSchema> {}
 const Text = z.string().max(100_000);
 
 /** The zod schema of {@link CreateProjectBody}. */
-export const CreateProjectBodySchema = z.object({
-  name: z.string().min(1).max(255),
-  project_path: z.string().min(1).max(4096),
-  summary: Text.optional(),
-  architecture: Text.optional(),
-  conventions: Text.optional(),
-  settings: ProjectSettingsSchema.optional(),
-});
+export const CreateProjectBodySchema = withExample(
+  z.object({
+    name: z.string().min(1).max(255),
+    project_path: z.string().min(1).max(4096),
+    summary: Text.optional(),
+    architecture: Text.optional(),
+    conventions: Text.optional(),
+    settings: ProjectSettingsSchema.optional(),
+  }),
+  createProjectExample,
+);
 /** §6.2: a shared project to create on a machine. */
 export interface CreateProjectBody extends z.output<typeof CreateProjectBodySchema> {}
 

@@ -45,8 +45,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { entity, sessionExample, sessionLogExample } from "./examples.ts";
+import { createSessionExample } from "./request-examples.ts";
 
 /** §5.2: how a session runs: `interactive`, `headless` or `oneshot`. */
 export const SessionMode = z.enum(["interactive", "headless", "oneshot"]);
@@ -86,43 +89,49 @@ export const RecentLogSchema = z.object({
 export interface RecentLog extends z.output<typeof RecentLogSchema> {}
 
 /** The zod schema of {@link Session}. */
-export const SessionSchema = z.object({
-  id: Id,
-  machine_id: Id,
-  mode: SessionMode,
-  project_path: z.string().nullable(),
-  initial_prompt: z.string().nullable(),
-  status: SessionStatus,
-  /** `running` or `waiting_input`, as ClaudeNest's own server computes it. */
-  is_running: z.boolean(),
-  /** `completed`, `error` or `terminated`. */
-  is_completed: z.boolean(),
-  status_message: z.string().nullable(),
-  pid: z.number().int().nullable(),
-  exit_code: z.number().int().nullable(),
-  pty_size: PtySizeSchema,
-  total_tokens: z.number().int(),
-  total_cost: z.number(),
-  started_at: Timestamp.nullable(),
-  completed_at: Timestamp.nullable(),
-  duration: z.number().int().nullable(),
-  formatted_duration: z.string().nullable(),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-  /** The latest output, input and errors (at most 100), with `get` only: what a terminal replays on opening. */
-  recent_logs: z.array(RecentLogSchema).optional(),
-});
+export const SessionSchema = entity(
+  z.object({
+    id: Id,
+    machine_id: Id,
+    mode: SessionMode,
+    project_path: z.string().nullable(),
+    initial_prompt: z.string().nullable(),
+    status: SessionStatus,
+    /** `running` or `waiting_input`, as ClaudeNest's own server computes it. */
+    is_running: z.boolean(),
+    /** `completed`, `error` or `terminated`. */
+    is_completed: z.boolean(),
+    status_message: z.string().nullable(),
+    pid: z.number().int().nullable(),
+    exit_code: z.number().int().nullable(),
+    pty_size: PtySizeSchema,
+    total_tokens: z.number().int(),
+    total_cost: z.number(),
+    started_at: Timestamp.nullable(),
+    completed_at: Timestamp.nullable(),
+    duration: z.number().int().nullable(),
+    formatted_duration: z.string().nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    /** The latest output, input and errors (at most 100), with `get` only: what a terminal replays on opening. */
+    recent_logs: z.array(RecentLogSchema).optional(),
+  }),
+  { name: "Session", example: sessionExample },
+);
 /** §5.1: a terminal session on a machine. */
 export interface Session extends z.output<typeof SessionSchema> {}
 
 /** The zod schema of {@link SessionLog}. */
-export const SessionLogSchema = z.object({
-  id: Id,
-  type: SessionLogType,
-  data: z.string(),
-  metadata: z.record(z.string(), z.unknown()),
-  created_at: Timestamp,
-});
+export const SessionLogSchema = entity(
+  z.object({
+    id: Id,
+    type: SessionLogType,
+    data: z.string(),
+    metadata: z.record(z.string(), z.unknown()),
+    created_at: Timestamp,
+  }),
+  { name: "SessionLog", example: sessionLogExample },
+);
 /** §5.5: one entry of a session's input, output or errors. */
 export interface SessionLog extends z.output<typeof SessionLogSchema> {}
 
@@ -143,15 +152,18 @@ export const AttachTicketSchema = z.object({ session: SessionSchema.nullable(), 
 export interface AttachTicket extends z.output<typeof AttachTicketSchema> {}
 
 /** The zod schema of {@link CreateSessionBody}. */
-export const CreateSessionBodySchema = z.object({
-  /** @default "interactive" */
-  mode: SessionMode.optional(),
-  project_path: z.string().min(1).max(1024).optional(),
-  /** What a `headless` session is given as input, or the command line a `oneshot` session runs (required). */
-  initial_prompt: z.string().min(1).max(100_000).optional(),
-  /** @default { cols: 120, rows: 40 } */
-  pty_size: PtySizeSchema.optional(),
-});
+export const CreateSessionBodySchema = withExample(
+  z.object({
+    /** @default "interactive" */
+    mode: SessionMode.optional(),
+    project_path: z.string().min(1).max(1024).optional(),
+    /** What a `headless` session is given as input, or the command line a `oneshot` session runs (required). */
+    initial_prompt: z.string().min(1).max(100_000).optional(),
+    /** @default { cols: 120, rows: 40 } */
+    pty_size: PtySizeSchema.optional(),
+  }),
+  createSessionExample,
+);
 /** §5.2: the mode, directory, prompt and terminal size of a new session. */
 export interface CreateSessionBody extends z.output<typeof CreateSessionBodySchema> {}
 

@@ -25,8 +25,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, Timestamp } from "./common.ts";
+import { entity, skillExample } from "./examples.ts";
+import { upsertSkillExample } from "./request-examples.ts";
 
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
 
@@ -46,18 +49,21 @@ const Content = z.string().max(1_000_000);
 const Metadata = z.record(z.string(), z.unknown());
 
 /** The zod schema of {@link SkillSummary}. */
-export const SkillSummarySchema = z.object({
-  id: Id,
-  path: z.string(),
-  name: z.string(),
-  /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
-  display_name: z.string(),
-  description: z.string().nullable(),
-  enabled: z.boolean(),
-  priority: z.number().int(),
-  size_bytes: z.number().int(),
-  last_modified: Timestamp,
-});
+export const SkillSummarySchema = entity(
+  z.object({
+    id: Id,
+    path: z.string(),
+    name: z.string(),
+    /** The name to show: ClaudeNest's own server sends it (its web UI reads it); elsewhere it is `name`. */
+    display_name: z.string(),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    priority: z.number().int(),
+    size_bytes: z.number().int(),
+    last_modified: Timestamp,
+  }),
+  { name: "Skill", example: skillExample },
+);
 /** §10.1: a skill as listed. */
 export interface SkillSummary extends z.output<typeof SkillSummarySchema> {}
 
@@ -70,18 +76,21 @@ export const SkillSchema = SkillSummarySchema.extend({
 export interface Skill extends z.output<typeof SkillSchema> {}
 
 /** The zod schema of {@link UpsertSkillBody}. */
-export const UpsertSkillBodySchema = z.object({
-  path: SkillPath,
-  name: z.string().min(1).max(255),
-  content: Content,
-  description: z.string().max(1000).nullable().optional(),
-  /** @default 0 */
-  priority: Priority.optional(),
-  /** @default true */
-  enabled: z.boolean().optional(),
-  /** @default {} */
-  metadata: Metadata.optional(),
-});
+export const UpsertSkillBodySchema = withExample(
+  z.object({
+    path: SkillPath,
+    name: z.string().min(1).max(255),
+    content: Content,
+    description: z.string().max(1000).nullable().optional(),
+    /** @default 0 */
+    priority: Priority.optional(),
+    /** @default true */
+    enabled: z.boolean().optional(),
+    /** @default {} */
+    metadata: Metadata.optional(),
+  }),
+  upsertSkillExample,
+);
 /** §10.3: a skill to create, or to update at the same path. */
 export interface UpsertSkillBody extends z.output<typeof UpsertSkillBodySchema> {}
 

@@ -48,8 +48,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { eitherShape, Id, Nothing, PageQuery, Timestamp } from "./common.ts";
+import { entity, taskExample } from "./examples.ts";
+import { createTaskExample } from "./request-examples.ts";
 
 /** §7.2: how urgent a task is, from `low` to `critical`. */
 export const TaskPriority = z.enum(["low", "medium", "high", "critical"]);
@@ -65,30 +68,33 @@ export const TaskStatus = z.enum(["pending", "in_progress", "completed", "blocke
 export type TaskStatus = z.output<typeof TaskStatus>;
 
 /** The zod schema of {@link Task}. */
-export const TaskSchema = z.object({
-  id: Id,
-  project_id: Id,
-  title: z.string(),
-  description: z.string().nullable(),
-  priority: TaskPriority,
-  status: TaskStatus,
-  assigned_to: z.string().nullable(),
-  is_claimed: z.boolean(),
-  /** `status` is `completed` (or ClaudeNest's own `done`). */
-  is_completed: z.boolean(),
-  is_blocked: z.boolean(),
-  /** Why the task was released or blocked, on ClaudeNest's own server; `null` elsewhere. */
-  blocked_by: z.string().nullable(),
-  files: z.array(z.string()),
-  dependencies: z.array(Id),
-  estimated_tokens: z.number().int().nullable(),
-  claimed_at: Timestamp.nullable(),
-  completed_at: Timestamp.nullable(),
-  completion_summary: z.string().nullable(),
-  files_modified: z.array(z.string()).nullable(),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+export const TaskSchema = entity(
+  z.object({
+    id: Id,
+    project_id: Id,
+    title: z.string(),
+    description: z.string().nullable(),
+    priority: TaskPriority,
+    status: TaskStatus,
+    assigned_to: z.string().nullable(),
+    is_claimed: z.boolean(),
+    /** `status` is `completed` (or ClaudeNest's own `done`). */
+    is_completed: z.boolean(),
+    is_blocked: z.boolean(),
+    /** Why the task was released or blocked, on ClaudeNest's own server; `null` elsewhere. */
+    blocked_by: z.string().nullable(),
+    files: z.array(z.string()),
+    dependencies: z.array(Id),
+    estimated_tokens: z.number().int().nullable(),
+    claimed_at: Timestamp.nullable(),
+    completed_at: Timestamp.nullable(),
+    completion_summary: z.string().nullable(),
+    files_modified: z.array(z.string()).nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  }),
+  { name: "Task", example: taskExample },
+);
 /** §7.1: a task of a shared project. */
 export interface Task extends z.output<typeof TaskSchema> {}
 
@@ -100,19 +106,22 @@ const Description = z.string().max(100_000);
 const EstimatedTokens = z.number().int().min(0).max(100_000_000);
 
 /** The zod schema of {@link CreateTaskBody}. */
-export const CreateTaskBodySchema = z.object({
-  title: z.string().min(1).max(255),
-  description: Description.optional(),
-  /** @default "medium" */
-  priority: TaskPriority.optional(),
-  /** @default [] */
-  files: Files.optional(),
-  /** Ids of tasks of the same project that must be completed first. @default [] */
-  dependencies: Dependencies.optional(),
-  estimated_tokens: EstimatedTokens.optional(),
-  /** The instance creating the task, for the activity log. */
-  instance_id: InstanceId.optional(),
-});
+export const CreateTaskBodySchema = withExample(
+  z.object({
+    title: z.string().min(1).max(255),
+    description: Description.optional(),
+    /** @default "medium" */
+    priority: TaskPriority.optional(),
+    /** @default [] */
+    files: Files.optional(),
+    /** Ids of tasks of the same project that must be completed first. @default [] */
+    dependencies: Dependencies.optional(),
+    estimated_tokens: EstimatedTokens.optional(),
+    /** The instance creating the task, for the activity log. */
+    instance_id: InstanceId.optional(),
+  }),
+  createTaskExample,
+);
 /** §7.2: a task to create in a project. */
 export interface CreateTaskBody extends z.output<typeof CreateTaskBodySchema> {}
 

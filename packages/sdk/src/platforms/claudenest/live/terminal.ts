@@ -38,7 +38,9 @@ export interface AttachOptions {
 
 /** What a {@link SessionTerminal} emits. */
 export interface SessionTerminalEvents {
+  /** Terminal output, in the order the session wrote it. */
   output: (data: string) => void;
+  /** The session ended. */
   exit: (exit: TerminalExit) => void;
   /** `connecting`, `connected` (live and caught up), `reconnecting`, `closed`. */
   status: (status: WatcherStatus) => void;
@@ -81,6 +83,7 @@ export class SessionTerminal extends EventEmitter<SessionTerminalEvents> impleme
     });
   }
 
+  /** Where the live stream is: `connecting`, `open`, `reconnecting` or `closed`. */
   get status(): WatcherStatus {
     return this.#watcher.status;
   }

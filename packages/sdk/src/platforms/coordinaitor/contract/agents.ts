@@ -21,8 +21,10 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { CommaList, Id, PageQuery, QueryBoolean, Timestamp } from "./common.ts";
+import { agentExample, createAgentExample, entity } from "./examples.ts";
 import { type Task, TaskSchema, TaskStatusSchema } from "./tasks.ts";
 
 /** The zod schema of {@link AgentType}. */
@@ -82,31 +84,34 @@ export const AgentMetricsSchema = z.object({
 export interface AgentMetrics extends z.output<typeof AgentMetricsSchema> {}
 
 /** The zod schema of {@link Agent}. */
-export const AgentSchema = z.object({
-  id: Id,
-  name: z.string(),
-  type: AgentTypeSchema,
-  status: AgentStatusSchema,
-  enabled: z.boolean(),
-  disabledReason: z.string().nullable(),
-  model: z.string().nullable(),
-  provider: z.string().nullable(),
-  capabilities: z.array(z.string()),
-  specializations: z.array(z.string()),
-  maxConcurrentTasks: z.number().int(),
-  currentTasks: z.number().int(),
-  averageResponseTime: z.number().nullable(),
-  successRate: z.number().nullable(),
-  totalTasksCompleted: z.number().int(),
-  createdAt: Timestamp,
-  lastActiveAt: Timestamp.nullable(),
-  workingHours: WorkingHoursSchema.nullable(),
-  configuration: z.record(z.string(), z.unknown()),
-  createdBy: z.string(),
-  tasks: z.array(TaskSchema).optional(),
-  metrics: AgentMetricsSchema.optional(),
-  logs: z.array(AgentLogSchema).optional(),
-});
+export const AgentSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    type: AgentTypeSchema,
+    status: AgentStatusSchema,
+    enabled: z.boolean(),
+    disabledReason: z.string().nullable(),
+    model: z.string().nullable(),
+    provider: z.string().nullable(),
+    capabilities: z.array(z.string()),
+    specializations: z.array(z.string()),
+    maxConcurrentTasks: z.number().int(),
+    currentTasks: z.number().int(),
+    averageResponseTime: z.number().nullable(),
+    successRate: z.number().nullable(),
+    totalTasksCompleted: z.number().int(),
+    createdAt: Timestamp,
+    lastActiveAt: Timestamp.nullable(),
+    workingHours: WorkingHoursSchema.nullable(),
+    configuration: z.record(z.string(), z.unknown()),
+    createdBy: z.string(),
+    tasks: z.array(TaskSchema).optional(),
+    metrics: AgentMetricsSchema.optional(),
+    logs: z.array(AgentLogSchema).optional(),
+  }),
+  { name: "Agent", example: agentExample },
+);
 /** An agent; `tasks`, `metrics` and `logs` only when asked for with `include`. */
 export interface Agent extends z.output<typeof AgentSchema> {}
 
@@ -126,17 +131,20 @@ export interface ListAgentsQueryInput extends z.input<typeof ListAgentsQuerySche
 const Words = z.array(z.string().min(1).max(100)).max(50);
 
 /** The zod schema of {@link CreateAgentBody}. */
-export const CreateAgentBodySchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  type: AgentTypeSchema,
-  model: z.string().min(1).max(200).optional(),
-  provider: z.string().min(1).max(200).optional(),
-  capabilities: Words.optional(),
-  specializations: Words.optional(),
-  maxConcurrentTasks: z.number().int().min(1).max(100).optional(),
-  workingHours: WorkingHoursSchema.optional(),
-  configuration: z.record(z.string().max(100), z.unknown()).optional(),
-});
+export const CreateAgentBodySchema = withExample(
+  z.object({
+    name: z.string().trim().min(1).max(200),
+    type: AgentTypeSchema,
+    model: z.string().min(1).max(200).optional(),
+    provider: z.string().min(1).max(200).optional(),
+    capabilities: Words.optional(),
+    specializations: Words.optional(),
+    maxConcurrentTasks: z.number().int().min(1).max(100).optional(),
+    workingHours: WorkingHoursSchema.optional(),
+    configuration: z.record(z.string().max(100), z.unknown()).optional(),
+  }),
+  createAgentExample,
+);
 /** An agent to create. */
 export interface CreateAgentBody extends z.output<typeof CreateAgentBodySchema> {}
 

@@ -19,8 +19,10 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, Nothing, PageQuery, PermissionSchema, Timestamp } from "./common.ts";
+import { createProjectExample, entity, projectExample } from "./examples.ts";
 import { PrioritySchema, type Task, TaskSchema, TaskStatusSchema } from "./tasks.ts";
 
 /** The zod schema of {@link ProjectStatus}. */
@@ -47,31 +49,34 @@ export const BudgetSchema = z.object({
 export interface Budget extends z.output<typeof BudgetSchema> {}
 
 /** The zod schema of {@link Project}. */
-export const ProjectSchema = z.object({
-  id: Id,
-  name: z.string(),
-  description: z.string(),
-  status: ProjectStatusSchema,
-  priority: PrioritySchema,
-  startDate: Timestamp.nullable(),
-  endDate: Timestamp.nullable(),
-  progress: z.number(),
-  taskCount: z.object({
-    total: z.number().int(),
-    completed: z.number().int(),
-    active: z.number().int(),
-    pending: z.number().int(),
+export const ProjectSchema = entity(
+  z.object({
+    id: Id,
+    name: z.string(),
+    description: z.string(),
+    status: ProjectStatusSchema,
+    priority: PrioritySchema,
+    startDate: Timestamp.nullable(),
+    endDate: Timestamp.nullable(),
+    progress: z.number(),
+    taskCount: z.object({
+      total: z.number().int(),
+      completed: z.number().int(),
+      active: z.number().int(),
+      pending: z.number().int(),
+    }),
+    teamSize: z.number().int(),
+    assignedAgents: z.number().int(),
+    agents: z.array(z.string()),
+    teamMembers: z.array(ProjectMemberSchema),
+    budget: BudgetSchema.nullable(),
+    tags: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
   }),
-  teamSize: z.number().int(),
-  assignedAgents: z.number().int(),
-  agents: z.array(z.string()),
-  teamMembers: z.array(ProjectMemberSchema),
-  budget: BudgetSchema.nullable(),
-  tags: z.array(z.string()),
-  createdBy: z.string(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
+  { name: "Project", example: projectExample },
+);
 /** A project with its figures. */
 export interface Project extends z.output<typeof ProjectSchema> {}
 
@@ -83,18 +88,21 @@ const MemberInput = z.object({
 const DateTime = z.iso.datetime({ offset: true });
 
 /** The zod schema of {@link CreateProjectBody}. */
-export const CreateProjectBodySchema = z.object({
-  name: z.string().trim().min(1).max(300),
-  description: z.string().max(50_000).optional(),
-  status: ProjectStatusSchema.optional(),
-  startDate: DateTime.optional(),
-  endDate: DateTime.optional(),
-  priority: PrioritySchema.optional(),
-  budget: BudgetSchema.optional(),
-  teamMembers: z.array(MemberInput).max(200).optional(),
-  agents: z.array(Id).max(200).optional(),
-  tags: z.array(z.string().min(1).max(100)).max(50).optional(),
-});
+export const CreateProjectBodySchema = withExample(
+  z.object({
+    name: z.string().trim().min(1).max(300),
+    description: z.string().max(50_000).optional(),
+    status: ProjectStatusSchema.optional(),
+    startDate: DateTime.optional(),
+    endDate: DateTime.optional(),
+    priority: PrioritySchema.optional(),
+    budget: BudgetSchema.optional(),
+    teamMembers: z.array(MemberInput).max(200).optional(),
+    agents: z.array(Id).max(200).optional(),
+    tags: z.array(z.string().min(1).max(100)).max(50).optional(),
+  }),
+  createProjectExample,
+);
 /** A project to create. */
 export interface CreateProjectBody extends z.output<typeof CreateProjectBodySchema> {}
 

@@ -30,8 +30,10 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { CommaList, Id, Nothing, PageQuery, RefSchema, Timestamp } from "./common.ts";
+import { createTaskExample, entity, taskExample } from "./examples.ts";
 
 /** Task statuses. */
 export const TASK_STATUSES = ["pending", "active", "completed", "failed", "cancelled"] as const;
@@ -115,32 +117,35 @@ export const TaskMetricsSchema = z.object({
 export interface TaskMetrics extends z.output<typeof TaskMetricsSchema> {}
 
 /** The zod schema of {@link Task}. */
-export const TaskSchema = z.object({
-  id: Id,
-  title: z.string(),
-  description: z.string(),
-  status: TaskStatusSchema,
-  priority: PrioritySchema,
-  projectId: z.string().nullable(),
-  agentId: z.string().nullable(),
-  tags: z.array(z.string()),
-  estimatedHours: z.number().nullable(),
-  actualHours: z.number(),
-  progress: z.number(),
-  dueDate: Timestamp.nullable(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  completedAt: Timestamp.nullable(),
-  createdBy: z.string(),
-  requirements: z.array(z.string()),
-  acceptanceCriteria: z.array(z.string()),
-  assignedAgent: AssignedAgentSchema.nullable(),
-  project: RefSchema.nullable(),
-  comments: z.array(CommentSchema).optional(),
-  files: z.array(TaskFileSchema).optional(),
-  history: z.array(HistoryEntrySchema).optional(),
-  metrics: TaskMetricsSchema.optional(),
-});
+export const TaskSchema = entity(
+  z.object({
+    id: Id,
+    title: z.string(),
+    description: z.string(),
+    status: TaskStatusSchema,
+    priority: PrioritySchema,
+    projectId: z.string().nullable(),
+    agentId: z.string().nullable(),
+    tags: z.array(z.string()),
+    estimatedHours: z.number().nullable(),
+    actualHours: z.number(),
+    progress: z.number(),
+    dueDate: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    completedAt: Timestamp.nullable(),
+    createdBy: z.string(),
+    requirements: z.array(z.string()),
+    acceptanceCriteria: z.array(z.string()),
+    assignedAgent: AssignedAgentSchema.nullable(),
+    project: RefSchema.nullable(),
+    comments: z.array(CommentSchema).optional(),
+    files: z.array(TaskFileSchema).optional(),
+    history: z.array(HistoryEntrySchema).optional(),
+    metrics: TaskMetricsSchema.optional(),
+  }),
+  { name: "Task", example: taskExample },
+);
 /** A task; `comments`, `files`, `history` and `metrics` only when asked for with `include`. */
 export interface Task extends z.output<typeof TaskSchema> {}
 
@@ -171,18 +176,21 @@ const Hours = z.number().min(0).max(100_000);
 const DueDate = z.iso.datetime({ offset: true });
 
 /** The zod schema of {@link CreateTaskBody}. */
-export const CreateTaskBodySchema = z.object({
-  title: Title,
-  description: Text.optional(),
-  priority: PrioritySchema.optional(),
-  projectId: Id.optional(),
-  agentId: Id.optional(),
-  tags: Tags.optional(),
-  estimatedHours: Hours.optional(),
-  dueDate: DueDate.optional(),
-  requirements: Lines.optional(),
-  acceptanceCriteria: Lines.optional(),
-});
+export const CreateTaskBodySchema = withExample(
+  z.object({
+    title: Title,
+    description: Text.optional(),
+    priority: PrioritySchema.optional(),
+    projectId: Id.optional(),
+    agentId: Id.optional(),
+    tags: Tags.optional(),
+    estimatedHours: Hours.optional(),
+    dueDate: DueDate.optional(),
+    requirements: Lines.optional(),
+    acceptanceCriteria: Lines.optional(),
+  }),
+  createTaskExample,
+);
 /** A task to create. */
 export interface CreateTaskBody extends z.output<typeof CreateTaskBodySchema> {}
 

@@ -19,6 +19,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { Id, PageQuery, QueryBoolean, Timestamp } from "./common.ts";
+import { entity, userExample } from "./examples.ts";
 
 /** The zod schema of {@link Role}. */
 export const RoleSchema = z.enum(["admin", "manager", "developer", "viewer"]);
@@ -36,16 +37,19 @@ export const PreferencesSchema = z.object({
 export interface Preferences extends z.output<typeof PreferencesSchema> {}
 
 /** The zod schema of {@link User}. */
-export const UserSchema = z.object({
-  id: Id,
-  email: z.string(),
-  name: z.string(),
-  role: RoleSchema,
-  organizationId: z.string(),
-  avatar: z.string().nullable(),
-  createdAt: Timestamp,
-  lastLoginAt: Timestamp.nullable(),
-});
+export const UserSchema = entity(
+  z.object({
+    id: Id,
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    organizationId: z.string(),
+    avatar: z.string().nullable(),
+    createdAt: Timestamp,
+    lastLoginAt: Timestamp.nullable(),
+  }),
+  { name: "User", example: userExample },
+);
 /** A user as lists show them. */
 export interface User extends z.output<typeof UserSchema> {}
 

@@ -20,9 +20,11 @@
  */
 import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
+import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { AgentSchema } from "./agents.ts";
 import { Id, Nothing, RefSchema, Timestamp } from "./common.ts";
+import { createWebhookExample, entity, webhookExample } from "./examples.ts";
 import { ProjectSchema } from "./projects.ts";
 import { TaskSchema } from "./tasks.ts";
 import { UserSchema } from "./users.ts";
@@ -64,28 +66,34 @@ const HeaderValue = z
 const WebhookUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 /** The zod schema of {@link Webhook}. */
-export const WebhookSchema = z.object({
-  id: Id,
-  url: z.string(),
-  events: z.array(WebhookEventNameSchema),
-  active: z.boolean(),
-  headers: z.record(z.string(), z.string()),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  /** Only in the creation answer. */
-  secret: z.string().optional(),
-});
+export const WebhookSchema = entity(
+  z.object({
+    id: Id,
+    url: z.string(),
+    events: z.array(WebhookEventNameSchema),
+    active: z.boolean(),
+    headers: z.record(z.string(), z.string()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    /** Only in the creation answer. */
+    secret: z.string().optional(),
+  }),
+  { name: "Webhook", example: webhookExample },
+);
 /** A webhook subscription. */
 export interface Webhook extends z.output<typeof WebhookSchema> {}
 
 /** The zod schema of {@link CreateWebhookBody}. */
-export const CreateWebhookBodySchema = z.object({
-  url: WebhookUrl,
-  events: z.array(WebhookEventNameSchema).min(1).max(WEBHOOK_EVENTS.length),
-  secret: z.string().min(8).max(500).optional(),
-  active: z.boolean().optional(),
-  headers: z.record(HeaderName, HeaderValue).optional(),
-});
+export const CreateWebhookBodySchema = withExample(
+  z.object({
+    url: WebhookUrl,
+    events: z.array(WebhookEventNameSchema).min(1).max(WEBHOOK_EVENTS.length),
+    secret: z.string().min(8).max(500).optional(),
+    active: z.boolean().optional(),
+    headers: z.record(HeaderName, HeaderValue).optional(),
+  }),
+  createWebhookExample,
+);
 /** A webhook subscription to create. */
 export interface CreateWebhookBody extends z.output<typeof CreateWebhookBodySchema> {}
 
