@@ -16,6 +16,8 @@ interface JsonSchema {
   const?: unknown;
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
 }
 
 /** Source code the example writes as it is, not as JSON (a file to upload). */
@@ -35,8 +37,13 @@ function placeholder(name: string, schema: JsonSchema): unknown {
   return `<${name}>`;
 }
 
-/** An object with a placeholder for each required field of an object schema. */
+/**
+ * An object with a placeholder for each required field of an object schema; of a union of shapes (a body the
+ * document and a platform's own client send differently), the first shape's, which is the document's.
+ */
 function requiredFields(schema: JsonSchema): Record<string, unknown> {
+  const first = schema.anyOf?.[0] ?? schema.oneOf?.[0];
+  if (first) return requiredFields(first);
   return Object.fromEntries(
     (schema.required ?? []).map((key) => [key, placeholder(key, schema.properties?.[key] ?? {})]),
   );

@@ -629,7 +629,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.projects.broadcast({ id: "<id>" });
+     * const answer = await client.projects.broadcast({ id: "<id>", type: "<type>", content: "<content>" });
      * ```
      */
     readonly broadcast: Method<C["projects"]["broadcast"]>;
@@ -713,7 +713,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.tasks.claim({ id: "<id>" });
+     * const answer = await client.tasks.claim({ id: "<id>", instance_id: "<instance_id>" });
      * ```
      */
     readonly claim: Method<C["tasks"]["claim"]>;
@@ -739,7 +739,7 @@ export interface ClaudeNestMethods {
      *
      * @example
      * ```ts
-     * const answer = await client.tasks.complete({ id: "<id>" });
+     * const answer = await client.tasks.complete({ id: "<id>", summary: "<summary>" });
      * ```
      */
     readonly complete: Method<C["tasks"]["complete"]>;
