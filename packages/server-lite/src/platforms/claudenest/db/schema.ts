@@ -5,6 +5,7 @@
  */
 
 import { agentPairingMigration } from "./agent-pairing.ts";
+import { contextIndexMigration } from "./context-index.ts";
 import { credentialsMigration } from "./credentials.ts";
 import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
 import { pairingSealMigration } from "./pairing.ts";
@@ -100,6 +101,7 @@ CREATE TABLE cn_pairings (
   pairingSealMigration,
   credentialsMigration,
   agentPairingMigration,
+  contextIndexMigration,
 ];
 
 export const tables = [
