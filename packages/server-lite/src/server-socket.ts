@@ -2,12 +2,16 @@
  * @module
  * A server's socket: `LiteServer.listen()` serves the Hono app over `node:http` (or `node:https`, with a given or a
  * self-signed certificate), hands WebSocket upgrades to the realtime router, and answers requests Node could not
- * parse. Loaded by `listen()` itself, so an in-process server never loads the HTTP adaptor or any TLS code.
+ * parse. Loaded by `listen()` itself, so an in-process server never loads any TLS code. The adaptor from Node's
+ * requests to the app's `fetch` (`@hono/node-server`) is loaded by the first request: it brings Node's own fetch
+ * implementation (undici), which costs a start as much as Node's own boot, so the socket listens and its URL is
+ * printed without it. For the same reason `node:http` and `node:https` are required rather than imported: an ESM
+ * import of `node:http` builds its whole namespace, whose `WebSocket` getter loads undici.
  */
-import type { Server } from "node:http";
+import type { RequestListener, Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Clock } from "./core/clock.ts";
 import { socketFetch } from "./core/dropped-connection.ts";
@@ -42,16 +46,13 @@ export interface Listening {
 export async function listenOnSocket(setup: SocketSetup): Promise<Listening> {
   const { app, host, port } = setup;
   const pair = await certificate(setup.tls, host);
-  const http = (
-    pair
-      ? createAdaptorServer({
-          fetch: socketFetch(app),
-          hostname: host,
-          createServer: (await import("node:https")).createServer,
-          serverOptions: { key: pair.key, cert: pair.cert },
-        })
-      : createAdaptorServer({ fetch: socketFetch(app), hostname: host })
-  ) as Server;
+  const listener = adaptorOnFirstRequest(socketFetch(app), host);
+  const http: Server = pair
+    ? (requireBuiltin("node:https") as typeof import("node:https")).createServer(
+        { key: pair.key, cert: pair.cert },
+        listener,
+      )
+    : (requireBuiltin("node:http") as typeof import("node:http")).createServer(listener);
   http.on("upgrade", (request, socket, head) => setup.upgrades.handleUpgrade(request, socket, head));
   http.on("clientError", (error: NodeJS.ErrnoException, socket) =>
     answerClientError(error, socket, setup.mounted, setup.clock),
@@ -66,6 +67,26 @@ export async function listenOnSocket(setup: SocketSetup): Promise<Listening> {
     http,
     url: `${pair ? "https" : "http"}://${shownHost}:${address.port}`,
     tls: pair ? { cert: pair.cert, fingerprint256: pair.fingerprint256 } : undefined,
+  };
+}
+
+const requireBuiltin = createRequire(import.meta.url);
+
+/**
+ * Node's requests handed to `fetch` by `@hono/node-server`'s listener (what its `createAdaptorServer` installs),
+ * imported when the first request arrives; requests that arrive meanwhile wait for it.
+ */
+function adaptorOnFirstRequest(
+  fetch: (request: Request, env: unknown) => Promise<Response>,
+  hostname: string,
+): RequestListener {
+  let adaptor: Promise<RequestListener> | undefined;
+  return (request, response) => {
+    adaptor ??= import("@hono/node-server").then(({ getRequestListener }) => getRequestListener(fetch, { hostname }));
+    adaptor.then(
+      (handle) => handle(request, response),
+      () => response.destroy(),
+    );
   };
 }
 
