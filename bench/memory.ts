@@ -21,6 +21,8 @@ interface Memory {
   /** Requests sent before the sample. */
   requests: number;
   rss: number;
+  /** The JavaScript heap in use (garbage not yet collected included). */
+  heap: number;
   store: number;
 }
 
@@ -32,8 +34,8 @@ export async function memory(): Promise<Row[]> {
   const sample = (requests: number) =>
     new Promise<Memory>((resolve) => {
       server.process.stdout!.once("data", (chunk: Buffer) => {
-        const { rss, store } = JSON.parse(chunk.toString()) as { rss: number; store: number };
-        resolve({ requests, rss, store });
+        const { rss, heap, store } = JSON.parse(chunk.toString()) as Omit<Memory, "requests">;
+        resolve({ requests, rss, heap, store });
       });
       server.process.stdin!.write("memory\n");
     });
@@ -61,8 +63,8 @@ export async function memory(): Promise<Row[]> {
     const growth = (own(last) - own(half)) / own(half);
     const rawGrowth = (last.rss - half.rss) / half.rss;
     process.stderr.write(
-      `bench: memory (${generator.name}): requests / RSS MB / store MB: ${samples
-        .map((s) => `${s.requests}/${mb(s.rss)}/${mb(s.store)}`)
+      `bench: memory (${generator.name}): requests / RSS MB / JS heap MB / store MB: ${samples
+        .map((s) => `${s.requests}/${mb(s.rss)}/${mb(s.heap)}/${mb(s.store)}`)
         .join(", ")}\n`,
     );
     return [

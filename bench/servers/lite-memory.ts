@@ -2,7 +2,7 @@
  * @module
  * server-lite for the memory line, in its own process: every platform, seeded, rate limits off (they would refuse
  * most of the load). Prints `{ url, token }` as one JSON line, then serves until stdin closes, answering `cpu`
- * queries and `memory` queries: its resident set size and the bytes its SQLite store holds (in memory, part of the
+ * queries and `memory` queries: its resident set size, its JavaScript heap in use, and the bytes its SQLite store holds (in memory, part of the
  * resident set, but data the requests stored rather than memory the server lost).
  */
 
@@ -21,7 +21,8 @@ lines.on("line", (line) => {
   const pages = server.db.get<{ bytes: number }>(
     "SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()",
   )!;
-  process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage.rss(), store: pages.bytes })}\n`);
+  const { rss, heapUsed } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ rss, heap: heapUsed, store: pages.bytes })}\n`);
 });
 lines.on("close", async () => {
   await server.close();
