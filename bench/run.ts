@@ -9,11 +9,14 @@ import { bundleSize } from "./bundle-size.ts";
 import { caipeCatalog } from "./caipe-catalog.ts";
 import { ccjkCatalog } from "./ccjk-catalog.ts";
 import { cliStartup } from "./cli-startup.ts";
+import { contextQuery } from "./context-query.ts";
 import { coordinaitorLive } from "./coordinaitor-live.ts";
 import { coordinaitorWebhooks } from "./coordinaitor-webhooks.ts";
 import { faultRun } from "./fault-run.ts";
+import { importCost } from "./import-cost.ts";
 import { inProcess } from "./in-process.ts";
 import { type Row, renderTable } from "./lib/table.ts";
+import { memory } from "./memory.ts";
 import { sdkLatency } from "./sdk-latency.ts";
 import { serverThroughput } from "./server-throughput.ts";
 import { taskPages } from "./task-pages.ts";
@@ -30,6 +33,9 @@ const lines: Record<string, () => Promise<Row[]>> = {
   "5": actusSse,
   "6": bundleSize,
   "7": taskPages,
+  "8": importCost,
+  "9": contextQuery,
+  "10": memory,
   faults: faultRun,
 };
 

@@ -5,57 +5,36 @@
  * its offset (target: within 2× of each other) and the first page should take ≤ 2 ms. CPU time, not wall time,
  * so the figures hold on a busy machine.
  */
-import { ClaudeNest } from "../packages/sdk/src/index.ts";
-import { createServer } from "../packages/server-lite/src/index.ts";
-import { median } from "./lib/measure.ts";
+import { cpuPerCall, inProcessProject } from "./lib/in-process-project.ts";
 import { atMost, ms, type Row } from "./lib/table.ts";
 
 const TASKS = 100_000;
-const ORIGIN = "http://lite.test";
 
 export async function taskPages(): Promise<Row[]> {
-  const server = await createServer({ seed: true, platform: "claudenest" });
+  const { server, token, projectId, api } = await inProcessProject("big");
   try {
-    const token = server.seedInfo.claudenest!.token!;
-    const fetch = (input: RequestInfo | URL, init?: RequestInit) => server.fetch(new Request(input, init));
-    const nest = new ClaudeNest({
-      baseUrl: ORIGIN + server.bases.claudenest,
-      token,
-      fetch: fetch as typeof globalThis.fetch,
-    });
-    const [machine] = await nest.machines.list();
-    const project = await nest.projects.create({ machine: machine!.id, name: "big", project_path: "/big" });
     const insert = server.db.sqlite.prepare(
       "INSERT INTO cn_tasks (id, project_id, title, priority, created_at, updated_at) VALUES (?, ?, ?, 'medium', ?, ?)",
     );
     server.db.tx(() => {
       for (let i = 0; i < TASKS; i++) {
         const at = new Date(Date.UTC(2026, 0, 1) + i).toISOString();
-        insert.run(`task-${i}`, project.id, `Task ${i}`, at, at);
+        insert.run(`task-${i}`, projectId, `Task ${i}`, at, at);
       }
     });
     const headers = { accept: "application/json", authorization: `Bearer ${token}` };
     // A write to the store forgets where pages start: the next far page walks its offset again.
     const write = () =>
-      server.db.run("UPDATE cn_projects SET updated_at = ? WHERE id = ?", new Date().toISOString(), project.id);
-    /** Median server CPU time (ms) of one request for `page`, over rounds of 10 (`cold`: each after a write). */
-    const cpu = async (page: number, cold = false) => {
-      const url = `${ORIGIN}${server.bases.claudenest}/projects/${project.id}/tasks?per_page=100&page=${page}`;
-      const call = async () => {
+      server.db.run("UPDATE cn_projects SET updated_at = ? WHERE id = ?", new Date().toISOString(), projectId);
+    /** Median server CPU time (ms) of one request for `page` (`cold`: each after a write). */
+    const cpu = (page: number, cold = false) => {
+      const url = `${api}/projects/${projectId}/tasks?per_page=100&page=${page}`;
+      return cpuPerCall(async () => {
         if (cold) write();
         const response = await server.fetch(new Request(url, { headers }));
         if (!response.ok) throw new Error(`page ${page}: HTTP ${response.status}`);
         await response.text();
-      };
-      for (let i = 0; i < 5; i++) await call();
-      const rounds: number[] = [];
-      for (let round = 0; round < 5; round++) {
-        const before = process.cpuUsage();
-        for (let i = 0; i < 10; i++) await call();
-        const used = process.cpuUsage(before);
-        rounds.push((used.user + used.system) / 10 / 1000);
-      }
-      return median(rounds);
+      });
     };
     const first = await cpu(1);
     const far = await cpu(1000);
@@ -64,7 +43,7 @@ export async function taskPages(): Promise<Row[]> {
     write();
     const walk = process.cpuUsage();
     for (let page = 1; page <= 1000; page++) {
-      const url = `${ORIGIN}${server.bases.claudenest}/projects/${project.id}/tasks?per_page=100&page=${page}`;
+      const url = `${api}/projects/${projectId}/tasks?per_page=100&page=${page}`;
       await (await server.fetch(new Request(url, { headers }))).text();
     }
     const walked = process.cpuUsage(walk);

@@ -9,10 +9,16 @@
  *                    [--claudenest-compat document|real] [--claudenest-browse-root <dir>] [--tls]
  *   agentlane-server <platform> <command...> [--db file.db]   (a platform's own commands, e.g. API keys)
  */
+import { enableCompileCache } from "node:module";
 import { parseArgs } from "node:util";
 import { examplesText, packageVersion } from "./cli/help.ts";
 import { listenFailure } from "./cli/listen-error.ts";
 import { createServer, loadPlatform, type PlatformId, platformIds, type ServerOptions } from "./server.ts";
+
+// The modules imported so far are few and small; the server loads the rest (Hono, zod, the platforms) when it is
+// created. With Node's on-disk compile cache, every start after the first reuses their compiled code instead of
+// compiling it again (`NODE_DISABLE_COMPILE_CACHE=1` turns it off).
+enableCompileCache();
 
 const usage = `Usage: agentlane-server [options]
   --port <n>          port to listen on (default 8000; 0 picks a free one)

@@ -48,9 +48,9 @@ export {
 export { Database } from "./store/database.ts";
 export type { RetentionOptions, RetentionRule } from "./store/retention.ts";
 export type { ChaosState, InjectedFault } from "./testing-aids/chaos/injector.ts";
-export { type ChaosOptions, type FaultKind, faultKinds, type ResolvedChaos } from "./testing-aids/chaos/options.ts";
+export { type ChaosOptions, type FaultKind, faultKinds, type ResolvedChaos } from "./testing-aids/chaos/kinds.ts";
 export type { LiteHarEntry } from "./testing-aids/recording/har-entry.ts";
 export type { LiteHar, RecordOptions, RequestFilter } from "./testing-aids/recording/recorder.ts";
 export type { TestingAidControls, TestingAidOptions } from "./testing-aids/server-aids.ts";
 export type { LiteSnapshot, SnapshotRow, SnapshotValue } from "./testing-aids/snapshot/format.ts";
-export { SnapshotError } from "./testing-aids/snapshot/store-state.ts";
+export { SnapshotError } from "./testing-aids/snapshot/snapshot-error.ts";

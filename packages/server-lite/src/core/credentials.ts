@@ -65,3 +65,9 @@ export function credentialsOf(
     address,
   };
 }
+
+/** The caller's address: the socket's remote address, or `in-process` for requests that never crossed one. */
+export function addressOf(c: { env: unknown }): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? "in-process";
+}

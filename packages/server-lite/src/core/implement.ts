@@ -8,7 +8,10 @@ import type { Contract } from "@agentlane/sdk/contract";
 import { pathParams, toRouterPath } from "@agentlane/sdk/contract";
 import type { Context, Hono } from "hono";
 import type { Clock } from "./clock.ts";
-import { credentialsOf } from "./credentials.ts";
+import { addressOf, credentialsOf } from "./credentials.ts";
+
+export { addressOf };
+
 import { Failure } from "./failure.ts";
 import type { IdempotencyStore } from "./idempotency.ts";
 import { admit, authenticate } from "./pipeline/authenticate.ts";
@@ -51,12 +54,6 @@ export interface MountedPlatform {
 
 /** The steps every endpoint's request goes through, in order. */
 export const pipeline: readonly Step[] = [faults, authenticate, rateLimit, admit, validate, idempotency, handle];
-
-/** The caller's address: the socket's remote address, or `in-process` for requests that never crossed one. */
-export function addressOf(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "in-process";
-}
 
 function routeRegex(base: string, template: string): RegExp {
   const escaped = (base + template).replace(/[.*?^$()[\]\\|]/g, "\\$&");

@@ -30,41 +30,78 @@ export interface Bm25Match {
   similarity: number;
 }
 
+/** One document as BM25 reads it: its length in terms and, per query term (in query order), its count. */
+export interface Bm25Document {
+  /** What the match answers as `index`. */
+  index: number;
+  length: number;
+  /** Counts of the query's terms, by the term's position in the query's distinct terms (0 or absent: none). */
+  counts: ArrayLike<number | undefined>;
+}
+
+/** What BM25 needs of the whole corpus: its size, its total length, and how many documents hold each query term. */
+export interface Bm25Corpus {
+  /** Documents in the corpus (including those that hold no query term). */
+  total: number;
+  /** The sum of every document's length in terms. */
+  totalLength: number;
+  /** Per query term, by position: the documents that hold it. */
+  containing: readonly number[];
+}
+
+/**
+ * Scores `candidates` (documents that hold a query term) against a corpus described by its counts, as
+ * {@link rankBm25} does over texts: the ranking a search index answers from its posting lists without reading
+ * every document. Best first; ties in the order of `tieOrder` (ascending `index` unless told).
+ * @example
+ * rankCandidates({ total: 2, totalLength: 7, containing: [1] }, [{ index: 0, length: 3, counts: [1] }])
+ */
+export function rankCandidates(
+  corpus: Bm25Corpus,
+  candidates: Iterable<Bm25Document>,
+  options: Bm25Options & { tieOrder?: "ascending" | "descending" } = {},
+): Bm25Match[] {
+  const k1 = options.k1 ?? 1.2;
+  const b = options.b ?? 0.75;
+  const { total } = corpus;
+  const averageLength = corpus.totalLength / total || 1;
+  const idf = corpus.containing.map((containing) => Math.log(1 + (total - containing + 0.5) / (containing + 0.5)));
+  const reference = idf.reduce((sum, weight) => sum + weight, 0);
+  const matches: Bm25Match[] = [];
+  for (const document of candidates) {
+    let score = 0;
+    for (let term = 0; term < idf.length; term++) {
+      const tf = document.counts[term];
+      if (!tf) continue;
+      const norm = 1 - b + (b * document.length) / averageLength;
+      score += (idf[term]! * tf * (k1 + 1)) / (tf + k1 * norm);
+    }
+    if (score > 0) matches.push({ index: document.index, score, similarity: Math.min(1, score / reference) });
+  }
+  const tie = options.tieOrder === "descending" ? -1 : 1;
+  return matches.sort((x, y) => y.score - x.score || tie * (x.index - y.index));
+}
+
 /**
  * The documents that share at least one term with the query, best first (ties keep the input order).
  * Documents are tokenized with `terms()`; pass text that includes whatever should be searchable.
  */
 export function rankBm25(query: string, documents: readonly string[], options: Bm25Options = {}): Bm25Match[] {
-  const k1 = options.k1 ?? 1.2;
-  const b = options.b ?? 0.75;
   const queryTerms = [...new Set(terms(query))];
   if (queryTerms.length === 0 || documents.length === 0) return [];
-
-  const frequencies = documents.map((text) => {
-    const counts = new Map<string, number>();
+  const scored = documents.map((text, index) => {
     const list = terms(text);
-    for (const term of list) counts.set(term, (counts.get(term) ?? 0) + 1);
-    return { counts, length: list.length };
-  });
-  const total = documents.length;
-  const averageLength = frequencies.reduce((sum, d) => sum + d.length, 0) / total || 1;
-  const idf = new Map<string, number>();
-  for (const term of queryTerms) {
-    const containing = frequencies.filter((d) => d.counts.has(term)).length;
-    idf.set(term, Math.log(1 + (total - containing + 0.5) / (containing + 0.5)));
-  }
-  const reference = queryTerms.reduce((sum, term) => sum + idf.get(term)!, 0);
-
-  const matches: Bm25Match[] = [];
-  frequencies.forEach((document, index) => {
-    let score = 0;
-    for (const term of queryTerms) {
-      const tf = document.counts.get(term);
-      if (!tf) continue;
-      const norm = 1 - b + (b * document.length) / averageLength;
-      score += (idf.get(term)! * tf * (k1 + 1)) / (tf + k1 * norm);
+    const counts = queryTerms.map(() => 0);
+    for (const term of list) {
+      const position = queryTerms.indexOf(term);
+      if (position >= 0) counts[position]!++;
     }
-    if (score > 0) matches.push({ index, score, similarity: Math.min(1, score / reference) });
+    return { index, length: list.length, counts };
   });
-  return matches.sort((x, y) => y.score - x.score || x.index - y.index);
+  const corpus: Bm25Corpus = {
+    total: documents.length,
+    totalLength: scored.reduce((sum, d) => sum + d.length, 0),
+    containing: queryTerms.map((_, position) => scored.filter((d) => d.counts[position]! > 0).length),
+  };
+  return rankCandidates(corpus, scored, options);
 }

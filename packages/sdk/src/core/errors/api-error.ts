@@ -115,13 +115,19 @@ export interface ErrorTableRow {
   name: string;
 }
 
+/**
+ * The headers of the throwaway errors {@link errorTable} reads names from: an empty `Headers` would load Node's whole
+ * fetch implementation (undici) when the SDK is imported, before any request needs it.
+ */
+const NO_HEADERS = Object.freeze({}) as Headers;
+
 /** Which error class each status throws, as the README's table lists it: `[{ status: 404, name: "NotFoundError" }, …]`. */
 export const errorTable: readonly ErrorTableRow[] = /* @__PURE__ */ (() => [
   ...Object.entries(errorClassForStatus).map(([status, ErrorClass]) => ({
     status: Number(status),
-    name: new ErrorClass({ status: Number(status), message: "" }).name,
+    name: new ErrorClass({ status: Number(status), message: "", headers: NO_HEADERS }).name,
   })),
-  { status: "5xx" as const, name: new InternalServerError({ status: 500, message: "" }).name },
+  { status: "5xx" as const, name: new InternalServerError({ status: 500, message: "", headers: NO_HEADERS }).name },
 ])();
 
 /** The {@link APIError} subclass for a status, made from what the response said. */

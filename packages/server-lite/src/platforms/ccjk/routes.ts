@@ -7,9 +7,8 @@
  */
 import { CreateWebhookBodySchema } from "@agentlane/sdk/ccjk/contract";
 import type { Context, Hono } from "hono";
-import { credentialsOf } from "../../core/credentials.ts";
+import { addressOf, credentialsOf } from "../../core/credentials.ts";
 import { Failure, fieldErrors } from "../../core/failure.ts";
-import { addressOf } from "../../core/implement.ts";
 import { readLimitedText } from "../../core/request-body.ts";
 import { authenticate } from "./caller.ts";
 import { TASK_WEBHOOK_PATH } from "./handlers/agents.ts";

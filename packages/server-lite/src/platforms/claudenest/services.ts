@@ -15,6 +15,7 @@ import type { Database } from "../../store/database.ts";
 import { AgentGateway } from "./agent/gateway.ts";
 import { McpProcesses } from "./runtime/mcp-processes.ts";
 import { type NestSettings, nestSettings } from "./settings.ts";
+import { openContextIndex } from "./state/context-index.ts";
 import { coveredBy, type NestRevoked } from "./state/revocation.ts";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -101,6 +102,8 @@ export class NestServices {
     this.spawn = env.spawn;
     this.#revocations = env.revocations;
     this.#limits = env.limits;
+    // Before anything writes a chunk: the context index's triggers call functions of this connection.
+    openContextIndex(this.db);
     // A stored database may hold sessions whose process belonged to an earlier server: it is gone.
     this.db.run(
       `UPDATE cn_sessions SET status = 'terminated', status_message = 'The server restarted', completed_at = ?, updated_at = ?

@@ -5,10 +5,11 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { type WebSocket, WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
 import { Failure } from "../../core/failure.ts";
 import type { RealtimeEndpoint, RealtimeStart } from "../../core/realtime.ts";
 import { upgradeAdmitted } from "../admit-upgrade.ts";
+import { LazyWebSocketServer } from "../lazy-wss.ts";
 import { readAgentFrame, serverFrame } from "./frames.ts";
 import type { AgentPeer, AgentSocketOptions } from "./kind.ts";
 
@@ -25,7 +26,7 @@ export class AgentSocketServer<Services, Identity> implements RealtimeEndpoint {
   readonly #options: AgentSocketOptions<Services, Identity>;
   readonly #setup: RealtimeStart<Services>;
   readonly #path: string;
-  readonly #wss: WebSocketServer;
+  readonly #wss: LazyWebSocketServer;
   readonly #connections = new Map<string, Connection<Identity>>();
   readonly #stopRevocations: () => void;
   #closing = false;
@@ -35,7 +36,7 @@ export class AgentSocketServer<Services, Identity> implements RealtimeEndpoint {
     this.#setup = setup;
     this.#path = setup.prefix + options.path;
     this.info = { agentPath: this.#path };
-    this.#wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: setup.maxPayload });
+    this.#wss = new LazyWebSocketServer({ noServer: true, clientTracking: false, maxPayload: setup.maxPayload });
     this.#stopRevocations = setup.revocations.listen((revocation) => {
       if (revocation.platformId !== setup.platformId) return;
       for (const connection of [...this.#connections.values()])
@@ -49,7 +50,7 @@ export class AgentSocketServer<Services, Identity> implements RealtimeEndpoint {
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const upgrade = { request, socket, head, closing: this.#closing };
-    upgradeAdmitted(this.#setup, this.#wss, upgrade, this.#options.authenticate, (ws, identity) =>
+    upgradeAdmitted(this.#setup, this.#wss.server, upgrade, this.#options.authenticate, (ws, identity) =>
       this.#accept(ws, identity),
     );
   }
@@ -58,7 +59,7 @@ export class AgentSocketServer<Services, Identity> implements RealtimeEndpoint {
     this.#closing = true;
     this.#stopRevocations();
     for (const connection of [...this.#connections.values()]) connection.close(1001, "Server shutting down");
-    this.#wss.close();
+    this.#wss.made?.close();
   }
 
   #accept(ws: WebSocket, identity: Identity): void {

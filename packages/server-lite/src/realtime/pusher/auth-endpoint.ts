@@ -7,9 +7,8 @@
  * platform's envelope and status (401, 403, 422).
  */
 import type { Context, Hono } from "hono";
-import { bearerOf } from "../../core/credentials.ts";
+import { addressOf, bearerOf } from "../../core/credentials.ts";
 import { Failure } from "../../core/failure.ts";
-import { addressOf } from "../../core/implement.ts";
 import type { ServerEnvelope } from "../../core/platform.ts";
 import { readLimitedText } from "../../core/request-body.ts";
 import type { RealtimeApp } from "./app.ts";

@@ -7,9 +7,10 @@
 import { randomInt } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { type WebSocket, WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
 import type { Clock } from "../../core/clock.ts";
 import type { RateLimiter } from "../../core/rate-limit.ts";
+import { LazyWebSocketServer } from "../lazy-wss.ts";
 import type { RealtimeApp } from "./app.ts";
 import { PusherConnection } from "./connection.ts";
 import { errorFrame, PusherCode } from "./protocol.ts";
@@ -35,14 +36,14 @@ const CLOSE_GRACE_MS = 500;
 export class PusherServer {
   readonly #options: PusherServerOptions;
   readonly #apps: RealtimeApp[] = [];
-  readonly #wss: WebSocketServer;
+  readonly #wss: LazyWebSocketServer;
   readonly #connections = new Map<WebSocket, PusherConnection | undefined>();
   #sweep: ReturnType<typeof setInterval> | undefined;
   #closing = false;
 
   constructor(options: PusherServerOptions) {
     this.#options = options;
-    this.#wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: options.maxPayload });
+    this.#wss = new LazyWebSocketServer({ noServer: true, clientTracking: false, maxPayload: options.maxPayload });
   }
 
   addApp(app: RealtimeApp): void {
@@ -62,7 +63,7 @@ export class PusherServer {
       return;
     }
     try {
-      this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, route.app, request));
+      this.#wss.server.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, route.app, request));
     } catch (error) {
       this.#options.onError(error);
       refuseUpgrade(socket, 400);
@@ -94,7 +95,7 @@ export class PusherServer {
     for (const ws of sockets) ws.terminate();
     await Promise.all(closed);
     this.#connections.clear();
-    this.#wss.close();
+    this.#wss.made?.close();
   }
 
   #route(url: string): { app: RealtimeApp | undefined } | undefined {

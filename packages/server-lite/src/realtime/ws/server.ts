@@ -5,9 +5,10 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { type WebSocket, WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
 import type { RealtimeEndpoint, RealtimeStart } from "../../core/realtime.ts";
 import { upgradeAdmitted } from "../admit-upgrade.ts";
+import { LazyWebSocketServer } from "../lazy-wss.ts";
 import type { SubscribeRealtimeOptions } from "./kind.ts";
 import { readClientFrame } from "./protocol.ts";
 
@@ -29,7 +30,7 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
   readonly #options: SubscribeRealtimeOptions<Services, Identity>;
   readonly #setup: RealtimeStart<Services>;
   readonly #path: string;
-  readonly #wss: WebSocketServer;
+  readonly #wss: LazyWebSocketServer;
   readonly #connections = new Set<Connection<Identity>>();
   readonly #unsubscribe: Array<() => void>;
   #closing = false;
@@ -39,7 +40,7 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
     this.#setup = setup;
     this.#path = setup.prefix + options.path;
     this.info = { path: this.#path };
-    this.#wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: setup.maxPayload });
+    this.#wss = new LazyWebSocketServer({ noServer: true, clientTracking: false, maxPayload: setup.maxPayload });
     this.#unsubscribe = options.routes.map(({ bus, channel }) =>
       setup.events.subscribe(bus, (event, data) => this.#fanOut(channel, event, data)),
     );
@@ -59,7 +60,7 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const upgrade = { request, socket, head, closing: this.#closing };
-    upgradeAdmitted(this.#setup, this.#wss, upgrade, this.#options.authenticate, (ws, identity) =>
+    upgradeAdmitted(this.#setup, this.#wss.server, upgrade, this.#options.authenticate, (ws, identity) =>
       this.#accept(ws, identity),
     );
   }
@@ -69,7 +70,7 @@ export class SubscribeServer<Services, Identity> implements RealtimeEndpoint {
     for (const stop of this.#unsubscribe) stop();
     for (const connection of [...this.#connections]) connection.ws.close(1001, "Server shutting down");
     for (const connection of [...this.#connections]) connection.ws.terminate();
-    this.#wss.close();
+    this.#wss.made?.close();
   }
 
   #accept(ws: WebSocket, identity: Identity): void {

@@ -6,11 +6,9 @@
  */
 import type { Database } from "../../store/database.ts";
 import { decodeValue, encodeValue, type LiteSnapshot, type SnapshotRow } from "./format.ts";
+import { SnapshotError } from "./snapshot-error.ts";
 
-/** A snapshot that cannot be restored here; nothing was changed. */
-export class SnapshotError extends Error {
-  override name = "SnapshotError";
-}
+export { SnapshotError };
 
 /** Who owns which tables: `core`, or a platform id. */
 export interface TableOwner {

@@ -4,7 +4,8 @@
  * a pixel font (`js-pixel-fonts`' "Seven plus", 5×7 glyphs with descenders) into an RGB framebuffer. The newest
  * lines stay at the bottom, as on a terminal.
  */
-import pixelFonts from "js-pixel-fonts";
+import { createRequire } from "node:module";
+import type PixelFonts from "js-pixel-fonts";
 import type { ActusServices } from "../state/services.ts";
 
 export const SCREEN_WIDTH = 640;
@@ -19,7 +20,14 @@ export const ROWS = Math.floor((SCREEN_HEIGHT - 2 * MARGIN) / CELL_HEIGHT);
 export const FOREGROUND: readonly [number, number, number] = [0xd0, 0xd0, 0xd0];
 export const BACKGROUND: readonly [number, number, number] = [0x10, 0x14, 0x18];
 
-const font = pixelFonts.fonts.sevenPlus;
+const requireModule = createRequire(import.meta.url);
+let sevenPlus: (typeof PixelFonts)["fonts"]["sevenPlus"] | undefined;
+
+/** The font, loaded with the first screen drawn (it brings a PNG decoder a server without VNC clients never needs). */
+function font(): (typeof PixelFonts)["fonts"]["sevenPlus"] {
+  sevenPlus ??= (requireModule("js-pixel-fonts") as typeof PixelFonts).fonts.sevenPlus;
+  return sevenPlus;
+}
 
 /** The terminal's text lines: prompt and command, then the output, for each shell command of the session. */
 export function terminalLines(services: ActusServices, sessionId: string): string[] {
@@ -46,9 +54,10 @@ export function terminalLines(services: ActusServices, sessionId: string): strin
 export function renderScreen(lines: readonly string[]): Uint8Array {
   const pixels = new Uint8Array(SCREEN_WIDTH * SCREEN_HEIGHT * 3);
   for (let i = 0; i < pixels.length; i += 3) pixels.set(BACKGROUND, i);
+  const { glyphs } = font();
   lines.forEach((line, row) => {
     [...line].forEach((ch, column) => {
-      const glyph = font.glyphs[ch] ?? (ch === " " ? undefined : font.glyphs["?"]);
+      const glyph = glyphs[ch] ?? (ch === " " ? undefined : glyphs["?"]);
       if (!glyph) return;
       const left = MARGIN + column * CELL_WIDTH;
       const top = MARGIN + row * CELL_HEIGHT;

@@ -6,8 +6,8 @@
  * the session's terminal (`vnc-screen.ts`), redrawn when its shell runs a command. noVNC's `binary` subprotocol
  * is accepted.
  */
-import { WebSocketServer } from "ws";
 import { type RealtimeKind, refuseUpgrade } from "../../../core/realtime.ts";
+import { LazyWebSocketServer } from "../../../realtime/lazy-wss.ts";
 import { callerOfToken } from "../caller.ts";
 import type { ActusServices } from "../state/services.ts";
 import { reachableSession, sessionChannel } from "../state/sessions.ts";
@@ -23,7 +23,7 @@ export function vncRealtime(): RealtimeKind<ActusServices> {
     start(setup) {
       const services = setup.services;
       const pattern = new RegExp(`^${escapeRegExp(setup.base)}/sessions/([^/]+)/vnc$`);
-      const wss = new WebSocketServer({
+      const wss = new LazyWebSocketServer({
         noServer: true,
         maxPayload: setup.maxPayload,
         handleProtocols: (protocols) => (protocols.has("binary") ? "binary" : false),
@@ -48,7 +48,7 @@ export function vncRealtime(): RealtimeKind<ActusServices> {
             refuseUpgrade(socket, 404);
             return;
           }
-          wss.handleUpgrade(request, socket, head, (ws) => {
+          wss.server.handleUpgrade(request, socket, head, (ws) => {
             const rfb = new RfbConnection(ws, {
               width: SCREEN_WIDTH,
               height: SCREEN_HEIGHT,
@@ -63,8 +63,10 @@ export function vncRealtime(): RealtimeKind<ActusServices> {
         },
         info: { path: `${setup.base}/sessions/{session_id}/vnc?token=<access_token>` },
         async close() {
-          for (const client of wss.clients) client.terminate();
-          await new Promise<void>((resolve) => wss.close(() => resolve()));
+          const made = wss.made;
+          if (!made) return;
+          for (const client of made.clients) client.terminate();
+          await new Promise<void>((resolve) => made.close(() => resolve()));
         },
       };
     },

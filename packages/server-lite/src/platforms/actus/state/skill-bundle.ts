@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { Failure } from "../../../core/failure.ts";
+import { parseYaml } from "../../../lib/yaml.ts";
 import type { ActusServices } from "./services.ts";
 
 export const MAX_FILES = 200;

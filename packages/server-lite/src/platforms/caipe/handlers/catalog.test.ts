@@ -17,10 +17,10 @@ describe("the merged catalog", () => {
     const mine = await w.user.caipe.configs.create(newConfig({ name: "Mine" }));
     await w.stranger.caipe.configs.create(newConfig({ name: "Theirs" }));
     const { skills, meta } = await w.user.caipe.catalog.list();
-    expect(skills.filter((s) => s.source === "default").map((s) => s.id)).toEqual(packagedTemplates.map((t) => t.id));
+    expect(skills.filter((s) => s.source === "default").map((s) => s.id)).toEqual(packagedTemplates().map((t) => t.id));
     expect(skills.filter((s) => s.source === "agent_skills").map((s) => s.id)).toEqual([mine.id]);
     expect(meta).toEqual({
-      total: packagedTemplates.length + 1,
+      total: packagedTemplates().length + 1,
       sources_loaded: ["default", "agent_skills"],
       unavailable_sources: [],
     });
@@ -96,12 +96,12 @@ describe("the merged catalog", () => {
     for (let i = 0; i < 3; i++) await w.user.caipe.configs.create(newConfig({ name: `Config ${i}` }));
     const first = await w.user.caipe.catalog.list({ page: 1, page_size: 3 });
     expect(first.skills).toHaveLength(3);
-    expect(first.meta).toMatchObject({ total: packagedTemplates.length + 3, page: 1, page_size: 3, has_more: true });
+    expect(first.meta).toMatchObject({ total: packagedTemplates().length + 3, page: 1, page_size: 3, has_more: true });
     const last = await w.user.caipe.catalog.list({ page: 3, page_size: 3 });
     expect(last.meta.has_more).toBe(false);
     const all: string[] = [];
     for await (const skill of w.user.caipe.catalog.list({ page: 1, page_size: 2 })) all.push(skill.id);
-    expect(all).toHaveLength(packagedTemplates.length + 3);
+    expect(all).toHaveLength(packagedTemplates().length + 3);
     expect(new Set(all).size).toBe(all.length);
   });
 

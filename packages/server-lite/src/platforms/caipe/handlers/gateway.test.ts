@@ -117,12 +117,12 @@ describe("install.sh, run for real", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const skills = (await readdir(join(home, ".claude/skills"))).sort();
-    expect(skills).toEqual([...packagedTemplates.map((t) => t.name), "Good_skill"].sort());
+    expect(skills).toEqual([...packagedTemplates().map((t) => t.name), "Good_skill"].sort());
     const postmortem = await readFile(join(home, ".claude/skills/incident-postmortem-report/SKILL.md"), "utf8");
-    expect(postmortem.startsWith(packagedTemplates.find((t) => t.id === "incident-postmortem-report")!.content)).toBe(
+    expect(postmortem.startsWith(packagedTemplates().find((t) => t.id === "incident-postmortem-report")!.content)).toBe(
       true,
     );
-    expect(result.stdout).toContain(`done: ${packagedTemplates.length + 2} installed, 0 skipped`);
+    expect(result.stdout).toContain(`done: ${packagedTemplates().length + 2} installed, 0 skipped`);
   });
 
   it("in bulk, needs a token the catalog accepts", async () => {

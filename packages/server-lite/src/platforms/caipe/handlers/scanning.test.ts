@@ -15,7 +15,7 @@ afterEach(async () => {
   expect(w.unexpected).toEqual([]);
 });
 
-const TEMPLATES = packagedTemplates.length;
+const TEMPLATES = packagedTemplates().length;
 
 describe("catalog scan jobs", () => {
   it("queue, then scan one skill per second of server time until they succeed", async () => {
@@ -211,7 +211,11 @@ describe("quarantine policy", () => {
     expect(await ids("flagged")).toEqual([bad.id]);
     expect(await ids("passed")).toEqual([good.id]);
     expect(await ids("passed,flagged")).toEqual([bad.id, good.id].sort());
-    expect(await ids("unscanned")).toEqual(packagedTemplates.map((t) => t.id).sort());
+    expect(await ids("unscanned")).toEqual(
+      packagedTemplates()
+        .map((t) => t.id)
+        .sort(),
+    );
     await expectError(w.user.caipe.catalog.list({ scan_status: "great" }), 400, "VALIDATION_ERROR");
   });
 });

@@ -26,7 +26,7 @@ export const scanJobs: CaipeHandlers<"scanJobs"> = {
       if (user.role !== "admin") throw new Failure("FORBIDDEN", "Starting a catalog scan job requires an admin");
       if (services.jobs.activeOf("catalog", null)) throw new Failure("JOB_ALREADY_RUNNING");
       const items = [
-        ...packagedTemplates.map((t) => t.id),
+        ...packagedTemplates().map((t) => t.id),
         ...services.configs.allIds(),
         ...services.hubs.all().map((h) => h.id),
       ];

@@ -9,7 +9,7 @@ import type { CaipeHandlers } from "./types.ts";
 /** The `seed` handlers (admin). */
 export const seed: CaipeHandlers<"seed"> = {
   preview(_input, { services }) {
-    const templates = packagedTemplates.map((t) => ({
+    const templates = packagedTemplates().map((t) => ({
       id: t.id,
       name: t.name,
       seeded: services.configs.byTemplate(t.id) !== undefined || services.configs.row(t.id) !== undefined,
@@ -31,7 +31,7 @@ export const seed: CaipeHandlers<"seed"> = {
     const { seeded, skipped } = services.db.tx(() => {
       let seeded = 0;
       let skipped = 0;
-      for (const template of packagedTemplates) {
+      for (const template of packagedTemplates()) {
         if (services.configs.byTemplate(template.id) || services.configs.row(template.id)) {
           skipped++;
           continue;

@@ -54,7 +54,7 @@ describe("template import", () => {
 
   it("imports all, reports unknown ids, and needs template_ids or import_all", async () => {
     const all = await w.user.caipe.templates.import({ import_all: true });
-    expect(all.imported.map((i) => i.template_source_id)).toEqual(packagedTemplates.map((t) => t.id));
+    expect(all.imported.map((i) => i.template_source_id)).toEqual(packagedTemplates().map((t) => t.id));
     const unknown = await w.user.caipe.templates.import({ template_ids: ["no-such-template"] });
     expect(unknown.errors).toEqual([{ template_source_id: "no-such-template", error: "unknown template" }]);
     const e = await expectError(w.user.caipe.templates.import({}), 400, "VALIDATION_ERROR");
@@ -79,15 +79,15 @@ describe("seeding (admin)", () => {
     expect(preview).toMatchObject({
       needsSeeding: true,
       existingCount: 1,
-      templateCount: packagedTemplates.length,
-      message: `${packagedTemplates.length - 1} templates need to be seeded`,
+      templateCount: packagedTemplates().length,
+      message: `${packagedTemplates().length - 1} templates need to be seeded`,
     });
     expect(preview.templates.find((t) => t.id === "code-review-checklist")?.seeded).toBe(true);
     const { data: result, status } = await w.admin.caipe.seed.apply().withResponse();
     expect(status).toBe(201);
     expect(result).toEqual({
-      message: `Successfully seeded ${packagedTemplates.length - 1} templates (0 removed)`,
-      seeded: packagedTemplates.length - 1,
+      message: `Successfully seeded ${packagedTemplates().length - 1} templates (0 removed)`,
+      seeded: packagedTemplates().length - 1,
       skipped: 1,
       removed: 0,
     });

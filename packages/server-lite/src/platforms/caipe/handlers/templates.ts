@@ -11,7 +11,7 @@ import type { CaipeHandlers } from "./types.ts";
 /** The `templates` handlers. */
 export const templates: CaipeHandlers<"templates"> = {
   import({ body }, { services }) {
-    const ids = body.import_all ? packagedTemplates.map((t) => t.id) : [...new Set(body.template_ids ?? [])];
+    const ids = body.import_all ? packagedTemplates().map((t) => t.id) : [...new Set(body.template_ids ?? [])];
     const result: TemplateImportResult = { imported: [], skipped: [], errors: [] };
     services.db.tx(() => {
       for (const templateId of ids) {

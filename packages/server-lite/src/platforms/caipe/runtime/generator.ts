@@ -6,8 +6,8 @@
  * with `{content}` or `{success: true, data: {content}}`).
  */
 import type { GeneratedSkill, GenerateInput } from "@agentlane/sdk/caipe/contract";
-import { stringify } from "yaml";
 import { Failure } from "../../../core/failure.ts";
+import { stringifyYaml } from "../../../lib/yaml.ts";
 import { fetchJson } from "./outbound.ts";
 import type { CaipeSettings } from "./settings.ts";
 
@@ -43,7 +43,7 @@ export function draftSkill(input: GenerateInput): string {
     ...sentences(input.prompt ?? "").map((s) => s.charAt(0).toUpperCase() + s.slice(1)),
     "Check the result against the request before answering",
   ];
-  const head = stringify({ name: id, description }, { lineWidth: 0 }).trimEnd();
+  const head = stringifyYaml({ name: id, description }, { lineWidth: 0 }).trimEnd();
   return [
     "---",
     head,

@@ -49,7 +49,7 @@ function fromConfig(row: CatalogConfigRow, content: boolean): CatalogSkill {
 
 /** Every skill the user may browse, before filters. */
 function everything(sources: CatalogSources, user: CaipeUser, content: boolean): CatalogSkill[] {
-  const skills: CatalogSkill[] = packagedTemplates.map((t) => {
+  const skills: CatalogSkill[] = packagedTemplates().map((t) => {
     const scan = sources.scans.templateScan(t.id);
     return {
       id: t.id,

@@ -37,9 +37,9 @@ it("a job goes on where it was after a restart on the same SQLite file: progress
   const second = await createServer({ platform: "caipe", seed: true, db, clock });
   try {
     const done = await adminOf(second).scanJobs.get({ id: job.id });
-    expect(done).toMatchObject({ status: "succeeded", progress: { scanned: packagedTemplates.length } });
+    expect(done).toMatchObject({ status: "succeeded", progress: { scanned: packagedTemplates().length } });
     expect(done.finished_at).toBe(
-      clock.iso(Date.parse(job.created_at) + QUEUE_MS + STEP_MS * (packagedTemplates.length - 1)),
+      clock.iso(Date.parse(job.created_at) + QUEUE_MS + STEP_MS * (packagedTemplates().length - 1)),
     );
   } finally {
     await second.close();

@@ -4,7 +4,7 @@
  * each is a SKILL.md whose frontmatter gives its id (`name`), description, category, tags and icon. They are
  * modules rather than files so that the built server carries them.
  */
-import { parse } from "yaml";
+import { parseYaml } from "../../../lib/yaml.ts";
 import { codeReviewChecklist } from "./code-review-checklist.ts";
 import { incidentPostmortemReport } from "./incident-postmortem-report.ts";
 import { kubernetesTroubleshooting } from "./kubernetes-troubleshooting.ts";
@@ -29,7 +29,7 @@ export function frontmatter(content: string): { data: Record<string, unknown>; b
   if (!match) return { data: {}, body: content };
   let data: unknown;
   try {
-    data = parse(match[1]!);
+    data = parseYaml(match[1]!);
   } catch {
     data = {};
   }
@@ -53,17 +53,17 @@ function template(content: string): SkillTemplate {
   };
 }
 
-/** Every packaged template, by id order. */
-export const packagedTemplates: readonly SkillTemplate[] = [
-  codeReviewChecklist,
-  incidentPostmortemReport,
-  kubernetesTroubleshooting,
-  releaseNotesWriter,
-]
-  .map(template)
-  .sort((a, b) => a.id.localeCompare(b.id));
+let parsed: readonly SkillTemplate[] | undefined;
+
+/** Every packaged template, by id order (their front matter is read on first use, not when the server starts). */
+export function packagedTemplates(): readonly SkillTemplate[] {
+  parsed ??= [codeReviewChecklist, incidentPostmortemReport, kubernetesTroubleshooting, releaseNotesWriter]
+    .map(template)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return parsed;
+}
 
 /** A packaged template by id. */
 export function templateById(id: string): SkillTemplate | undefined {
-  return packagedTemplates.find((t) => t.id === id);
+  return packagedTemplates().find((t) => t.id === id);
 }

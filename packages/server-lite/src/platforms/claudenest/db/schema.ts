@@ -5,6 +5,7 @@
  */
 
 import { agentPairingMigration } from "./agent-pairing.ts";
+import { contextIndexMigration } from "./context-index.ts";
 import { credentialsMigration } from "./credentials.ts";
 import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
 import { orchestratorsMigration, orchestratorsTables } from "./orchestrators.ts";
@@ -103,6 +104,7 @@ CREATE TABLE cn_pairings (
   credentialsMigration,
   agentPairingMigration,
   orchestratorsMigration,
+  contextIndexMigration,
 ];
 
 export const tables = [

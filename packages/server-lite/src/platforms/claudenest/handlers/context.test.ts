@@ -384,7 +384,8 @@ describe("context summarize", () => {
     expect(result.chunks_processed).toBe(50);
     expect(result.summary.length).toBeGreaterThan(0);
     expect(result.summary.length).toBeLessThanOrEqual(1500);
-  });
+    // Each chunk is also indexed for search as it is added: a million postings, seconds of work on a busy machine.
+  }, 90_000);
 
   it("answers an empty summary and stores nothing when there is nothing to read", async () => {
     const { nest, project } = await projectSetup();

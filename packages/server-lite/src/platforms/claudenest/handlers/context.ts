@@ -4,11 +4,11 @@
  */
 import { Failure } from "../../../core/failure.ts";
 import { uuid } from "../../../core/ids.ts";
-import { rankBm25 } from "../../../lib/bm25.ts";
 import { summarize } from "../../../lib/summarize.ts";
 import type { NestHandlers } from "../handlers.ts";
 import type { NestServices } from "../services.ts";
 import { type ChunkRow, LIVE_CHUNK, projectContext, toChunk } from "../state/context.ts";
+import { searchContext } from "../state/context-index.ts";
 import { estimateTokens, logActivity, ownProject, type ProjectRow, touchInstance } from "../state/projects.ts";
 
 const DEFAULT_QUERY_LIMIT = 10;
@@ -81,17 +81,24 @@ export const context: Omit<NestHandlers<"context">, "queryChunks" | "batch"> = {
 
   query({ caller, params, body }, { services }) {
     const row = ownProject(services, caller, params.project);
-    // Newest first, so that equal scores rank the newest chunk first.
-    const chunks = liveChunks(services, row, "ORDER BY seq DESC");
-    const documents = chunks.map((c) => `${c.content}\n${(JSON.parse(c.files) as string[]).join(" ")}`);
+    // Ranked from the index; equal scores rank the newest chunk first.
     const minimum = body.min_similarity ?? 0;
-    const matches = rankBm25(body.query, documents)
-      .map((m) => ({ chunk: chunks[m.index]!, similarity: Math.round(m.similarity * 10_000) / 10_000 }))
+    const matches = searchContext(services.db, row.id, body.query, services.now())
+      .map((m) => ({ seq: m.index, similarity: Math.round(m.similarity * 10_000) / 10_000 }))
       .filter((m) => m.similarity >= minimum);
+    const shown = matches.slice(0, body.limit ?? DEFAULT_QUERY_LIMIT);
+    const rows = new Map(
+      services.db
+        .all<ChunkRow>(
+          `SELECT * FROM cn_context_chunks WHERE seq IN (SELECT value FROM json_each(?))`,
+          JSON.stringify(shown.map((m) => m.seq)),
+        )
+        .map((chunk) => [chunk.seq, chunk]),
+    );
     return {
       query: body.query,
-      results: matches.slice(0, body.limit ?? DEFAULT_QUERY_LIMIT).map(({ chunk, similarity }) => {
-        const { id, content, type, files, created_at } = toChunk(services, chunk);
+      results: shown.map(({ seq, similarity }) => {
+        const { id, content, type, files, created_at } = toChunk(services, rows.get(seq)!);
         return { id, content, type, similarity, files, created_at };
       }),
       total_results: matches.length,

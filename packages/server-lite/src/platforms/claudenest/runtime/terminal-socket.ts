@@ -17,9 +17,10 @@
  * - Revoking the token (or deleting the machine or the user) closes the socket with 4001.
  */
 import { SessionInputBodySchema } from "@agentlane/sdk/claudenest/contract";
-import { type WebSocket, WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
 import { Failure } from "../../../core/failure.ts";
 import { type RealtimeKind, refuseUpgrade } from "../../../core/realtime.ts";
+import { LazyWebSocketServer } from "../../../realtime/lazy-wss.ts";
 import { authenticate, type NestCaller } from "../caller.ts";
 import type { NestServices } from "../services.ts";
 import { findSession, isActive, sendInput, sessionChannel } from "./session-runtime.ts";
@@ -61,7 +62,7 @@ export function terminalSocket(): RealtimeKind<NestServices> {
     start(setup) {
       const services = setup.services;
       const path = `${setup.prefix}/ws/terminal`;
-      const wss = new WebSocketServer({ noServer: true, maxPayload: setup.maxPayload });
+      const wss = new LazyWebSocketServer({ noServer: true, maxPayload: setup.maxPayload });
       const open = new Map<WebSocket, NestCaller>();
       const stopListening = setup.revocations.listen((revocation) => {
         if (revocation.platformId !== setup.platformId) return;
@@ -78,7 +79,7 @@ export function terminalSocket(): RealtimeKind<NestServices> {
           if (!token || !sessionId) return refuseUpgrade(socket, 401);
           const caller = admit(services, token, sessionId, request.socket.remoteAddress ?? "unknown");
           if (typeof caller === "number") return refuseUpgrade(socket, caller);
-          wss.handleUpgrade(request, socket, head, (ws) => {
+          wss.server.handleUpgrade(request, socket, head, (ws) => {
             open.set(ws, caller);
             const unsubscribe = services.events.subscribe(sessionChannel(sessionId), (event, data) => {
               if (event === "session:output") {
@@ -113,8 +114,10 @@ export function terminalSocket(): RealtimeKind<NestServices> {
         info: { path: `${path}?session={id}&token={token}` },
         async close() {
           stopListening();
-          for (const client of wss.clients) client.terminate();
-          await new Promise<void>((resolve) => wss.close(() => resolve()));
+          const made = wss.made;
+          if (!made) return;
+          for (const client of made.clients) client.terminate();
+          await new Promise<void>((resolve) => made.close(() => resolve()));
         },
       };
     },
