@@ -47,7 +47,7 @@ function nameModulesByImportPath(project: ProjectReflection, entries: Map<string
  * inline where they are used.
  */
 const internalHelpers = ["Merge", "InputOf", "OutputOf", "AllOptional", "ListItem", "Returned", "Fields", "Nest"];
-const internalParts = ["HttpClient", "RealtimeSettings"];
+const internalParts = ["HttpClient", "RealtimeSettings", "DocumentedAcquire", "DocumentedBroadcast"];
 
 /**
  * Runs TypeDoc; resolves to the number of warnings and errors it reported. The reference (HTML into `out`, and
@@ -65,6 +65,8 @@ export async function writeReference(out: string, json?: string): Promise<number
     excludePrivate: true,
     excludeInternal: true,
     excludeExternals: true,
+    // No "defined in" links: a clone's remote (or none, in CI) says nothing about where the sources are published.
+    disableSources: true,
     intentionallyNotExported: [...internalHelpers, ...internalParts],
     sort: ["source-order"],
     validation: { notExported: true, invalidLink: true, invalidPath: true, rewrittenLink: true, notDocumented: true },

@@ -35,6 +35,7 @@ export {
   sessionChannel,
   type TaskEvents,
 } from "./live/events.ts";
+export type { ChannelNaming } from "./live/namings.ts";
 export type { LockWatcher, ProjectWatchOptions, TaskWatcher } from "./live/project-watchers.ts";
 export { type ClaudeNestRealtimeOptions, DEFAULT_APP_KEY, realtimeUrl } from "./live/realtime.ts";
 export {

@@ -49,7 +49,13 @@ interface ShapeIssue {
  * with the fewest problems; the document's on a tie).
  * @example z.union([Documented, AgentShaped], eitherShape("{instance_id}", "{assigned_to}"))
  */
-export function eitherShape(documented: string, agent: string): { error: (issue: unknown) => string } {
+export function eitherShape(
+  documented: string,
+  agent: string,
+): {
+  /** The message of a body that fits neither shape. */
+  error: (issue: unknown) => string;
+} {
   return {
     error: (issue) => {
       const options = ((issue as { errors?: ShapeIssue[][] }).errors ?? []).filter((list) => list.length > 0);
