@@ -11,27 +11,47 @@ import type { UpgradeFaults } from "../../core/realtime.ts";
 import type { FaultInjector } from "./injector.ts";
 
 /**
- * Cuts an event-stream answer after `events` events (one frame per chunk, as server-lite writes them); any other
- * answer (a refusal, JSON) is left as it is.
+ * The frames of an SSE chunk that end in it (each ends at `\n\n`, which may straddle two chunks: `lastByte` is the
+ * previous chunk's last byte), up to `limit`: how many, and the index just after the last one counted.
+ */
+function frameEnds(chunk: Uint8Array, lastByte: number | undefined, limit: number): { count: number; end: number } {
+  let count = 0;
+  let end = 0;
+  let previous = lastByte;
+  for (let i = 0; i < chunk.length && count < limit; i++) {
+    if (previous === 10 && chunk[i] === 10) {
+      count++;
+      end = i + 1;
+      previous = undefined;
+    } else previous = chunk[i];
+  }
+  return { count, end };
+}
+
+/**
+ * Cuts an event-stream answer after `events` events, counted by their frames' ends (a chunk may carry a burst of
+ * frames, or part of one); any other answer (a refusal, JSON) is left as it is.
  */
 export function cutEventStream(response: Response, events: number): Response {
   const type = response.headers.get("content-type") ?? "";
   if (!response.body || !type.startsWith("text/event-stream")) return response;
   const reader = response.body.getReader();
-  let sent = 0;
+  let left = events;
+  let lastByte: number | undefined;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (sent >= events) {
+      if (left <= 0) {
         await reader.cancel().catch(() => {});
         controller.error(new Error("server-lite cut the stream (an injected fault)"));
         return;
       }
       const { value, done } = await reader.read();
-      if (done) controller.close();
-      else {
-        sent++;
-        controller.enqueue(value);
-      }
+      if (done) return controller.close();
+      const { count, end } = frameEnds(value, lastByte, left);
+      left -= count;
+      lastByte = value[value.length - 1];
+      // The frames before the cut go out whole; what follows the last of them never does.
+      controller.enqueue(left <= 0 ? value.subarray(0, end) : value);
     },
     cancel: (reason) => reader.cancel(reason),
   });
