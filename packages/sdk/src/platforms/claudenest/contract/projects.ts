@@ -23,6 +23,7 @@ import { z } from "zod";
 import { endpoint } from "../../../contract/endpoint.ts";
 import { named } from "../../../contract/schema.ts";
 import { eitherShape, Id, Nothing, Timestamp } from "./common.ts";
+import { projectScan } from "./project-scan.ts";
 
 /** The zod schema of {@link ProjectSettings}. */
 export const ProjectSettingsSchema = z.looseObject({
@@ -292,4 +293,4 @@ const broadcast = endpoint({
 });
 
 /** The projects endpoints. */
-export const projects = { list, create, get, update, remove, stats, instances, activity, broadcast };
+export const projects = { list, create, get, update, remove, stats, instances, activity, broadcast, ...projectScan };

@@ -1,13 +1,15 @@
 /**
  * @module
- * The machine file browser, beyond the document (see the SDK's `contract/browse.ts`): server-lite lists its own
- * disk below the configured root, which stands for the agent's home folder. Paths are resolved through symbolic
- * links before they are checked, so a link cannot lead out of the root.
+ * The machine file browser, beyond the document (see the SDK's `contract/browse.ts`): a machine whose agent is
+ * connected lists its own disk (`agent/machine-questions.ts`); for any other, server-lite lists its own disk below
+ * the configured root, which stands for the agent's home folder. Paths are resolved through symbolic links before
+ * they are checked, so a link cannot lead out of the root.
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { BrowseEntry } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../../core/failure.ts";
+import { browseOnAgent } from "../../agent/machine-questions.ts";
 import type { NestHandlers } from "../../handlers.ts";
 import type { NestServices } from "../../services.ts";
 import { ownMachine } from "../machines.ts";
@@ -70,11 +72,15 @@ export const machineBrowser: Pick<NestHandlers<"machines">, "browse"> = {
   async browse({ caller, params, query }, { services }) {
     const machine = ownMachine(services, caller, params.id);
     if (services.machineStatus(machine) !== "online") throw new Failure("MACHINE_OFFLINE");
-    const root = await rootOf(services);
-    const folder = await folderAt(root, query.path);
     const flag = (value: string | undefined, fallback: boolean) =>
       value === undefined ? fallback : value === "true" || value === "1";
-    const entries = await entriesOf(folder, flag(query.dirs_only, true), flag(query.show_hidden, false));
+    const dirsOnly = flag(query.dirs_only, true);
+    const showHidden = flag(query.show_hidden, false);
+    if (services.agents.connected(machine.id))
+      return browseOnAgent(services, machine.id, { path: query.path ?? "", dirsOnly, showHidden });
+    const root = await rootOf(services);
+    const folder = await folderAt(root, query.path);
+    const entries = await entriesOf(folder, dirsOnly, showHidden);
     return { path: folder, home_path: root, entries };
   },
 };
