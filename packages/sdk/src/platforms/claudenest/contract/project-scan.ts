@@ -5,8 +5,9 @@
  * the machine's agent (`project:scan`, answered `project:scan_result` by its `src/handlers/scan-handler.ts`), and its
  * web UI's project wizard fills the new project's name and summary from the answer.
  * - The scan runs on the machine: server-lite relays it to the machine's connected agent and answers what the agent
- *   found, in the real server's keys. A machine without a connected agent is `MACHINE_OFFLINE` (422): there is
- *   nothing to scan with.
+ *   found, in the real server's keys. For an online machine without a connected agent, server-lite scans its own
+ *   disk below the browse root instead, as `machines.browse` lists it (a path outside it, or no folder, is
+ *   `SCAN_ERROR`); an offline machine is `MACHINE_OFFLINE` (422).
  * - What the agent reports as an error (a path that is not a folder, one it cannot read) is `SCAN_ERROR` (422)
  *   with the agent's words; an agent that does not answer within 30 seconds (the real server's wait) is
  *   `AGENT_TIMEOUT` (504).

@@ -72,8 +72,8 @@ export async function startDemoAgent(target: SeedAgentTarget<ClaudeNestSeedInfo>
   agent.handle("file:browse", ({ requestId, path, dirsOnly, showHidden }) => {
     agent.send("file:browse_result", browseDemo(requestId, path, dirsOnly, showHidden));
   });
-  agent.handle("project:scan", ({ requestId, path }) => {
-    agent.send("project:scan_result", scanDemo(requestId, path));
+  agent.handle("project:scan", async ({ requestId, path }) => {
+    agent.send("project:scan_result", await scanDemo(requestId, path));
   });
   for (const type of ["mcp:start", "mcp:stop", "mcp:restart"] as const)
     agent.handle(type, ({ name }) => {

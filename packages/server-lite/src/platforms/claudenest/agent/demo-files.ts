@@ -2,11 +2,12 @@
  * @module
  * The demo agent's files: a small home folder held in memory, which the demo agent lists (`file:browse`) and scans
  * (`project:scan`) as ClaudeNest's agent lists and scans the disk of its machine (`src/handlers/file-handler.ts`,
- * `scan-handler.ts`), in the same answers and error words, so the web UI's folder pickers and project wizard work
+ * `scan-handler.ts`, here `folder-scan.ts`), in the same answers and error words, so the web UI's folder pickers and project wizard work
  * against `--seed-agent` without the host disk being shown to anyone.
  */
 import { posix } from "node:path";
 import type { AgentToServerMessages } from "@agentlane/sdk/claudenest";
+import { type FolderReader, scanFolder } from "./folder-scan.ts";
 
 /** A folder: each entry a file's text or a folder. */
 interface Folder {
@@ -76,45 +77,27 @@ export function browseDemo(requestId: string, requested = "", dirsOnly = false, 
   return { requestId, path, homePath: DEMO_HOME, entries };
 }
 
-/** Folders two levels deep, as scan-handler.ts `getDirectoryStructure` writes them. */
-function structureOf(folder: Folder, depth = 0, prefix = ""): string[] {
-  return Object.entries(folder)
-    .filter(([name]) => !name.startsWith(".") && name !== "node_modules")
-    .sort(([a, x], [b, y]) => (typeof x !== typeof y ? (typeof x === "object" ? -1 : 1) : a.localeCompare(b)))
-    .flatMap(([name, entry]) =>
-      typeof entry === "object"
-        ? [`${prefix}${name}/`, ...(depth < 2 ? structureOf(entry, depth + 1, `${prefix}  `) : [])]
-        : [`${prefix}${name}`],
-    );
-}
-
-/** The tech stack a folder's manifests tell (a part of scan-handler.ts `detectTechStack`'s tables). */
-function techStackOf(folder: Folder): string[] {
-  const stack: string[] = [];
-  const manifest = folder["package.json"];
-  if (typeof manifest !== "string") return stack;
-  stack.push("node");
-  const { dependencies = {}, devDependencies = {} } = JSON.parse(manifest) as Record<string, Record<string, string>>;
-  for (const dep of ["react", "vue", "typescript", "vite"])
-    if (dep in { ...dependencies, ...devDependencies }) stack.push(dep);
-  return stack;
-}
+/** The demo folder, read as a scan reads a folder. */
+const demoReader: FolderReader = {
+  async list(path) {
+    const folder = entryAt(path);
+    if (typeof folder !== "object") return undefined;
+    return Object.entries(folder).map(([name, entry]) => ({ name, folder: typeof entry === "object" }));
+  },
+  async read(path) {
+    const file = entryAt(path);
+    return typeof file === "string" ? file : undefined;
+  },
+};
 
 type ScanResult = AgentToServerMessages["project:scan_result"];
 
 /** A project folder scanned as the agent scans it (scan-handler.ts `handleProjectScan`). */
-export function scanDemo(requestId: string, path: string): ScanResult {
-  const folder = posix.isAbsolute(path) ? entryAt(posix.resolve(path)) : undefined;
+export async function scanDemo(requestId: string, path: string): Promise<ScanResult> {
+  const at = posix.isAbsolute(path) ? posix.resolve(path) : undefined;
   const empty = { requestId, projectName: "", techStack: [], hasGit: false, readme: null, structure: [] };
-  if (folder === undefined) return { ...empty, error: `ENOENT: no such file or directory, stat '${path}'` };
-  if (typeof folder === "string") return { ...empty, error: "Path is not a directory" };
-  const readme = folder["README.md"];
-  return {
-    requestId,
-    projectName: posix.basename(path),
-    techStack: techStackOf(folder),
-    hasGit: ".git" in folder,
-    readme: typeof readme === "string" ? readme : null,
-    structure: structureOf(folder),
-  };
+  if (at === undefined || entryAt(at) === undefined)
+    return { ...empty, error: `ENOENT: no such file or directory, stat '${path}'` };
+  const found = await scanFolder(demoReader, at);
+  return found ? { requestId, ...found } : { ...empty, error: "Path is not a directory" };
 }

@@ -10,6 +10,7 @@ import type { BrowseResult, ProjectScan } from "@agentlane/sdk/claudenest/contra
 import { z } from "zod";
 import type { NestServices } from "../services.ts";
 import { type AgentQuestion, askAgent } from "./ask-agent.ts";
+import type { FolderScan } from "./folder-scan.ts";
 
 const Said = z.string().max(100_000).optional();
 
@@ -70,9 +71,8 @@ export async function browseOnAgent(
   return { path: found.path ?? "", home_path: found.homePath ?? "", entries: found.entries ?? [] };
 }
 
-/** What the machine's agent finds in a project folder. */
-export async function scanOnAgent(services: NestServices, machineId: string, path: string): Promise<ProjectScan> {
-  const found = await askAgent(services, machineId, SCAN, { path });
+/** A scan in the agent's keys as the API answers it (ProjectScanController: snake_case, defaults for what is missing). */
+export function projectScanOf(found: Partial<FolderScan>): ProjectScan {
   return {
     project_name: found.projectName ?? "",
     tech_stack: found.techStack ?? [],
@@ -80,4 +80,9 @@ export async function scanOnAgent(services: NestServices, machineId: string, pat
     readme: found.readme ?? null,
     structure: found.structure ?? [],
   };
+}
+
+/** What the machine's agent finds in a project folder. */
+export async function scanOnAgent(services: NestServices, machineId: string, path: string): Promise<ProjectScan> {
+  return projectScanOf(await askAgent(services, machineId, SCAN, { path }));
 }
