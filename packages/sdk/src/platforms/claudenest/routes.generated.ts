@@ -133,13 +133,18 @@ export const routes = {
   },
   credentials: {
     list: {"method":"GET","path":"/credentials","auth":"user","params":[],"query":[]},
+    get: {"method":"GET","path":"/credentials/{id}","auth":"user","params":["id"],"query":[]},
     create: {"method":"POST","path":"/credentials","auth":"user","params":[],"query":[]},
+    update: {"method":"PATCH","path":"/credentials/{id}","auth":"user","params":["id"],"query":[]},
     remove: {"method":"DELETE","path":"/credentials/{id}","auth":"user","params":["id"],"query":[]},
     setDefault: {"method":"PATCH","path":"/credentials/{id}/default","auth":"user","params":["id"],"query":[]},
+    test: {"method":"POST","path":"/credentials/{id}/test","auth":"user","params":["id"],"query":[]},
   },
   orchestration: {
     status: {"method":"GET","path":"/projects/{id}/orchestrator/status","auth":"agent","params":["id"],"query":[]},
     stats: {"method":"GET","path":"/projects/{id}/orchestration-stats","auth":"agent","params":["id"],"query":[]},
+    start: {"method":"POST","path":"/projects/{id}/orchestrator/start","auth":"user","params":["id"],"query":[]},
+    stop: {"method":"POST","path":"/projects/{id}/orchestrator/stop","auth":"user","params":["id"],"query":[]},
   },
   machineSync: {
     skills: {"method":"POST","path":"/machines/{machine}/skills/sync","auth":"agent","params":["machine"],"query":[]},
@@ -813,6 +818,14 @@ export interface ClaudeNestMethods {
      */
     readonly list: Method<C["credentials"]["list"]>;
     /**
+     * One of the caller's credentials, its secret masked
+     *
+     * `GET /credentials/{id}`
+     *
+     * Beyond the document: ClaudeNest's own server, CredentialController::show.
+     */
+    readonly get: Method<C["credentials"]["get"]>;
+    /**
      * Store a credential
      *
      * `POST /credentials`
@@ -820,6 +833,14 @@ export interface ClaudeNestMethods {
      * Beyond the document: ClaudeNest's own server, CredentialController::store.
      */
     readonly create: Method<C["credentials"]["create"]>;
+    /**
+     * Change a credential's name, type, folder mode or secrets
+     *
+     * `PATCH /credentials/{id}`
+     *
+     * Beyond the document: ClaudeNest's own server, CredentialController::update (the credentials page's edit dialog).
+     */
+    readonly update: Method<C["credentials"]["update"]>;
     /**
      * Delete a credential; the oldest remaining one becomes the default if it was
      *
@@ -836,6 +857,14 @@ export interface ClaudeNestMethods {
      * Beyond the document: ClaudeNest's own server, CredentialController::setDefault.
      */
     readonly setDefault: Method<C["credentials"]["setDefault"]>;
+    /**
+     * Test a credential: an OAuth token by its status, an API key with its provider where the server can reach it
+     *
+     * `POST /credentials/{id}/test`
+     *
+     * Beyond the document: ClaudeNest's own server, CredentialController::test (the credentials page's Test button).
+     */
+    readonly test: Method<C["credentials"]["test"]>;
   };
   /** The `orchestration` endpoints. */
   readonly orchestration: {
@@ -855,6 +884,22 @@ export interface ClaudeNestMethods {
      * Beyond the document: ClaudeNest's own server, InstanceController::orchestrationStats.
      */
     readonly stats: Method<C["orchestration"]["stats"]>;
+    /**
+     * Start the project's orchestrator; answers its status
+     *
+     * `POST /projects/{id}/orchestrator/start`
+     *
+     * Beyond the document: ClaudeNest's own server, ProjectController::startOrchestrator.
+     */
+    readonly start: Method<C["orchestration"]["start"]>;
+    /**
+     * Stop the project's orchestrator
+     *
+     * `POST /projects/{id}/orchestrator/stop`
+     *
+     * Beyond the document: ClaudeNest's own server, ProjectController::stopOrchestrator.
+     */
+    readonly stop: Method<C["orchestration"]["stop"]>;
   };
   /** The `machineSync` endpoints (Agent sync (not in the document)). */
   readonly machineSync: {

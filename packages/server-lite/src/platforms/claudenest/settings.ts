@@ -11,7 +11,9 @@ import { z } from "zod";
 export const NestSettingsSchema = z.strictObject({
   /**
    * Which values to answer where the document and ClaudeNest's own server disagree: `document` (a completed
-   * task's status is `completed`) or `real` (it is `done`, as ClaudeNest's server and web UI have it).
+   * task's status is `completed`; releasing or completing a task that is not claimed is TSK_003 with 403) or
+   * `real` (`done`, and TSK_003 with 400 in the real `TaskController`'s words, as ClaudeNest's server and web UI
+   * have them).
    * @default "document"
    */
   compat: z.enum(["document", "real"]).default("document"),

@@ -10,6 +10,9 @@ import type { Lock } from "../contract/locks.ts";
 import type { Task } from "../contract/tasks.ts";
 import type { LockWatcher, TaskWatcher } from "./project-watchers.ts";
 
+/** Live conditions wait this long: a subscription authorizes every channel naming first, on a loaded machine. */
+const LIVE = { timeout: 10_000, interval: 10 };
+
 const servers: LiteServer[] = [];
 const closers: Array<{ close(): void }> = [];
 const dirs: string[] = [];
@@ -45,7 +48,7 @@ describe("nest.tasks.watch and nest.locks.watch", () => {
     const first = await nest.tasks.create({ project: project.id, title: "Schema" });
     const tasks = record(nest.tasks.watch(project.id), TASK_EVENTS);
     const locks = record(nest.locks.watch(project.id), LOCK_EVENTS);
-    await vi.waitFor(() => expect(tasks.length + locks.length).toBe(2));
+    await vi.waitFor(() => expect(tasks.length + locks.length).toBe(2), LIVE);
     expect(tasks).toEqual([{ event: "resync", data: [expect.objectContaining({ id: first.id, status: "pending" })] }]);
     expect(locks).toEqual([{ event: "resync", data: [] }]);
 
@@ -57,8 +60,8 @@ describe("nest.tasks.watch and nest.locks.watch", () => {
     await nest.locks.release({ project: project.id, path: "db/schema.sql", instance_id: "claude-1" });
     await nest.projects.broadcast({ id: project.id, type: "note", content: "hello" });
 
-    await vi.waitFor(() => expect(tasks).toHaveLength(5));
-    await vi.waitFor(() => expect(locks).toHaveLength(3));
+    await vi.waitFor(() => expect(tasks).toHaveLength(5), LIVE);
+    await vi.waitFor(() => expect(locks).toHaveLength(3), LIVE);
     expect(tasks.slice(1)).toEqual([
       { event: "task:claimed", data: { task: expect.objectContaining({ id: first.id }), instanceId: "claude-1" } },
       { event: "task:released", data: { task: expect.objectContaining({ status: "pending" }), reason: "later" } },
@@ -99,13 +102,13 @@ describe("nest.tasks.watch and nest.locks.watch", () => {
     const locks = remote.locks.watch(project.id);
     const taskLog = record(tasks, TASK_EVENTS);
     const lockLog = record(locks, LOCK_EVENTS);
-    await vi.waitFor(() => expect(taskLog.length + lockLog.length).toBe(2));
+    await vi.waitFor(() => expect(taskLog.length + lockLog.length).toBe(2), LIVE);
     await nest.tasks.claim({ id: task.id, instance_id: "claude-1" });
-    await vi.waitFor(() => expect(taskLog.at(-1)?.event).toBe("task:claimed"));
+    await vi.waitFor(() => expect(taskLog.at(-1)?.event).toBe("task:claimed"), LIVE);
 
     await loopback.server.close();
     servers.splice(servers.indexOf(loopback.server), 1);
-    await vi.waitFor(() => expect([tasks.status, locks.status]).toEqual(["reconnecting", "reconnecting"]));
+    await vi.waitFor(() => expect([tasks.status, locks.status]).toEqual(["reconnecting", "reconnecting"]), LIVE);
 
     // A second server on the same file changes the state before it listens: no event will tell.
     const second = await createServer({ db });
@@ -135,7 +138,10 @@ describe("nest.tasks.watch and nest.locks.watch", () => {
 
     // And live again afterwards.
     await offline.locks.release({ project: project.id, path: "README.md", instance_id: "claude-2" });
-    await vi.waitFor(() => expect(lockLog.at(-1)).toEqual({ event: "file:unlocked", data: { path: "README.md" } }));
+    await vi.waitFor(
+      () => expect(lockLog.at(-1)).toEqual({ event: "file:unlocked", data: { path: "README.md" } }),
+      LIVE,
+    );
   });
 
   it("share one connection when given one, and close() leaves no socket or timer", async () => {
@@ -145,7 +151,7 @@ describe("nest.tasks.watch and nest.locks.watch", () => {
     const tasks = nest.tasks.watch(project.id, { transport });
     const locks = nest.locks.watch(project.id, { transport });
     const channel = `private-project.${project.id}`;
-    await vi.waitFor(() => expect([tasks.status, locks.status]).toEqual(["connected", "connected"]));
+    await vi.waitFor(() => expect([tasks.status, locks.status]).toEqual(["connected", "connected"]), LIVE);
     expect(loopback.server.events.listenerCount(channel)).toBe(1);
     tasks.close();
     locks.close();
@@ -154,10 +160,10 @@ describe("nest.tasks.watch and nest.locks.watch", () => {
     transport.close();
 
     const own = nest.tasks.watch(project.id);
-    await vi.waitFor(() => expect(own.status).toBe("connected"));
+    await vi.waitFor(() => expect(own.status).toBe("connected"), LIVE);
     own.close();
     expect(await handlesBackTo(before)).toBe(true);
-    await vi.waitFor(() => expect(loopback.server.events.listenerCount(channel)).toBe(0));
+    await vi.waitFor(() => expect(loopback.server.events.listenerCount(channel)).toBe(0), LIVE);
   });
 
   it("end with the refusal on another user's project", async () => {
@@ -168,7 +174,7 @@ describe("nest.tasks.watch and nest.locks.watch", () => {
     closers.push(watcher);
     const errors: Error[] = [];
     watcher.on("error", (error) => errors.push(error));
-    await vi.waitFor(() => expect(watcher.status).toBe("closed"));
+    await vi.waitFor(() => expect(watcher.status).toBe("closed"), LIVE);
     expect(errors.at(-1)).toMatchObject({ status: 403 });
   });
 });

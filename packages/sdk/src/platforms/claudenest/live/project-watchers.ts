@@ -3,15 +3,18 @@
  * `nest.tasks.watch(projectId)` and `nest.locks.watch(projectId)`: list-then-watch on the project's channel.
  * After every (re)connection, once subscribed, each emits `resync` with the current list (every page of
  * tasks; the live locks), then the live events. The project's channel carries both kinds of events (and
- * broadcasts): each watcher passes on only its own.
+ * broadcasts): each watcher passes on only its own. The channel is followed under the client's
+ * `realtime.channels` naming (`namings.ts`): the document's `private-project.{id}`, the real server's
+ * `private-projects.{id}` (its dot-named events read into the document's, `real-events.ts`), or both.
  */
 import { createResyncingWatcher, type ResyncEvents } from "../../../live/channel-watcher.ts";
-import type { ChannelHandlers, LiveTransport } from "../../../live/transport.ts";
+import type { LiveTransport } from "../../../live/transport.ts";
 import type { Watcher, WatcherOptions } from "../../../live/watcher.ts";
 import type { Lock } from "../contract/locks.ts";
 import type { Task } from "../contract/tasks.ts";
 import type { ClaudeNestMethods } from "../routes.generated.ts";
 import { type LockEvents, projectChannel, type TaskEvents } from "./events.ts";
+import { namedChannels, realEventReader } from "./namings.ts";
 import type { RealtimeSettings } from "./realtime.ts";
 
 /** The part of a ClaudeNest client this module uses. */
@@ -35,44 +38,8 @@ export type LockWatcher = Watcher<ResyncEvents<LockEvents, Lock[]>>;
 const TASK_EVENTS: ReadonlySet<string> = new Set(["task:claimed", "task:released", "task:completed"]);
 const LOCK_EVENTS: ReadonlySet<string> = new Set(["file:locked", "file:unlocked"]);
 
-/**
- * A view of a transport that passes on only some events. An owned transport is closed once the last
- * subscription made through the view is released (a watcher releases its subscriptions when it stops).
- */
-function onlyEvents(transport: LiveTransport, events: ReadonlySet<string>, owned: boolean): LiveTransport {
-  let subscriptions = 0;
-  return {
-    get status() {
-      return transport.status;
-    },
-    get closeError() {
-      return transport.closeError;
-    },
-    subscribe(channel: string, handlers: ChannelHandlers) {
-      subscriptions++;
-      const unsubscribe = transport.subscribe(channel, {
-        ...handlers,
-        event: (event, data) => {
-          if (events.has(event)) handlers.event(event, data);
-        },
-      });
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        unsubscribe();
-        if (--subscriptions === 0 && owned) transport.close();
-      };
-    },
-    on: (event: any, listener: any) => transport.on(event, listener),
-    off: (event: any, listener: any) => transport.off(event, listener),
-    close: () => {
-      if (owned) transport.close();
-    },
-  };
-}
-
 function watchProject<Events extends object, State>(
+  nest: Nest,
   settings: RealtimeSettings,
   projectId: string,
   events: ReadonlySet<string>,
@@ -80,7 +47,8 @@ function watchProject<Events extends object, State>(
   options: ProjectWatchOptions,
 ): Watcher<ResyncEvents<Events, State>> {
   const { transport, ...watcherOptions } = options;
-  const view = onlyEvents(transport ?? settings.transport(), events, transport === undefined);
+  const read = realEventReader((id) => nest.tasks.get({ id }));
+  const view = namedChannels(transport ?? settings.transport(), settings.naming, read, events, transport === undefined);
   return createResyncingWatcher<Events, State>({
     ...watcherOptions,
     transport: view,
@@ -97,6 +65,7 @@ export function watchTasks(
   options: ProjectWatchOptions = {},
 ): TaskWatcher {
   return watchProject<TaskEvents, Task[]>(
+    nest,
     settings,
     projectId,
     TASK_EVENTS,
@@ -116,6 +85,7 @@ export function watchLocks(
   options: ProjectWatchOptions = {},
 ): LockWatcher {
   return watchProject<LockEvents, Lock[]>(
+    nest,
     settings,
     projectId,
     LOCK_EVENTS,

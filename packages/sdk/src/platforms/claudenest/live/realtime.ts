@@ -6,12 +6,16 @@
  * `/app/{appKey}`: `http://host/claudenest/api` connects to `ws://host/claudenest/app/claudenest`, and
  * `https://api.claudenest.io/api` to `wss://api.claudenest.io/app/claudenest`. A hosted ClaudeNest whose
  * Reverb server listens elsewhere (another port, say) is reached with `realtime.url`. Private channels are
- * authorized by the standard flow: `POST {baseUrl}/broadcasting/auth` with the client's bearer token.
+ * authorized by the standard flow with the client's bearer token: the document's channels at
+ * `POST {baseUrl}/broadcasting/auth`, the real server's (`private-sessions.{id}`, `private-projects.{id}`) where
+ * Laravel serves it, at the root of the base URL (`https://host/api` → `https://host/broadcasting/auth`), as
+ * ClaudeNest's web UI calls it. `realtime.channels` chooses the namings live helpers use (`namings.ts`).
  */
 import type { NormalizedOptions } from "../../../core/options.ts";
 import { pusherAuthEndpoint } from "../../../live/auth-endpoint.ts";
 import type { BackoffOptions } from "../../../live/backoff.ts";
 import { PusherTransport, type PusherTransportOptions } from "../../../live/pusher-transport.ts";
+import { type ChannelNaming, isRealChannel } from "./namings.ts";
 
 /** The app key server-lite's ClaudeNest serves; a hosted ClaudeNest has its own Reverb key. */
 export const DEFAULT_APP_KEY = "claudenest";
@@ -36,6 +40,14 @@ export interface ClaudeNestRealtimeOptions {
   WebSocket?: unknown;
   /** Reconnection delays of every live connection this client opens. */
   backoff?: BackoffOptions;
+  /**
+   * The channel and event names live helpers use: `document` (§13: `private-session.{id}`, `session:output`, the
+   * terminal's input as client events), `real` (ClaudeNest's own server and web UI: `private-sessions.{id}`,
+   * `session.output`, the terminal's input over HTTP), or `both` (each naming the server accepts, every event heard
+   * once; the terminal's input as client events while the document's channel is open, else over HTTP).
+   * @default "both"
+   */
+  channels?: ChannelNaming;
 }
 
 /** The Pusher server's URL for an API base URL: the base without its trailing `/api` segment. */
@@ -52,6 +64,7 @@ export class RealtimeSettings {
   readonly url: string;
   readonly appKey: string;
   readonly backoff: BackoffOptions | undefined;
+  readonly naming: ChannelNaming;
   readonly #http: NormalizedOptions;
   readonly #options: ClaudeNestRealtimeOptions;
 
@@ -61,12 +74,17 @@ export class RealtimeSettings {
     this.url = options.url ?? realtimeUrl(http.baseUrl);
     this.appKey = options.appKey ?? DEFAULT_APP_KEY;
     this.backoff = options.backoff;
+    this.naming = options.channels ?? "both";
   }
 
   /** Transport options; private channels go through the auth endpoint unless `token` is given (inline). */
   transportOptions(token?: PusherTransportOptions["token"]): PusherTransportOptions {
     const { WebSocket, backoff } = this.#options;
     const http = this.#http;
+    const endpoint = (url: string) =>
+      pusherAuthEndpoint({ url, token: http.token, headers: http.headers, fetch: http.fetch as typeof fetch });
+    const documented = endpoint(`${http.baseUrl}/broadcasting/auth`);
+    const real = endpoint(`${realtimeUrl(http.baseUrl)}/broadcasting/auth`);
     return {
       url: this.url,
       appKey: this.appKey,
@@ -74,12 +92,8 @@ export class RealtimeSettings {
       ...(backoff === undefined ? {} : { backoff }),
       ...(token === undefined
         ? {
-            authorize: pusherAuthEndpoint({
-              url: `${http.baseUrl}/broadcasting/auth`,
-              token: http.token,
-              headers: http.headers,
-              fetch: http.fetch as typeof fetch,
-            }),
+            authorize: (socketId: string, channel: string) =>
+              (isRealChannel(channel) ? real : documented)(socketId, channel),
           }
         : { token }),
     };

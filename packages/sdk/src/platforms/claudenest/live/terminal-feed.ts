@@ -10,6 +10,9 @@
  *   the current screen.
  * - A `session:terminated` event, or a session found ended on a (re)subscription, leads to one more read
  *   (for the exit code and any output logged meanwhile), then `exit` and the end of the stream.
+ * - The channel is followed under the client's `realtime.channels` naming (`namings.ts`). Only the document's
+ *   naming alone subscribes with a `ws_` token from `attachToken`, inline as §13.4 shows; the others authorize
+ *   each channel with the client's own token at the auth endpoint, as ClaudeNest's web UI does.
  * - The `ws_` token is kept for the following reconnections and replaced when the server refuses it; a
  *   session that has already ended when the token is asked for is shown (its logs) and exits at once.
  */
@@ -19,10 +22,12 @@ import { LiveError, type LiveSubscriptionError } from "../../../live/errors.ts";
 import { PusherTransport, type TriggerResult } from "../../../live/pusher-transport.ts";
 import type { TransportStatus } from "../../../live/transport.ts";
 import type { WatcherSink } from "../../../live/watcher.ts";
-import type { Session, SessionLog } from "../contract/sessions.ts";
+import type { Session } from "../contract/sessions.ts";
 import type { ClaudeNestMethods } from "../routes.generated.ts";
 import { type SessionOutputEvent, sessionChannel } from "./events.ts";
+import { type NamedChannels, namedChannels, realEventReader } from "./namings.ts";
 import type { RealtimeSettings } from "./realtime.ts";
+import { ShownLogs } from "./shown-logs.ts";
 
 /** The part of a ClaudeNest client this module uses. */
 type Nest = Pick<ClaudeNestMethods, "sessions">;
@@ -44,10 +49,7 @@ export interface TerminalExit {
 }
 
 const FINAL_STATUSES: ReadonlySet<string> = new Set(["completed", "error", "terminated"]);
-/** `logs` answers at most this many entries: a catch-up that needs more has lost output. */
-const MAX_LOGS = 10_000;
-/** Log ids remembered to drop chunks already shown; far more than one catch-up overlaps. */
-const REMEMBERED_IDS = 4096;
+const SESSION_EVENTS: ReadonlySet<string> = new Set(["session:output", "session:terminated"]);
 
 type Held = [event: string, data: unknown];
 
@@ -56,21 +58,15 @@ export class TerminalFeed {
   readonly #settings: RealtimeSettings;
   readonly #sessionId: string;
   readonly #channel: string;
-  readonly #replay: number;
   readonly #holdLimit: number;
   readonly #abort = new AbortController();
-  readonly #seen = new Set<string>();
+  readonly #shown: ShownLogs;
   readonly #backoff: Backoff;
   #sink: WatcherSink<TerminalEvents> | undefined;
   #transport: PusherTransport | undefined;
+  #view: NamedChannels | undefined;
   #unsubscribe: (() => void) | undefined;
   #token: Promise<string> | undefined;
-  /** The id of the last output log entry shown; undefined before any. */
-  #cursor: string | undefined;
-  /** Whether the first read (the replay) is done. */
-  #replayed = false;
-  /** False once a chunk without a log id was shown: the logs can no longer be joined with what was shown. */
-  #joinable = true;
   /** Live events that arrived while a read is pending; undefined while live. */
   #held: Held[] | undefined = [];
   #subscribed = false;
@@ -89,8 +85,7 @@ export class TerminalFeed {
     this.#settings = settings;
     this.#sessionId = sessionId;
     this.#channel = sessionChannel(sessionId);
-    const replay = options.replay ?? 1000;
-    this.#replay = Number.isFinite(replay) ? Math.max(0, Math.min(MAX_LOGS, Math.floor(replay))) : 1000;
+    this.#shown = new ShownLogs(options.replay);
     this.#holdLimit = Math.max(1, options.bufferSize ?? 1000);
     this.#backoff = new Backoff(settings.backoff);
   }
@@ -98,12 +93,21 @@ export class TerminalFeed {
   /** Starts the feed (the `Watcher` source); answers the function that stops it. */
   start(sink: WatcherSink<TerminalEvents>): () => void {
     this.#sink = sink;
-    const transport = new PusherTransport(this.#settings.transportOptions(() => this.#websocketToken()));
+    const naming = this.#settings.naming;
+    const transport = new PusherTransport(
+      this.#settings.transportOptions(naming === "document" ? () => this.#websocketToken() : undefined),
+    );
     this.#transport = transport;
+    this.#view = namedChannels(transport, naming, realEventReader(), SESSION_EVENTS, false);
     transport.on("status", this.#onStatus);
     transport.on("error", this.#onError);
     this.#subscribe();
     return () => this.#stop();
+  }
+
+  /** Whether client events reach the session: only on the document's channel, while it is subscribed. */
+  get clientEvents(): boolean {
+    return this.#settings.naming === "document" || this.#view?.documentSubscribed(this.#channel) === true;
   }
 
   /** Sends a client event on the session's channel (queued while reconnecting); false when it was dropped. */
@@ -126,7 +130,7 @@ export class TerminalFeed {
   }
 
   #subscribe(): void {
-    this.#unsubscribe = this.#transport!.subscribe(this.#channel, {
+    this.#unsubscribe = this.#view!.subscribe(this.#channel, {
       event: (event, data) => this.#live(event, data),
       subscribed: () => {
         this.#subscribed = true;
@@ -202,18 +206,12 @@ export class TerminalFeed {
     const chunk = data as SessionOutputEvent;
     if (typeof chunk?.data !== "string") return;
     if (typeof chunk.id === "string") {
-      if (this.#seen.has(chunk.id)) return;
-      this.#remember(chunk.id);
+      if (this.#shown.has(chunk.id)) return;
+      this.#shown.remember(chunk.id);
     } else {
-      this.#joinable = false;
+      this.#shown.lostJoin();
     }
     this.#sink?.event("output", chunk.data, this.#channel);
-  }
-
-  #remember(id: string): void {
-    this.#cursor = id;
-    this.#seen.add(id);
-    if (this.#seen.size > REMEMBERED_IDS) this.#seen.delete(this.#seen.values().next().value!);
   }
 
   /** Reads the session and the new logs, shows them, then the held events; one read at a time. */
@@ -250,13 +248,15 @@ export class TerminalFeed {
   async #catchUp(): Promise<void> {
     const signal = this.#abort.signal;
     const session = await this.#nest.sessions.get({ id: this.#sessionId }, { signal });
-    const logs = await this.#newLogs(signal);
+    const read = (limit: number) =>
+      this.#nest.sessions.logs({ id: this.#sessionId, type: "output", limit }, { signal });
+    const logs = await this.#shown.newLogs(read, (error) => this.#sink?.error(error));
     if (this.#ended) return;
     const shown = new Set<string>();
     for (const log of logs) {
       shown.add(log.id);
-      if (this.#seen.has(log.id)) continue;
-      this.#remember(log.id);
+      if (this.#shown.has(log.id)) continue;
+      this.#shown.remember(log.id);
       this.#sink?.event("output", log.data, this.#channel);
     }
     const held = this.#held ?? [];
@@ -281,34 +281,6 @@ export class TerminalFeed {
     if (terminated) this.#readAgain = true;
     else if (this.#subscribed && !this.#readAgain) this.#sink?.status("connected");
     if (this.#readAgain) this.#held = [];
-  }
-
-  /** The output logs not shown yet (the latest `replay` ones the first time). */
-  async #newLogs(signal: AbortSignal): Promise<SessionLog[]> {
-    const read = (limit: number) =>
-      this.#nest.sessions.logs({ id: this.#sessionId, type: "output", limit }, { signal });
-    if (!this.#replayed) {
-      const logs = await read(Math.max(1, this.#replay));
-      this.#replayed = true;
-      if (this.#replay > 0) return logs;
-      // Nothing is replayed, but the latest entry is where a later catch-up starts.
-      for (const log of logs) this.#remember(log.id);
-      return [];
-    }
-    if (!this.#joinable) return [];
-    if (this.#cursor === undefined) return read(MAX_LOGS);
-    for (const limit of [1000, MAX_LOGS]) {
-      const logs = await read(limit);
-      const at = logs.findIndex((log) => log.id === this.#cursor);
-      if (at >= 0) return logs.slice(at + 1);
-      if (logs.length < limit || limit === MAX_LOGS) {
-        this.#sink?.error(
-          new LiveError("Some output was lost: the session wrote more than its logs keep while disconnected."),
-        );
-        return logs;
-      }
-    }
-    return [];
   }
 
   #end(error: Error | undefined): void {

@@ -4,6 +4,9 @@ import { WebSocket } from "ws";
 import type { ClaudeNest } from "../client.ts";
 import type { SessionTerminal } from "./terminal.ts";
 
+/** Live conditions wait this long: a subscription authorizes every channel naming first, on a loaded machine. */
+const LIVE = { timeout: 10_000, interval: 10 };
+
 const nests: NestOnLoopback[] = [];
 const terminals: SessionTerminal[] = [];
 
@@ -53,7 +56,7 @@ describe("nest.sessions.attach", () => {
     const { terminal, until } = stream;
     // The earlier output comes first, from the logs.
     await until("before-21");
-    await vi.waitFor(() => expect(terminal.status).toBe("connected"));
+    await vi.waitFor(() => expect(terminal.status).toBe("connected"), LIVE);
     expect(terminal.write("echo after-$((40+2))\n")).toBe(true);
     await until("after-42");
     expect(terminal.resize(100, 33)).toBe(true);
@@ -106,7 +109,7 @@ describe("nest.sessions.attach", () => {
 
     offline = true;
     sockets.at(-1)!.terminate();
-    await vi.waitFor(() => expect(terminal.status).toBe("reconnecting"));
+    await vi.waitFor(() => expect(terminal.status).toBe("reconnecting"), LIVE);
     // Written while nobody listens: only the logs have it.
     await nest.sessions.input({ id: sessionId, data: "for i in 1 2 3; do echo missed-$i; done\n" });
     await vi.waitFor(async () => expect(await outputLogs(nest, sessionId)).toContain("missed-3"), {
@@ -115,13 +118,13 @@ describe("nest.sessions.attach", () => {
     expect(stream.text).not.toContain("missed-1");
     offline = false;
     await until("missed-3");
-    await vi.waitFor(() => expect(terminal.status).toBe("connected"));
+    await vi.waitFor(() => expect(terminal.status).toBe("connected"), LIVE);
     terminal.write("echo back-$((5+5))\n");
     await until("back-10");
 
     // bash may still be printing its prompt: the stream must come to equal the logs exactly (a lost or
     // repeated chunk never would).
-    await vi.waitFor(async () => expect(stream.text).toBe(await outputLogs(nest, sessionId)));
+    await vi.waitFor(async () => expect(stream.text).toBe(await outputLogs(nest, sessionId)), LIVE);
     expect(statuses).toEqual(["connected", "reconnecting", "connected"]);
   });
 
@@ -146,10 +149,10 @@ describe("nest.sessions.attach", () => {
     });
     const stream = attach(client, sessionId);
     await stream.until("overlap-64");
-    await vi.waitFor(() => expect(stream.terminal.status).toBe("connected"));
+    await vi.waitFor(() => expect(stream.terminal.status).toBe("connected"), LIVE);
     stream.terminal.write("echo later-$((9*9))\n");
     await stream.until("later-81");
-    await vi.waitFor(async () => expect(stream.text).toBe(await outputLogs(nest, sessionId)));
+    await vi.waitFor(async () => expect(stream.text).toBe(await outputLogs(nest, sessionId)), LIVE);
     expect(stream.text.split("overlap-64")).toHaveLength(2);
   });
 
@@ -179,7 +182,7 @@ describe("nest.sessions.attach", () => {
       { timeout: 10_000 },
     );
     const quiet = attach(nest, sessionId, { replay: 0 });
-    await vi.waitFor(() => expect(quiet.terminal.status).toBe("connected"));
+    await vi.waitFor(() => expect(quiet.terminal.status).toBe("connected"), LIVE);
     quiet.terminal.write("echo new-$((7+7))\n");
     await quiet.until("new-14");
     expect(quiet.text).not.toContain("old-12");
@@ -190,20 +193,27 @@ describe("nest.sessions.attach", () => {
     );
     const logs = await nest.sessions.logs({ id: sessionId, type: "output" });
     const last = attach(nest, sessionId, { replay: 1 });
-    await vi.waitFor(() => expect(last.terminal.status).toBe("connected"));
+    await vi.waitFor(() => expect(last.terminal.status).toBe("connected"), LIVE);
     expect(last.text).toBe(logs.at(-1)!.data);
   });
 
   it("ends with the refusal when the session is not the caller's", async () => {
     const { loopback, sessionId } = await start();
     const stranger = await startNestUser(loopback);
-    const terminal = stranger.sessions.attach(sessionId);
-    terminals.push(terminal);
-    const errors: Error[] = [];
-    terminal.on("error", (error) => errors.push(error));
-    expect(await terminal.exited).toBeUndefined();
-    expect(terminal.status).toBe("closed");
-    expect(errors.at(-1)).toMatchObject({ status: 404, cause: { code: "SES_001" } });
+    // The document's naming asks for a `ws_` token first, which the session's API refuses (SES_001); the default
+    // naming authorizes both channel names at the auth endpoints, which refuse another user's channel (403).
+    for (const [channels, refusal] of [
+      ["document", { status: 404, cause: { code: "SES_001" } }],
+      ["both", { status: 403 }],
+    ] as const) {
+      const terminal = loopback.client({ token: stranger.token, realtime: { channels } }).sessions.attach(sessionId);
+      terminals.push(terminal);
+      const errors: Error[] = [];
+      terminal.on("error", (error) => errors.push(error));
+      expect(await terminal.exited).toBeUndefined();
+      expect(terminal.status).toBe("closed");
+      expect(errors.at(-1)).toMatchObject(refusal);
+    }
   });
 
   it("close() leaves no socket or timer behind", async () => {
@@ -222,7 +232,7 @@ describe("nest.sessions.attach", () => {
 });
 
 /** Another user of the same server. */
-async function startNestUser(loopback: NestOnLoopback): Promise<ClaudeNest> {
+async function startNestUser(loopback: NestOnLoopback): Promise<{ token: string }> {
   const anonymous = loopback.client({ token: "" });
   const { token } = await anonymous.auth.register({
     name: "Mallory",
@@ -230,5 +240,5 @@ async function startNestUser(loopback: NestOnLoopback): Promise<ClaudeNest> {
     password: "correct horse battery",
     password_confirmation: "correct horse battery",
   });
-  return loopback.client({ token });
+  return { token };
 }

@@ -2,11 +2,15 @@
  * @module
  * `nest.sessions.attach(id)`: a session's terminal as a duplex stream. Output arrives as `output` events and
  * through `for await (const chunk of terminal)`, starting with the session's recent output so that a late
- * attach shows the current screen; `write`, `resize` and `terminate` send the §13.3 client events. The stream
+ * attach shows the current screen; `write`, `resize` and `terminate` send the §13.3 client events while the
+ * document's channel is subscribed, else (a server that does not serve it, or `realtime.channels: "real"`) the
+ * HTTP requests ClaudeNest's web UI falls back to (`POST /sessions/{id}/input`, `/resize`, `DELETE /sessions/{id}`),
+ * one after another so that input keeps its order. The stream
  * survives dropped connections without losing or repeating output (see `terminal-feed.ts`), emits `exit` once
  * the session has ended, and `close()` releases its connection and timers.
  */
 import { EventEmitter } from "eventemitter3";
+import { LiveError } from "../../../live/errors.ts";
 import { Watcher, type WatcherStatus } from "../../../live/watcher.ts";
 import type { ClaudeNestMethods } from "../routes.generated.ts";
 import type { RealtimeSettings } from "./realtime.ts";
@@ -52,10 +56,13 @@ export class SessionTerminal extends EventEmitter<SessionTerminalEvents> impleme
   readonly exited: Promise<TerminalExit | undefined>;
   readonly #feed: TerminalFeed;
   readonly #watcher: Watcher<TerminalEvents>;
+  readonly #nest: Nest;
+  #requests: Promise<unknown> = Promise.resolve();
 
   constructor(nest: Nest, settings: RealtimeSettings, sessionId: string, options: AttachOptions = {}) {
     super();
     this.sessionId = sessionId;
+    this.#nest = nest;
     this.#feed = new TerminalFeed(nest, settings, sessionId, options);
     let settle!: (exit: TerminalExit | undefined) => void;
     this.exited = new Promise((resolve) => {
@@ -78,19 +85,31 @@ export class SessionTerminal extends EventEmitter<SessionTerminalEvents> impleme
     return this.#watcher.status;
   }
 
-  /** Types into the terminal (`client-session:input`); queued while reconnecting, false when dropped. */
+  /** Types into the terminal (`client-session:input`, or HTTP); queued while reconnecting, false when dropped. */
   write(data: string): boolean {
-    return this.#feed.send("client-session:input", { data });
+    const id = this.sessionId;
+    return this.#send("client-session:input", { data }, () => this.#nest.sessions.input({ id, data }));
   }
 
-  /** Resizes the terminal (`client-session:resize`). */
+  /** Resizes the terminal (`client-session:resize`, or HTTP). */
   resize(cols: number, rows: number): boolean {
-    return this.#feed.send("client-session:resize", { cols, rows });
+    const id = this.sessionId;
+    return this.#send("client-session:resize", { cols, rows }, () => this.#nest.sessions.resize({ id, cols, rows }));
   }
 
-  /** Ends the session (`client-session:terminate`); `exit` follows. */
+  /** Ends the session (`client-session:terminate`, or HTTP); `exit` follows. */
   terminate(): boolean {
-    return this.#feed.send("client-session:terminate", {});
+    return this.#send("client-session:terminate", {}, () => this.#nest.sessions.remove({ id: this.sessionId }));
+  }
+
+  /** A client event where the server takes them, else the request, after the ones before it; a failure is `error`. */
+  #send(event: string, data: object, request: () => Promise<unknown>): boolean {
+    if (this.#feed.clientEvents) return this.#feed.send(event, data);
+    if (this.status === "closed") return false;
+    this.#requests = this.#requests
+      .then(request)
+      .catch((error: unknown) => this.emit("error", new LiveError(`${event} could not be sent.`, { cause: error })));
+    return true;
   }
 
   /** Stops following the session (the session itself keeps running); leaves no socket or timer. */

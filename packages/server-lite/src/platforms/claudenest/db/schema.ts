@@ -7,6 +7,7 @@
 import { agentPairingMigration } from "./agent-pairing.ts";
 import { credentialsMigration } from "./credentials.ts";
 import { machineToolsMigration, machineToolsTables } from "./machine-tools.ts";
+import { orchestratorsMigration, orchestratorsTables } from "./orchestrators.ts";
 import { pairingSealMigration } from "./pairing.ts";
 import { projectsMigration, projectsTables } from "./projects.ts";
 import { sessionsMigration, sessionTables } from "./sessions.ts";
@@ -101,10 +102,12 @@ CREATE TABLE cn_pairings (
   pairingSealMigration,
   credentialsMigration,
   agentPairingMigration,
+  orchestratorsMigration,
 ];
 
 export const tables = [
   "cn_credentials",
+  ...orchestratorsTables,
   ...machineToolsTables,
   ...projectsTables,
   ...sessionTables,

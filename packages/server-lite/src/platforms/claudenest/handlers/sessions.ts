@@ -24,6 +24,7 @@ import {
   terminateSession,
 } from "../runtime/session-runtime.ts";
 import type { NestServices } from "../services.ts";
+import { announceInput } from "../state/broadcast.ts";
 import { ownMachine } from "./machines.ts";
 
 export {
@@ -165,6 +166,9 @@ export const sessions: NestHandlers<"sessions"> = {
   input({ caller, params, body }, { services }) {
     const row = ownSession(services, caller, params.id);
     sendInput(services, row.id, body.data);
+    // As ClaudeNest's own server does for input sent over HTTP (its web UI's fallback when the terminal socket
+    // is closed); input from the terminal socket or a client event is not announced there either.
+    announceInput(services, row.id, body.data);
     return null;
   },
 

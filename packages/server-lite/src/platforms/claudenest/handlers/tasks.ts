@@ -44,23 +44,30 @@ function replaceDependencies(services: NestServices, taskId: string, dependencie
 /**
  * The claimed task with the instance holding it, or TSK_003. With `instanceId` the claim must be that instance's;
  * without it the caller acts for whichever instance holds the claim.
+ *
+ * The document gives TSK_003 403. ClaudeNest's own server (`TaskController::release` and `::complete`) answers it
+ * 400, "Task is not claimed" / "Task must be claimed before completion"; with `compat: "real"` server-lite answers
+ * that status and those words. The real server checks no instance at all, so it would let a second instance finish
+ * another's task: server-lite keeps refusing that (TSK_003, "Task not claimed by this instance") in both modes.
  */
 function heldTask(
   services: NestServices,
   taskId: string,
   instanceId: string | undefined,
+  action: "release" | "complete",
 ): TaskRow & { assigned_to: string } {
   const row = taskRow(services, taskId)!;
   const holder = row.assigned_to;
   if (row.status !== "in_progress" || holder === null || (instanceId !== undefined && holder !== instanceId)) {
-    throw new Failure(
-      "TSK_003",
+    const real = services.settings.compat === "real";
+    const unclaimed = real && action === "complete" ? "Task must be claimed before completion" : "Task is not claimed";
+    const message =
       row.status === "completed"
         ? "Task is already completed"
         : holder === null
-          ? "Task is not claimed"
-          : "Task not claimed by this instance",
-    );
+          ? unclaimed
+          : "Task not claimed by this instance";
+    throw new Failure("TSK_003", message, undefined, undefined, real ? 400 : undefined);
   }
   return { ...row, assigned_to: holder };
 }
@@ -224,7 +231,7 @@ export const tasks: NestHandlers<"tasks"> = {
     const project = readyProject(services, projectOfTask(services, caller, params.id));
     const reason = body.reason ?? null;
     services.db.tx(() => {
-      const row = heldTask(services, params.id, body.instance_id);
+      const row = heldTask(services, params.id, body.instance_id, "release");
       const instance = row.assigned_to;
       services.db.run(
         "UPDATE cn_tasks SET status = 'pending', assigned_to = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?",
@@ -245,7 +252,7 @@ export const tasks: NestHandlers<"tasks"> = {
     const project = readyProject(services, projectOfTask(services, caller, params.id));
     const filesModified = body.files_modified ?? [];
     services.db.tx(() => {
-      const row = heldTask(services, params.id, body.instance_id);
+      const row = heldTask(services, params.id, body.instance_id, "complete");
       const instance = row.assigned_to;
       services.db.run(
         "UPDATE cn_tasks SET status = 'completed', completed_at = ?, completion_summary = ?, files_modified = ?, updated_at = ? WHERE id = ?",

@@ -95,6 +95,18 @@ export function announceStatus(services: NestServices, sessionId: string, status
 }
 
 /**
+ * Tells the real server's channel `private-sessions.{id}` that input reached a session through the API:
+ * `session.input` `{session_id, data, timestamp}` (`app/Events/SessionInput.php`, broadcast by
+ * `SessionController::input`), which ClaudeNest's web UI listens for (`services/websocket.ts`, `onInput`). The
+ * document has no such server event; its `client-session:input` goes the other way.
+ * @example announceInput(services, id, "ls\n");
+ */
+export function announceInput(services: NestServices, sessionId: string, data: string): void {
+  const event = { session_id: sessionId, data, timestamp: services.clock.iso() };
+  services.events.publish(`private-sessions.${sessionId}`, "session.input", event);
+}
+
+/**
  * Publishes a ClaudeNest event on a session's or project's channel, in both namings.
  * @example broadcast(services, `private-session.${id}`, "session:output", { data, id: logId });
  */

@@ -65,7 +65,8 @@ async function problemWith(response: Response, spec: EndpointSpec): Promise<stri
     return `${code} answered with status ${response.status}`;
   if (response.status >= 500 && !(spec.errors ?? []).includes(code as ClaudeNestErrorCode))
     return `${response.status} ${code}: ${String(payload.error?.message)}`;
-  if (response.status === 422) {
+  // A refused validation names the fields; other 422 codes (MACHINE_OFFLINE, ORCHESTRATOR_ERROR) are about state.
+  if (code === "VAL_001") {
     const errors = payload.error?.errors;
     const named =
       typeof errors === "object" &&

@@ -19,6 +19,12 @@ export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSamp
       params: {},
       body: { name: "personal", auth_type: "oauth", access_token: "oat01-token-abcdef", claude_dir_mode: "isolated" },
     },
+    "credentials.get": { params: { id: w.credentialId } },
+    "credentials.update": {
+      params: { id: w.credentialId },
+      body: { name: "renamed", api_key: "sk-ant-api03-newkey-123456", claude_dir_mode: "shared" },
+    },
+    "credentials.test": { params: { id: w.credentialId } },
     "credentials.remove": { params: { id: w.credentialId } },
     "credentials.setDefault": { params: { id: w.credentialId } },
     "orchestration.status": { params: project },
@@ -32,5 +38,7 @@ export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSamp
       body: { updates: [{ projectId: w.projectId, content: "Parser done.", type: "context_update", files: [] }] },
     },
     "locks.remove": { params: { project: w.projectId, path: w.lockPath } },
+    "orchestration.start": { params: project, body: { min_workers: 2, max_workers: 4, poll_interval_ms: 2000 } },
+    "orchestration.stop": { params: project },
   };
 }

@@ -146,6 +146,45 @@ describe("compat: real", () => {
     expect((await ui.nest.tasks.get({ id: task.id })).status).toBe("done");
   });
 
+  it("answers TSK_003 as the real server does: 400 and its words; the document's 403 by default", async () => {
+    for (const [compat, status] of [
+      ["document", 403],
+      ["real", 400],
+    ] as const) {
+      ui = await startUiServer({ platformOptions: { claudenest: { compat } } });
+      const { task } = await projectWithTask();
+      // stores/tasks.ts: releaseTask posts `{reason}`, completeTask the CompleteTaskForm; a refusal is an axios
+      // error whose `response.data.error` the pages show (utils/api.ts, getErrorMessage).
+      const release = await ui.api("POST", `/tasks/${task.id}/release`, { reason: "later" });
+      const complete = await ui.api("POST", `/tasks/${task.id}/complete`, { summary: "Done", instance_id: "web" });
+      // app/Http/Controllers/Api/TaskController.php: release and complete of a task that is not claimed.
+      const words =
+        compat === "real"
+          ? ["Task is not claimed", "Task must be claimed before completion"]
+          : ["Task is not claimed", "Task is not claimed"];
+      expect([release, complete]).toEqual(
+        words.map((message) => ({
+          status,
+          body: expect.objectContaining({
+            success: false,
+            error: expect.objectContaining({ code: "TSK_003", message }),
+          }),
+        })),
+      );
+      // Another instance's claim stays refused in both modes, with the same status.
+      await ui.api("POST", `/tasks/${task.id}/claim`, { instance_id: "web" });
+      const stolen = await ui.api("POST", `/tasks/${task.id}/complete`, { summary: "Done", instance_id: "other" });
+      expect(stolen).toMatchObject({ status, body: { error: { code: "TSK_003" } } });
+      // The SDK reads either status as the same error code.
+      await expect(ui.nest.tasks.release({ id: task.id, instance_id: "other" })).rejects.toMatchObject({
+        code: "TSK_003",
+        httpStatus: status,
+      });
+      await ui.server.close();
+    }
+    ui = await startUiServer();
+  });
+
   it("refuses an unknown compat value when the server is made", async () => {
     const { createServer } = await import("../../../server.ts");
     await expect(

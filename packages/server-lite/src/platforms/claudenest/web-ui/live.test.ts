@@ -119,6 +119,33 @@ describe("the terminal page, live", () => {
     expect(body.data.recent_logs.some((l: UiBody) => l.type === "input")).toBe(true);
   });
 
+  it("takes typing over HTTP when the terminal socket is closed, and Echo hears .session.input", async () => {
+    // A session that runs nothing (no allow-list) still takes input, and records it as it would deliver it.
+    ui = await startUiServer();
+    const { body } = await ui.api("POST", `/machines/${ui.machineId}/sessions`, { mode: "interactive" });
+    const sessionId: string = body.data.id;
+    const channel = await echoPrivate(echoPusher(ui.token), `sessions.${sessionId}`);
+    const inputs = collect(channel, "session.input");
+    // services/websocket.ts, sendInput: without an open terminal socket, `sessionsApi.sendInput(id, data)`, which is
+    // services/api.ts's `POST /sessions/{id}/input` with `{data}`.
+    const sent = await ui.api("POST", `/sessions/${sessionId}/input`, { data: "echo over-http\n" });
+    expect(sent).toMatchObject({ status: 200, body: { success: true, data: null } });
+    // `.session.input` {session_id, data, timestamp}: app/Events/SessionInput.php, from SessionController::input.
+    await vi.waitFor(() => expect(inputs).toHaveLength(1));
+    expect(inputs).toEqual([{ session_id: sessionId, data: "echo over-http\n", timestamp: expect.any(String) }]);
+    // Input typed into the terminal socket goes to the session without being announced, as AgentServe forwards it.
+    const { ws } = await terminal(sessionId, ui.token);
+    ws.send(JSON.stringify({ type: "input", data: "echo over-socket\n" }));
+    await vi.waitFor(async () => {
+      const logs = await ui.nest.sessions.logs({ id: sessionId, type: "input" });
+      expect(logs.map((l) => l.data)).toEqual(["echo over-http\n", "echo over-socket\n"]);
+    });
+    // A later announcement would follow the socket's input on the same connection: none came.
+    await ui.api("POST", `/sessions/${sessionId}/input`, { data: "last\n" });
+    await vi.waitFor(() => expect(inputs).toHaveLength(2));
+    expect(inputs.map((i) => i.data)).toEqual(["echo over-http\n", "last\n"]);
+  });
+
   it("ends the terminal socket when the session ends, and Echo hears session.terminated", async () => {
     ui = await startUiServer({ exec: ["bash"] });
     const sessionId = await runningSession();

@@ -1,9 +1,10 @@
 /**
  * @module
  * Credentials, beyond the document (see the SDK's `contract/credentials.ts`): stored per user, answered with a
- * masked key, the first one and the oldest remaining one the default.
+ * masked key, the first one and the oldest remaining one the default; `test` judges what can be judged without
+ * calling the provider (an OAuth token's status and expiry) and says so when it cannot (an API key).
  */
-import type { Credential } from "@agentlane/sdk/claudenest/contract";
+import type { Credential, CredentialTest } from "@agentlane/sdk/claudenest/contract";
 import { Failure } from "../../../../core/failure.ts";
 import { uuid } from "../../../../core/ids.ts";
 import { userOf } from "../../caller.ts";
@@ -64,6 +65,56 @@ function ownCredential(services: NestServices, userId: string, id: string): Cred
 /** The last 6 characters of a secret after its kind's prefix, as ClaudeNest's own server shows them. */
 const hint = (prefix: string, secret: string) => `${prefix}...${secret.slice(-6)}`;
 
+/**
+ * The masked key after storing these secrets (`CredentialController::store` and `::update`): an API key's, else an
+ * OAuth credential's access token's, else the one before.
+ */
+function keyHint(
+  authType: Credential["auth_type"],
+  secrets: { api_key?: string | null | undefined; access_token?: string | null | undefined },
+  before: string | null,
+): string | null {
+  let masked = before;
+  if (secrets.api_key) masked = hint("sk-ant-", secrets.api_key);
+  if (secrets.access_token && authType === "oauth") masked = hint("oat01-", secrets.access_token);
+  return masked;
+}
+
+function refuseTakenName(services: NestServices, userId: string, name: string, except: string | null): void {
+  const taken = services.db.get(
+    "SELECT 1 AS found FROM cn_credentials WHERE user_id = ? AND name = ? AND id IS NOT ?",
+    userId,
+    name,
+    except,
+  );
+  if (taken) throw new Failure("DUPLICATE_NAME", `Credential '${name}' already exists`);
+}
+
+/** What `CredentialService::testCredential` answers, for what server-lite can judge without the provider. */
+function testResult(services: NestServices, row: CredentialRow): CredentialTest {
+  if (row.auth_type === "api_key") {
+    if (!row.has_api_key) return { valid: false, message: "No API key stored for this credential" };
+    return {
+      valid: false,
+      checked: false,
+      message: `An API key is stored (${row.key_hint}), but server-lite does not call Anthropic's API: the key was not checked.`,
+    };
+  }
+  const shown = present(services, row);
+  const messages: Record<Credential["token_status"], string> = {
+    ok: "OAuth token is active",
+    expired: "OAuth token has expired — use Refresh",
+    needs_login: "No access token — use Capture to import tokens",
+    missing: "No token stored",
+  };
+  return {
+    valid: !shown.is_expired && shown.token_status === "ok",
+    message: messages[shown.token_status],
+    token_status: shown.token_status,
+    expires_at: shown.expires_at,
+  };
+}
+
 export const credentials: NestHandlers<"credentials"> = {
   list({ caller }, { services }) {
     return services.db
@@ -71,18 +122,12 @@ export const credentials: NestHandlers<"credentials"> = {
       .map((row) => present(services, row));
   },
 
-  create({ caller, body }, { services, fail }) {
+  create({ caller, body }, { services }) {
     const userId = userOf(caller);
     const id = uuid();
     services.db.tx(() => {
-      if (services.db.get("SELECT 1 AS found FROM cn_credentials WHERE user_id = ? AND name = ?", userId, body.name))
-        fail("DUPLICATE_NAME", `Credential '${body.name}' already exists`);
+      refuseTakenName(services, userId, body.name, null);
       const first = !services.db.get("SELECT 1 AS found FROM cn_credentials WHERE user_id = ?", userId);
-      const keyHint = body.api_key
-        ? hint("sk-ant-", body.api_key)
-        : body.access_token && body.auth_type === "oauth"
-          ? hint("oat01-", body.access_token)
-          : null;
       const now = services.clock.iso();
       services.db.run(
         `INSERT INTO cn_credentials (id, user_id, name, auth_type, claude_dir_mode, is_default, key_hint, has_api_key,
@@ -94,7 +139,7 @@ export const credentials: NestHandlers<"credentials"> = {
         body.auth_type,
         body.claude_dir_mode ?? "shared",
         first ? 1 : 0,
-        keyHint,
+        keyHint(body.auth_type, body, null),
         body.api_key ? 1 : 0,
         body.access_token ? 1 : 0,
         body.refresh_token ? 1 : 0,
@@ -104,6 +149,38 @@ export const credentials: NestHandlers<"credentials"> = {
       );
     });
     return present(services, ownCredential(services, userId, id));
+  },
+
+  get({ caller, params }, { services }) {
+    return present(services, ownCredential(services, userOf(caller), params.id));
+  },
+
+  update({ caller, params, body }, { services }) {
+    const userId = userOf(caller);
+    services.db.tx(() => {
+      const row = ownCredential(services, userId, params.id);
+      if (body.name !== undefined) refuseTakenName(services, userId, body.name, row.id);
+      const authType = body.auth_type ?? row.auth_type;
+      services.db.run(
+        `UPDATE cn_credentials SET name = ?, auth_type = ?, claude_dir_mode = ?, key_hint = ?, has_api_key = ?,
+           has_access_token = ?, has_refresh_token = ?, expires_at = ?, updated_at = ? WHERE id = ?`,
+        body.name ?? row.name,
+        authType,
+        body.claude_dir_mode ?? row.claude_dir_mode,
+        keyHint(authType, body, row.key_hint),
+        body.api_key ? 1 : row.has_api_key,
+        body.access_token ? 1 : row.has_access_token,
+        body.refresh_token ? 1 : row.has_refresh_token,
+        body.expires_at === undefined ? row.expires_at : body.expires_at,
+        services.clock.iso(),
+        row.id,
+      );
+    });
+    return present(services, ownCredential(services, userId, params.id));
+  },
+
+  test({ caller, params }, { services }) {
+    return testResult(services, ownCredential(services, userOf(caller), params.id));
   },
 
   remove({ caller, params }, { services }) {

@@ -1,11 +1,14 @@
 /**
  * @module
- * A project's orchestration figures, beyond the document (see the SDK's `contract/orchestration.ts`). server-lite
- * runs no orchestrator of its own: the figures are the project's instances and tasks as the store holds them,
- * after timed-out claims are released.
+ * A project's orchestrator and its figures, beyond the document (see the SDK's `contract/orchestration.ts`).
+ * server-lite keeps the orchestrator's state (started with its settings, stopped) but spawns no worker sessions:
+ * the figures are the project's instances and tasks as the store holds them, after timed-out claims are released.
  */
+import type { OrchestratorStatus } from "@agentlane/sdk/claudenest/contract";
+import { Failure } from "../../../../core/failure.ts";
 import type { NestHandlers } from "../../handlers.ts";
 import type { NestServices } from "../../services.ts";
+import type { ProjectRow } from "../../state/projects.ts";
 import { INSTANCE_ACTIVE_MS } from "../../state/projects.ts";
 import { currentProject } from "../projects.ts";
 
@@ -29,21 +32,90 @@ function taskCounts(services: NestServices, projectId: string): Record<string, n
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
+interface OrchestratorRow {
+  status: "running" | "stopped";
+  min_workers: number;
+  max_workers: number;
+  poll_interval_ms: number;
+  started_at: number;
+}
+
+function machineOnline(services: NestServices, project: ProjectRow): boolean {
+  const machine = services.db.get<{ last_seen_at: number | null; woken_at: number | null }>(
+    "SELECT last_seen_at, woken_at FROM cn_machines WHERE id = ?",
+    project.machine_id,
+  );
+  return machine !== undefined && services.machineStatus(machine) === "online";
+}
+
+/** MACHINE_OFFLINE unless the project's machine is online: the real server asks its agent, which must be there. */
+function requireOnline(services: NestServices, project: ProjectRow): void {
+  if (!machineOnline(services, project)) throw new Failure("MACHINE_OFFLINE", "Machine is not online");
+}
+
+function orchestratorStatus(services: NestServices, project: ProjectRow): OrchestratorStatus {
+  const counts = taskCounts(services, project.id);
+  const online = machineOnline(services, project);
+  const tasks = { pendingTasks: counts.pending ?? 0, completedTasks: counts.completed ?? 0 };
+  if (!online) return { status: "offline", workers: [], ...tasks };
+  const row = services.db.get<OrchestratorRow>("SELECT * FROM cn_orchestrators WHERE project_id = ?", project.id);
+  const status = { status: row?.status ?? "idle", workers: workers(services, project.id), ...tasks } as const;
+  if (row?.status !== "running") return status;
+  return {
+    ...status,
+    projectId: project.id,
+    startedAt: services.clock.iso(row.started_at),
+    settings: {
+      min_workers: row.min_workers,
+      max_workers: row.max_workers,
+      poll_interval_ms: row.poll_interval_ms,
+    },
+  };
+}
+
 export const orchestration: NestHandlers<"orchestration"> = {
   status({ caller, params }, { services }) {
+    return orchestratorStatus(services, currentProject(services, caller, params.id));
+  },
+
+  start({ caller, params, body }, { services }) {
     const project = currentProject(services, caller, params.id);
-    const counts = taskCounts(services, project.id);
-    const machine = services.db.get<{ last_seen_at: number | null; woken_at: number | null }>(
-      "SELECT last_seen_at, woken_at FROM cn_machines WHERE id = ?",
-      project.machine_id,
-    );
-    const online = machine !== undefined && services.machineStatus(machine) === "online";
-    return {
-      status: online ? "idle" : "offline",
-      workers: online ? workers(services, project.id) : [],
-      pendingTasks: counts.pending ?? 0,
-      completedTasks: counts.completed ?? 0,
-    };
+    services.db.tx(() => {
+      requireOnline(services, project);
+      const running = services.db.get(
+        "SELECT 1 AS found FROM cn_orchestrators WHERE project_id = ? AND status = 'running'",
+        project.id,
+      );
+      // The agent's own refusal (`Orchestrator.start`), which the real controller answers as ORCHESTRATOR_ERROR.
+      if (running) throw new Failure("ORCHESTRATOR_ERROR", "Orchestrator is already running");
+      // The real controller's defaults when a setting is left out.
+      services.db.run(
+        `INSERT INTO cn_orchestrators (project_id, status, min_workers, max_workers, poll_interval_ms, started_at)
+         VALUES (?, 'running', ?, ?, ?, ?)
+         ON CONFLICT (project_id) DO UPDATE SET status = 'running', min_workers = excluded.min_workers,
+           max_workers = excluded.max_workers, poll_interval_ms = excluded.poll_interval_ms,
+           started_at = excluded.started_at, stopped_at = NULL`,
+        project.id,
+        body.min_workers ?? 1,
+        body.max_workers ?? 3,
+        body.poll_interval_ms ?? 5000,
+        services.now(),
+      );
+    });
+    return orchestratorStatus(services, project);
+  },
+
+  stop({ caller, params }, { services }) {
+    const project = currentProject(services, caller, params.id);
+    services.db.tx(() => {
+      requireOnline(services, project);
+      services.db.run(
+        "UPDATE cn_orchestrators SET status = 'stopped', stopped_at = ? WHERE project_id = ? AND status = 'running'",
+        services.now(),
+        project.id,
+      );
+    });
+    return { message: "Stop signal sent" };
   },
 
   stats({ caller, params }, { services }) {
