@@ -61,6 +61,7 @@ export const routes = {
     instances: {"method":"GET","path":"/projects/{id}/instances","auth":"agent","params":["id"],"query":[]},
     activity: {"method":"GET","path":"/projects/{id}/activity","auth":"agent","params":["id"],"query":["limit"]},
     broadcast: {"method":"POST","path":"/projects/{id}/broadcast","auth":"agent","params":["id"],"query":[]},
+    scan: {"method":"POST","path":"/machines/{machine}/projects/scan","auth":"user","params":["machine"],"query":[]},
   },
   tasks: {
     list: {"method":"GET","path":"/projects/{project}/tasks","auth":"agent","params":["project"],"query":["status","priority","page","per_page"],"paginated":true},
@@ -633,6 +634,19 @@ export interface ClaudeNestMethods {
      * ```
      */
     readonly broadcast: Method<C["projects"]["broadcast"]>;
+    /**
+     * Scan a folder of the machine: its name, tech stack, git, README and structure
+     *
+     * `POST /machines/{machine}/projects/scan`
+     *
+     * Beyond the document: ClaudeNest's own server, ProjectScanController::scan (its web UI's project wizard).
+     *
+     * @example
+     * ```ts
+     * const answer = await client.projects.scan({ machine: "<machine>", path: "<path>" });
+     * ```
+     */
+    readonly scan: Method<C["projects"]["scan"]>;
   };
   /** The `tasks` endpoints (§7.1–§7.9). */
   readonly tasks: {

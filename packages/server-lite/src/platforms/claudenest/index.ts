@@ -18,6 +18,7 @@ import { machineBrowser } from "./handlers/beyond-document/browse.ts";
 import { credentials } from "./handlers/beyond-document/credentials.ts";
 import { dashboard } from "./handlers/beyond-document/dashboard.ts";
 import { orchestration } from "./handlers/beyond-document/orchestration.ts";
+import { projectScan } from "./handlers/beyond-document/project-scan.ts";
 import { commands } from "./handlers/commands.ts";
 import { context } from "./handlers/context.ts";
 import { API_VERSION, health } from "./handlers/health.ts";
@@ -100,7 +101,7 @@ export const claudenest: PlatformDefinition<
     pairing,
     machines: { ...machines, ...machineBrowser },
     sessions,
-    projects,
+    projects: { ...projects, ...projectScan },
     tasks,
     context: { ...context, ...agentContext },
     locks: { ...locks, ...agentLocks },

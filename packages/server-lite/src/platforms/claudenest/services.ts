@@ -91,12 +91,13 @@ export class NestServices {
   /** The MCP server processes this server runs. */
   readonly mcp = new McpProcesses();
   /** The machines whose agent holds a `/ws/agent` socket. */
-  readonly agents = new AgentGateway();
+  readonly agents: AgentGateway;
 
   constructor(env: Environment) {
     this.settings = nestSettings(env.options);
     this.db = env.db;
     this.clock = env.clock;
+    this.agents = new AgentGateway(env.clock);
     this.events = env.events;
     this.exec = env.exec;
     this.spawn = env.spawn;

@@ -60,8 +60,17 @@ export interface ServerToAgentMessages {
     command?: string;
     cwd?: string | null;
   };
-  /** Lists a folder of the machine; `requestId` comes back in the agent's `file:browse_result`. */
+  /**
+   * Lists a folder of the machine (ClaudeNest's server: `FileBrowserController::browse`, for
+   * `GET /machines/{id}/browse`); `requestId` comes back in the agent's `file:browse_result`. An empty `path` is
+   * the home folder.
+   */
   "file:browse": { requestId: string; path?: string; dirsOnly?: boolean; showHidden?: boolean };
+  /**
+   * Scans a project folder of the machine (ClaudeNest's server: `ProjectScanController::scan`, for
+   * `POST /machines/{id}/projects/scan`); `requestId` comes back in the agent's `project:scan_result`.
+   */
+  "project:scan": { requestId: string; path: string };
   ping: { timestamp: number };
   pong: { timestamp: number };
 }
@@ -114,6 +123,19 @@ export interface AgentToServerMessages {
     path?: string;
     homePath?: string;
     entries?: Array<{ name: string; type: "directory" | "file"; size?: number; modifiedAt?: string }>;
+    error?: string;
+  };
+  /** What a `project:scan` found; with `error` (and empty findings) when the folder could not be scanned. */
+  "project:scan_result": {
+    requestId: string;
+    projectName: string;
+    /** Languages, tools and frameworks told by the folder's manifests (`node`, `typescript`, `docker`). */
+    techStack: string[];
+    hasGit: boolean;
+    /** The README, at most 5000 characters; `null` without one. */
+    readme: string | null;
+    /** Entries two levels deep, indented by two spaces a level, folders ending in `/`. */
+    structure: string[];
     error?: string;
   };
   /** A request the agent could not carry out. */

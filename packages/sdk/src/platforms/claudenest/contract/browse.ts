@@ -4,9 +4,13 @@
  * `GET /machines/{id}/browse?path=&dirs_only=true` (`app/Http/Controllers/Api/FileBrowserController.php`, asking
  * the machine's agent, whose `file-handler.ts` lists the folder) and its web UI's session and project wizards pick a
  * folder with it (`resources/js/components/sessions/RemoteFileTree.vue`).
- * - server-lite lists its own disk, limited to a configured root (`browseRoot`, which stands for the agent's home
- *   folder: `home_path`); a path outside it, or that does not resolve to a folder, is `BROWSE_ERROR` (422), and an
- *   offline machine `MACHINE_OFFLINE` (422), as the real server answers.
+ * - A machine whose agent is connected lists the folder on its own disk: server-lite asks the agent (`file:browse`
+ *   with a `requestId`, answered `file:browse_result`) and answers what it sent, as the real server does; what the
+ *   agent reports as an error (a path outside its home folder, one it cannot read) is `BROWSE_ERROR` (422) with the
+ *   agent's words, and an agent that does not answer within 5 seconds (the real server's wait) `AGENT_TIMEOUT` (504).
+ * - For any other machine server-lite lists its own disk, limited to a configured root (`browseRoot`, which stands
+ *   for the agent's home folder: `home_path`); a path outside it, or that does not resolve to a folder, is
+ *   `BROWSE_ERROR` (422), and an offline machine `MACHINE_OFFLINE` (422), as the real server answers.
  * - Entries are folders first, then by name; hidden ones (`.name`) only with `show_hidden`. Each has `name`, `type`
  *   (`directory` or `file`) and, when readable, `size` and `modifiedAt` (the agent's camelCase, passed through).
  */
@@ -57,7 +61,7 @@ const browse = endpoint({
   params: z.object({ id: Id }),
   query: named<BrowseQuery>(BrowseQuerySchema),
   response: named<BrowseResult>(BrowseResultSchema),
-  errors: ["MCH_001", "MACHINE_OFFLINE", "BROWSE_ERROR"],
+  errors: ["MCH_001", "MACHINE_OFFLINE", "BROWSE_ERROR", "AGENT_TIMEOUT"],
   beyondDocument: "ClaudeNest's own server, FileBrowserController::browse (its web UI's folder pickers)",
 });
 

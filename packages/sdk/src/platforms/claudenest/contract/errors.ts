@@ -54,11 +54,14 @@ export const errorCodes = {
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json" },
   // Beyond the document: codes of ClaudeNest's own server for the routes its web UI calls that §14 does not list
-  // (`CredentialController`, `FileBrowserController`, `ProjectController`'s orchestrator routes).
+  // (`CredentialController`, `FileBrowserController`, `ProjectController`'s orchestrator routes,
+  // `ProjectScanController`).
   DUPLICATE_NAME: { status: 409, message: "A credential with this name already exists" },
   MACHINE_OFFLINE: { status: 422, message: "Machine is not online" },
   ORCHESTRATOR_ERROR: { status: 422, message: "The orchestrator refused the request" },
   BROWSE_ERROR: { status: 422, message: "The folder cannot be listed" },
+  SCAN_ERROR: { status: 422, message: "The project cannot be scanned" },
+  AGENT_TIMEOUT: { status: 504, message: "Machine did not respond in time" },
 } as const;
 
 /** Every code a ClaudeNest error may carry (`error.code` of the envelope, `APIError.code` in the SDK). */

@@ -12,7 +12,7 @@
  *   and commands) and act as the owning user; `user` endpoints (account, tokens, machine management, pairing
  *   confirmation, deleting a project) need a personal `cn_` token.
  * - Routes the document does not list are in the contract when ClaudeNest's own web UI needs them to work, or when
- *   they serve SDK users (`dashboard`, `credentials`, `orchestration`, `machines.browse`, `tasks.claimNext`), each
+ *   they serve SDK users (`dashboard`, `credentials`, `orchestration`, `machines.browse`, `projects.scan`, `tasks.claimNext`), each
  *   marked `beyondDocument` with the real server's code it follows. Of those only its agent daemon uses,
  *   `skills/sync` and `mcp/sync` are (`machine-sync.ts`), and the routes of its context client
  *   (`agent-context.ts`); `/instances/...`, password reset and token refresh are not. Where the agent sends a
@@ -57,6 +57,7 @@ export * from "./machines.ts";
 export * from "./mcp.ts";
 export * from "./orchestration.ts";
 export * from "./pairing.ts";
+export * from "./project-scan.ts";
 export * from "./projects.ts";
 export * from "./sessions.ts";
 export * from "./skills.ts";

@@ -16,6 +16,11 @@
  *   that instance: it is marked as seen, recorded as the chunk's and the activity's instance, and is not among the
  *   recipients (it is the sender). The answer is the same; the agent reads nothing of it but success.
  * - `activity` answers the newest first; `limit` defaults to 50 (at most 500).
+ * - `update` also takes the body ClaudeNest's agent sends (`packages/agent/src/context/client.ts`
+ *   `updateProjectContext`, the camelCase keys of its `ProjectContext`): `currentFocus` and `recentChanges` are
+ *   `current_focus` and `recent_changes`, `maxTokens` is `settings.maxContextTokens`, and `totalTokens` is read but
+ *   not stored (the server counts tokens). ClaudeNest's own server drops these keys unread; server-lite stores them,
+ *   and the document's body refuses them (`VAL_001`) rather than dropping a misspelt value.
  * - `settings` keeps §6.2's camelCase keys (`maxContextTokens`, `taskTimeoutMinutes`) inside snake_case bodies,
  *   as documented; other keys are kept as given.
  */
@@ -25,6 +30,7 @@ import { withExample } from "../../../contract/entity.ts";
 import { named } from "../../../contract/schema.ts";
 import { eitherShape, Id, Nothing, Timestamp } from "./common.ts";
 import { entity, projectExample } from "./examples.ts";
+import { projectScan } from "./project-scan.ts";
 import { createProjectExample } from "./request-examples.ts";
 
 /** The zod schema of {@link ProjectSettings}. */
@@ -89,8 +95,7 @@ export const CreateProjectBodySchema = withExample(
 /** §6.2: a shared project to create on a machine. */
 export interface CreateProjectBody extends z.output<typeof CreateProjectBodySchema> {}
 
-/** The zod schema of {@link UpdateProjectBody}. */
-export const UpdateProjectBodySchema = z.object({
+const DocumentedUpdate = z.object({
   name: z.string().min(1).max(255).optional(),
   summary: Text.nullable().optional(),
   architecture: Text.nullable().optional(),
@@ -100,7 +105,52 @@ export const UpdateProjectBodySchema = z.object({
   settings: ProjectSettingsSchema.optional(),
 });
 /** §6.4: the project fields to change; `null` clears a text field. */
-export interface UpdateProjectBody extends z.output<typeof UpdateProjectBodySchema> {}
+export interface UpdateProjectBody extends z.output<typeof DocumentedUpdate> {}
+
+/** The zod schema of {@link AgentProjectUpdate}. */
+export const AgentProjectUpdateSchema = z.strictObject({
+  summary: Text.nullable().optional(),
+  architecture: Text.nullable().optional(),
+  conventions: Text.nullable().optional(),
+  currentFocus: Text.nullable().optional(),
+  recentChanges: Text.nullable().optional(),
+  /** The project's token count: the server counts it, so what is sent is not stored. */
+  totalTokens: z.number().int().nonnegative().optional(),
+  /** `settings.maxContextTokens`. */
+  maxTokens: ProjectSettingsSchema.shape.maxContextTokens,
+});
+/**
+ * §6.4 as ClaudeNest's agent updates a project's context (`packages/agent/src/context/client.ts`,
+ * `updateProjectContext`): the camelCase keys of its `ProjectContext`.
+ */
+export interface AgentProjectUpdate extends z.output<typeof AgentProjectUpdateSchema> {}
+
+/** The keys only the agent's body has: the document's body refuses them rather than dropping them unread. */
+const agentOnly = {
+  currentFocus: z.never().optional(),
+  recentChanges: z.never().optional(),
+  totalTokens: z.never().optional(),
+  maxTokens: z.never().optional(),
+};
+
+/** The zod schema of {@link UpdateProjectBody}: the agent's body read into the document's, or the document's. */
+export const UpdateProjectBodySchema = z.union(
+  [
+    AgentProjectUpdateSchema.transform(({ currentFocus, recentChanges, totalTokens: _, maxTokens, ...same }) => ({
+      ...same,
+      ...(currentFocus !== undefined ? { current_focus: currentFocus } : {}),
+      ...(recentChanges !== undefined ? { recent_changes: recentChanges } : {}),
+      ...(maxTokens !== undefined ? { settings: { maxContextTokens: maxTokens } } : {}),
+    })),
+    DocumentedUpdate.extend(agentOnly),
+  ],
+  eitherShape(
+    "{name, summary, current_focus, recent_changes, settings}",
+    "{summary, currentFocus, recentChanges, maxTokens}",
+  ),
+);
+/** §6.4: the project fields to change, as the document or ClaudeNest's agent names them. */
+export type UpdateProjectInput = z.input<typeof DocumentedUpdate> | AgentProjectUpdate;
 
 /** The zod schema of {@link ProjectStats}. */
 export const ProjectStatsSchema = z.object({
@@ -235,7 +285,7 @@ const update = endpoint({
   summary: "Update a project",
   auth: "agent",
   params: ProjectParam,
-  body: named<UpdateProjectBody>(UpdateProjectBodySchema),
+  body: named<UpdateProjectBody, UpdateProjectInput>(UpdateProjectBodySchema),
   response: named<ProjectDetail>(ProjectDetailSchema),
   errors: ["PRJ_001"],
 });
@@ -301,4 +351,4 @@ const broadcast = endpoint({
 });
 
 /** The projects endpoints. */
-export const projects = { list, create, get, update, remove, stats, instances, activity, broadcast };
+export const projects = { list, create, get, update, remove, stats, instances, activity, broadcast, ...projectScan };

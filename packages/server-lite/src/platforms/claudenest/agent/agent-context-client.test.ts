@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LiteServer } from "../../../index.ts";
-import { agentCall } from "../testing/agent-rest.ts";
+import { agentCall, agentWorld } from "../testing/agent-rest.ts";
 import { newUser, startServer } from "../testing/test-support.ts";
 
 let server: LiteServer;
@@ -19,13 +19,7 @@ afterEach(async () => {
   await server.close();
 });
 
-/** A user with a machine, the machine's agent (its id and token) and a project on the machine. */
-async function world() {
-  const owner = await newUser(server, "alice");
-  const { machine, token } = await owner.nest.machines.register({ name: "box", platform: "linux", hostname: "box" });
-  const project = await owner.nest.projects.create({ machine: machine.id, name: "app", project_path: "/srv/app" });
-  return { owner, agent: { id: machine.id, token }, project };
-}
+const world = () => agentWorld(server);
 
 describe("commands the agent syncs", () => {
   // sync/service.ts 131-145: `{name, description, category, source}` per command, POSTed by api/client.ts 119-120

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { LiteServer } from "../../../index.ts";
 import { clientFor, startServer } from "../testing/test-support.ts";
+import { DEMO_HOME } from "./demo-files.ts";
 import { DEMO_PROMPT, DemoRepl } from "./demo-repl.ts";
 
 let server: LiteServer | undefined;
@@ -41,6 +42,39 @@ describe("the seed agent", () => {
 
     await nest.sessions.input({ id: session.id, data: "exit\r" });
     await vi.waitFor(async () => expect((await nest.sessions.get({ id: session.id })).status).not.toBe("running"));
+  });
+
+  // The web UI's folder picker and project wizard (FileBrowserController::browse, ProjectScanController::scan) work
+  // against the demo machine: it lists and scans its home folder in memory, answering as the agent's file-handler.ts
+  // and scan-handler.ts do, and refuses a path outside it (file-handler.ts 39-47).
+  it("lists and scans its home folder in memory, never the host's", async () => {
+    const { seed, nest } = await seededWithAgent();
+    const home = await nest.machines.browse({ id: seed.machineId });
+    expect(home).toMatchObject({ path: DEMO_HOME, home_path: DEMO_HOME });
+    expect(home.entries.map((entry) => entry.name)).toEqual(["projects"]);
+    const all = await nest.machines.browse({ id: seed.machineId, dirs_only: "false", show_hidden: "true" });
+    expect(all.entries.map((entry) => `${entry.type}:${entry.name}`)).toEqual([
+      "directory:projects",
+      "file:.bashrc",
+      "file:notes.md",
+    ]);
+    await expect(nest.machines.browse({ id: seed.machineId, path: "/etc" })).rejects.toMatchObject({
+      code: "BROWSE_ERROR",
+      message: expect.stringContaining("outside home directory"),
+    });
+
+    const app = `${DEMO_HOME}/projects/demo-app`;
+    expect(await nest.projects.scan({ machine: seed.machineId, path: app })).toMatchObject({
+      project_name: "demo-app",
+      tech_stack: ["node", "typescript", "vite"],
+      has_git: true,
+      readme: expect.stringContaining("# demo-app"),
+      structure: ["src/", "  main.ts", "package.json", "README.md", "tsconfig.json"],
+    });
+    await expect(nest.projects.scan({ machine: seed.machineId, path: `${app}/package.json` })).rejects.toMatchObject({
+      code: "SCAN_ERROR",
+      message: expect.stringContaining("Path is not a directory"),
+    });
   });
 
   // A reset closes every agent socket (4001, a refusal the agent does not retry): the seed agent is started again.

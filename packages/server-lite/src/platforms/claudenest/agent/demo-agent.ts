@@ -3,13 +3,15 @@
  * The demo machine agent of `agentlane-server --seed --seed-agent`: a ClaudeNest agent for the seeded machine, built
  * on the SDK's `connectAgent()` and connected to this server's `/ws/agent` like any other agent, so the seeded
  * machine is online and its sessions answer. It runs nothing on the host: each session is a tiny line REPL
- * (`demo-repl.ts`) that echoes what is typed (no host shell, whatever `exec` allows); MCP servers and commands are refused in the agent's own error
- * message, as an agent that has none would answer.
+ * (`demo-repl.ts`) that echoes what is typed (no host shell, whatever `exec` allows); folders are listed and
+ * scanned from a small home folder in memory (`demo-files.ts`), never the host's; MCP servers and commands are
+ * refused in the agent's own error message, as an agent that has none would answer.
  */
 import { connectAgent } from "@agentlane/sdk/claudenest";
 import WebSocket from "ws";
 import type { SeedAgentHandle, SeedAgentTarget } from "../../../core/platform.ts";
 import type { ClaudeNestSeedInfo } from "../seed.ts";
+import { browseDemo, scanDemo } from "./demo-files.ts";
 import { DemoRepl } from "./demo-repl.ts";
 
 /** A `ws` client that trusts the server's own certificate, when it serves TLS with one. */
@@ -66,6 +68,12 @@ export async function startDemoAgent(target: SeedAgentTarget<ClaudeNestSeedInfo>
   agent.handle("session:terminate", ({ sessionId }) => {
     sessions.delete(sessionId);
     agent.send("session:status", { sessionId, status: "terminated" });
+  });
+  agent.handle("file:browse", ({ requestId, path, dirsOnly, showHidden }) => {
+    agent.send("file:browse_result", browseDemo(requestId, path, dirsOnly, showHidden));
+  });
+  agent.handle("project:scan", async ({ requestId, path }) => {
+    agent.send("project:scan_result", await scanDemo(requestId, path));
   });
   for (const type of ["mcp:start", "mcp:stop", "mcp:restart"] as const)
     agent.handle(type, ({ name }) => {

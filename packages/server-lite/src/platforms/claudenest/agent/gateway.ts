@@ -5,6 +5,7 @@
  * (ClaudeNest's `AgentServe` marks the machine online on connect and offline on disconnect). Other machines keep the
  * document's rule (online for a while after any request with their token).
  */
+import type { Clock } from "../../../core/clock.ts";
 import { Failure } from "../../../core/failure.ts";
 import type { AgentPeer } from "../../../realtime/agent-socket/kind.ts";
 
@@ -15,6 +16,21 @@ export const AGENT_ANSWER_TIMEOUT_MS = 15_000;
 export interface AgentMessage {
   type: string;
   payload: unknown;
+}
+
+/** How a request to an agent waits for its answer. */
+export interface AgentRequestOptions {
+  /**
+   * How long to wait, in milliseconds of the server clock (a test that advances the clock past it ends the wait
+   * at once); the wait also ends after as many real milliseconds.
+   * @default AGENT_ANSWER_TIMEOUT_MS
+   */
+  timeoutMs?: number;
+  /**
+   * The failure of a request the agent did not answer in time.
+   * @default SRV_001, "The machine's agent did not answer {type}."
+   */
+  onTimeout?: () => Failure;
 }
 
 interface Waiter {
@@ -36,6 +52,12 @@ export class AgentGateway {
   readonly #peers = new Map<string, AgentPeer<AgentIdentity>>();
   readonly #seen = new Set<string>();
   readonly #waiters = new Set<Waiter>();
+  readonly #clock: Clock;
+
+  /** @param clock the server clock, on which requests time out. */
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
 
   /** A machine's agent connected (the kind has already closed any older socket of the machine). */
   attach(peer: AgentPeer<AgentIdentity>): void {
@@ -53,21 +75,28 @@ export class AgentGateway {
 
   /**
    * Sends a request to the machine's agent and resolves with the first message of the agent that `match` accepts
-   * (its answer, or an `error` about the request). MCH_002 when the agent is not connected or leaves first;
-   * SRV_001 when it does not answer within {@link AGENT_ANSWER_TIMEOUT_MS}.
+   * (its answer, or an `error` about the request). MCH_002 when the agent is not connected or leaves first; the
+   * `onTimeout` failure (SRV_001 by default) when it does not answer within `timeoutMs`.
    */
   request(
     machineId: string,
     type: string,
     payload: unknown,
     match: (message: AgentMessage) => boolean,
+    options: AgentRequestOptions = {},
   ): Promise<AgentMessage> {
+    const timeoutMs = options.timeoutMs ?? AGENT_ANSWER_TIMEOUT_MS;
+    const deadline = this.#clock.now() + timeoutMs;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiter.reject(new Failure("SRV_001", `The machine's agent did not answer ${type}.`));
-      }, AGENT_ANSWER_TIMEOUT_MS);
+      const expire = () =>
+        waiter.reject(options.onTimeout?.() ?? new Failure("SRV_001", `The machine's agent did not answer ${type}.`));
+      const timer = setTimeout(expire, timeoutMs);
+      const stopWatchingClock = this.#clock.onAdvance(() => {
+        if (this.#clock.now() >= deadline) expire();
+      });
       const settle = () => {
         clearTimeout(timer);
+        stopWatchingClock();
         this.#waiters.delete(waiter);
       };
       const waiter: Waiter = {

@@ -9,7 +9,7 @@
  *
  * Frames are `{type, payload, id, timestamp}`. The agent's `machine:info` fills the machine's details
  * (`machine-info.ts`), its session reports drive the sessions (`session-reports.ts`), answers to the server's
- * requests reach who asked (`mcp-relay.ts`), an error about a command it was sent fails the execution
+ * requests reach who asked (`mcp-relay.ts`, `machine-questions.ts`), an error about a command it was sent fails the execution
  * (`command-relay.ts`), `ping` is answered `pong`; a
  * frame that cannot be read, an unknown type or a payload that does not validate is answered with `error
  * {originalType, code, message}` in ClaudeNest's codes (`VAL_001`, `SES_001`).
@@ -20,6 +20,7 @@ import type { NestServices } from "../services.ts";
 import { onCommandError } from "./command-relay.ts";
 import type { AgentIdentity } from "./gateway.ts";
 import { applyMachineInfo } from "./machine-info.ts";
+import { QUESTION_ANSWERS } from "./machine-questions.ts";
 import { onUnaskedMcpStatus } from "./mcp-relay.ts";
 import { onSessionReport } from "./session-reports.ts";
 
@@ -62,8 +63,9 @@ export const agentSocket = agentSocketRealtime<NestServices, AgentIdentity>({
     services.db.run("UPDATE cn_machines SET last_seen_at = ? WHERE id = ?", services.now(), peer.key);
   },
   onMessage(services, peer, { type, payload }) {
-    // An answer to a request of the server (an MCP server started, a tool's result) goes to who asked.
-    if (type === "pong" || services.agents.answer(peer.key, { type, payload })) return;
+    // An answer to a request of the server (an MCP server started, a tool's result, a folder listed) goes to who
+    // asked; one that comes after its request gave up is dropped.
+    if (type === "pong" || services.agents.answer(peer.key, { type, payload }) || QUESTION_ANSWERS.has(type)) return;
     if (type === "machine:info") applyMachineInfo(services, peer.key, payload);
     else if (type === "mcp:status") onUnaskedMcpStatus(services, peer.key, payload);
     else if (type === "error" && onCommandError(services, peer.key, payload)) return;
@@ -71,7 +73,7 @@ export const agentSocket = agentSocketRealtime<NestServices, AgentIdentity>({
       peer.send("error", {
         originalType: type,
         code: "VAL_001",
-        message: `Unknown message type ${type.slice(0, 100)}: this server reads machine:info, session:status, session:output, session:exited, session:recovered, mcp:status, mcp:tool_result (answering mcp:call_tool), error, ping and pong.`,
+        message: `Unknown message type ${type.slice(0, 100)}: this server reads machine:info, session:status, session:output, session:exited, session:recovered, mcp:status, mcp:tool_result (answering mcp:call_tool), file:browse_result (answering file:browse), project:scan_result (answering project:scan), error, ping and pong.`,
       });
   },
 });

@@ -33,7 +33,8 @@ export function currentProject(services: NestServices, caller: NestCaller, id: s
   return row;
 }
 
-export const projects: NestHandlers<"projects"> = {
+/** The projects handlers of the document; `scan`, beyond it, is in `beyond-document/project-scan.ts`. */
+export const projects: Omit<NestHandlers<"projects">, "scan"> = {
   list({ caller, params }, { services }) {
     const machine = ownMachine(services, caller, params.machine);
     const rows = services.db.all<ProjectRow>(

@@ -5,7 +5,7 @@
  * 510-528, `fetchApi`, and `src/api/client.ts` 29-50, `RestApiClient`), against an in-process server.
  */
 import type { LiteServer } from "../../../server.ts";
-import { BASE_URL } from "./test-support.ts";
+import { BASE_URL, newUser } from "./test-support.ts";
 
 /** An answer as the agent reads it: the status, and the envelope's `success`, `data` and `error`. */
 export interface AgentAnswer {
@@ -34,4 +34,12 @@ export async function agentCall(
     }),
   );
   return { status: response.status, body: (await response.json()) as AgentAnswer["body"] };
+}
+
+/** A user with a machine, the machine's agent (its id and token) and a project on the machine. */
+export async function agentWorld(server: LiteServer) {
+  const owner = await newUser(server, "alice");
+  const { machine, token } = await owner.nest.machines.register({ name: "box", platform: "linux", hostname: "box" });
+  const project = await owner.nest.projects.create({ machine: machine.id, name: "app", project_path: "/srv/app" });
+  return { owner, agent: { id: machine.id, token }, project };
 }

@@ -11,6 +11,7 @@ export function beyondDocumentSamples(w: NestWorld): Record<string, EndpointSamp
   const project = { id: w.projectId };
   return {
     "machines.browse": { params: { id: w.machine.id }, query: { path: "", dirs_only: "true", show_hidden: "false" } },
+    "projects.scan": { params: { machine: w.machine.id }, body: { path: "/home/alice/app" } },
     "tasks.claimNext": { params: { project: w.projectId }, body: { instance_id: "claude-3" } },
     "dashboard.stats": { params: {} },
     "credentials.list": { params: {} },

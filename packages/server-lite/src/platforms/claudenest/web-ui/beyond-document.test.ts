@@ -159,7 +159,7 @@ describe("/docs and /openapi.json", () => {
     ui = await startUiServer();
     const docs = await (await ui.server.fetch(new Request(`${ui.origin}/docs/endpoints`))).text();
     expect(docs).toContain("<strong>Beyond the document</strong>: ClaudeNest's own server, DashboardController::stats");
-    expect(docs.match(/Beyond the document/g)).toHaveLength(17);
+    expect(docs.match(/Beyond the document/g)).toHaveLength(18);
     const openapi = await (await ui.server.fetch(new Request(`${ui.origin}/openapi.json`))).json();
     expect(openapi.paths["/api/tasks/claim-next"]).toBeUndefined();
     expect(openapi.paths["/api/projects/{project}/tasks/claim-next"].post["x-beyond-document"]).toContain("claimNext");
