@@ -47,7 +47,9 @@ function nameModulesByImportPath(project: ProjectReflection, entries: Map<string
  * inline where they are used.
  */
 const internalHelpers = ["Merge", "InputOf", "OutputOf", "AllOptional", "ListItem", "Returned", "Fields", "Nest"];
-const internalParts = ["HttpClient", "RealtimeSettings", "DocumentedAcquire", "DocumentedBroadcast"];
+/** The document's shape of a body that also takes another (the agent's): shown inline in the input's union. */
+const documentedShapes = ["DocumentedAcquire", "DocumentedBroadcast", "DocumentedUpdate"];
+const internalParts = ["HttpClient", "RealtimeSettings", ...documentedShapes];
 
 /**
  * Runs TypeDoc; resolves to the number of warnings and errors it reported. The reference (HTML into `out`, and

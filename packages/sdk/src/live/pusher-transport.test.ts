@@ -204,9 +204,15 @@ describe("PusherTransport reconnection rules", () => {
     const t = transport({ url: server.url });
     t.subscribe("a", { event: () => {} });
     t.subscribe("b", { event: () => {} });
-    await vi.waitFor(() => expect(server.state.connections).toBeGreaterThanOrEqual(3));
-    const subscribed = server.state.frames.filter((f) => f.event === "pusher:subscribe");
-    expect(subscribed.length).toBeGreaterThanOrEqual(6);
+    // Three connections, each with both subscriptions: the frames of the last may arrive after it is counted.
+    await vi.waitFor(
+      () => {
+        expect(server.state.connections).toBeGreaterThanOrEqual(3);
+        const subscribed = server.state.frames.filter((f) => f.event === "pusher:subscribe");
+        expect(subscribed.length).toBeGreaterThanOrEqual(6);
+      },
+      { timeout: 15_000 },
+    );
   });
 
   it("close() during a long backoff wait leaves no timer behind", { timeout: 60_000 }, async () => {
