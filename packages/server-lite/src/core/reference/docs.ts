@@ -3,9 +3,9 @@
  * The OpenAPI document and the human-readable docs page, both made from the mounted contracts.
  */
 import { type Contract, type EndpointSpec, toOpenAPI } from "@agentlane/sdk/contract";
+import type { AnyPlatform } from "../platform.ts";
 import { errorEnvelopeSchema, successEnvelopeSchema } from "./openapi-envelope.ts";
 import { paginationComponents, withPaginationRefs } from "./openapi-pagination.ts";
-import type { AnyPlatform } from "./platform.ts";
 
 export interface MountedDoc {
   platform: AnyPlatform;

@@ -13,10 +13,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createServer, type LiteServer } from "../server.ts";
+import { createServer, type LiteServer } from "../../server.ts";
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL("../../../../", import.meta.url));
+const root = fileURLToPath(new URL("../../../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "agentlane-openapi-"));
 let server: LiteServer;
 let text: string;

@@ -6,8 +6,9 @@
  * the first page as its example, referenced by every list. Its schema joins a first and a last page, so that
  * neither page's values (`hasNext: true`, `next: null`) pass for the only ones possible.
  */
+
+import type { ServerEnvelope } from "../platform.ts";
 import { schemaOfSample } from "./openapi-envelope.ts";
-import type { ServerEnvelope } from "./platform.ts";
 
 type JsonSchema = Record<string, unknown>;
 

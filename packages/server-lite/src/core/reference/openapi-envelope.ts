@@ -6,7 +6,7 @@
  * sends, for every platform, and cannot drift from it.
  */
 import type { EndpointSpec } from "@agentlane/sdk/contract";
-import type { ServerEnvelope, SuccessMeta } from "./platform.ts";
+import type { ServerEnvelope, SuccessMeta } from "../platform.ts";
 
 type JsonSchema = Record<string, unknown>;
 
