@@ -58,18 +58,15 @@ function nodeIsRecentEnough(version) {
   return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
 }
 
+/** Installs one npm package (`name@version`) into `prefix`, outside the workspace and its lockfile. */
+function npmInstall(prefix, spec) {
+  mkdirSync(prefix, { recursive: true });
+  run("npm", ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--ignore-scripts", spec]);
+}
+
 /** Installs `node-<platform>-<arch>@version` into `prefix` (the npm package ships the binary). */
 function installNode(prefix, version) {
-  mkdirSync(prefix, { recursive: true });
-  run("npm", [
-    "install",
-    "--prefix",
-    prefix,
-    "--no-save",
-    "--no-package-lock",
-    "--ignore-scripts",
-    `node-${process.platform}-${process.arch}@${version}`,
-  ]);
+  npmInstall(prefix, `node-${process.platform}-${process.arch}@${version}`);
 }
 
 /** Returns the directory holding the `node` binary to use, installing Node when needed. */
@@ -125,16 +122,7 @@ function ensurePnpm(nodeBin) {
     existsSync(join(home, "package.json")) && JSON.parse(readFileSync(join(home, "package.json"), "utf8")).version;
   if (installed !== version) {
     log(`installing pnpm@${version} into .tools/pnpm`);
-    mkdirSync(prefix, { recursive: true });
-    run("npm", [
-      "install",
-      "--prefix",
-      prefix,
-      "--no-save",
-      "--no-package-lock",
-      "--ignore-scripts",
-      `pnpm@${version}`,
-    ]);
+    npmInstall(prefix, `pnpm@${version}`);
   }
   const shim = join(tools, "bin");
   mkdirSync(shim, { recursive: true });
