@@ -1,3 +1,7 @@
+import { once } from "node:events";
+import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { Failure } from "./failure.ts";
@@ -37,7 +41,33 @@ function app(takesBody: boolean | "form" | "multipart", limit = 100) {
     });
     return (await hono.fetch(request)).json();
   };
-  return { counter, send };
+  return { counter, send, hono };
+}
+
+/** `hono` listening on a Node socket as server-lite listens; `close` stops it. */
+async function overSocket(hono: Hono) {
+  const server = createServer(getRequestListener(hono.fetch));
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  return { port, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The answer to a chunked POST whose first write is `first`; the request is never ended. */
+async function chunkedAnswer(port: number, first: Buffer) {
+  const request = httpRequest({
+    port,
+    host: "127.0.0.1",
+    method: "POST",
+    path: "/",
+    headers: { "content-type": "application/json" },
+  });
+  request.on("error", () => {});
+  request.write(first);
+  const [response] = (await once(request, "response")) as [IncomingMessage];
+  let text = "";
+  for await (const chunk of response) text += chunk;
+  return { status: response.statusCode, connection: response.headers.connection, body: JSON.parse(text) };
 }
 
 describe("readBody", () => {
@@ -103,6 +133,28 @@ describe("readBody", () => {
     const init = { method: "POST", body: endless, duplex: "half" } as RequestInit;
     expect(await send(init)).toEqual({ code: "TOO_LARGE" });
     expect(pulled).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("reads Node's request itself over a socket, and closes the connection after refusing a body over the limit", async () => {
+    const { hono } = app(true, 1024);
+    const { port, close } = await overSocket(hono);
+    try {
+      const body = JSON.stringify({ name: "ü".repeat(300) });
+      const answer = await fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(await answer.json()).toEqual({ value: { name: "ü".repeat(300) }, text: body });
+      // Past the limit, the answer comes while the client is still sending, and the connection then closes.
+      expect(await chunkedAnswer(port, Buffer.alloc(2048, 0x20))).toEqual({
+        status: 400,
+        connection: "close",
+        body: { code: "TOO_LARGE" },
+      });
+    } finally {
+      await close();
+    }
   });
 
   it("gives no value to an endpoint without a body, but keeps the text", async () => {

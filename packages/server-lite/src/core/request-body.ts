@@ -7,6 +7,7 @@
  * A GET or HEAD that declares no body (no `Content-Length`, no `Transfer-Encoding`) is not read: it has
  * none, and over a socket reading it would still build a whole `Request` to find that out.
  */
+import { IncomingMessage, ServerResponse } from "node:http";
 import type { BodyEncoding } from "@agentlane/sdk/contract";
 import type { Context } from "hono";
 import { Failure } from "./failure.ts";
@@ -36,8 +37,8 @@ function declaresNoBody(c: Context): boolean {
 }
 
 /**
- * The body as text, read chunk by chunk and given up (the stream cancelled) as soon as it passes `limit`: a
- * body of undeclared length (chunked) is never held in memory beyond the limit.
+ * The body as text, read chunk by chunk and given up as soon as it passes `limit`: a body of undeclared length
+ * (chunked) is never held in memory beyond the limit.
  */
 export async function readLimitedText(c: Context, limit: number, tooLarge: string): Promise<string> {
   return (await readLimitedBytes(c, limit, tooLarge)).toString("utf8");
@@ -45,6 +46,8 @@ export async function readLimitedText(c: Context, limit: number, tooLarge: strin
 
 /** The body's bytes, read like {@link readLimitedText}. */
 export async function readLimitedBytes(c: Context, limit: number, tooLarge: string): Promise<Buffer> {
+  const node = nodeExchange(c);
+  if (node) return readIncoming(node, limit, tooLarge);
   const stream = c.req.raw.body;
   if (!stream) return Buffer.alloc(0);
   const reader = stream.getReader();
@@ -59,6 +62,59 @@ export async function readLimitedBytes(c: Context, limit: number, tooLarge: stri
     chunks.push(read.value);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Node's request and response behind a request that came over a socket (`@hono/node-server` passes them as
+ * the bindings), while its body is still unread. Its bytes are then read from Node's stream: reading the
+ * `Request`'s body instead would first build a whole web `Request` and a web stream over Node's, which costs
+ * more than the rest of a small request's answer.
+ */
+function nodeExchange(c: Context): { incoming: IncomingMessage; outgoing: ServerResponse } | undefined {
+  const env = c.env as { incoming?: unknown; outgoing?: unknown } | undefined;
+  const { incoming, outgoing } = env ?? {};
+  if (!(incoming instanceof IncomingMessage) || !(outgoing instanceof ServerResponse)) return undefined;
+  return incoming.readableDidRead ? undefined : { incoming, outgoing };
+}
+
+/**
+ * Reads Node's request body within `limit`. Past it, reading stops and the answer closes the connection, so
+ * the rest of the body is never read (Node would otherwise read and discard it to keep the connection).
+ */
+function readIncoming(
+  { incoming, outgoing }: { incoming: IncomingMessage; outgoing: ServerResponse },
+  limit: number,
+  tooLarge: string,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      incoming.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      done();
+      incoming.pause();
+      // Node then answers `Connection: close` and closes the socket once the answer is out.
+      outgoing.shouldKeepAlive = false;
+      reject(new Failure(tooLarge));
+    };
+    const onEnd = () => {
+      done();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    // A client that goes away mid-body leaves nothing to answer.
+    const onClose = () => {
+      if (!incoming.complete) onError(new Error("The client closed the connection before its body ended."));
+    };
+    incoming.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

@@ -63,6 +63,29 @@ describe("retention", () => {
     expect(db.all("SELECT name FROM sqlite_master WHERE type = 'trigger'")).toEqual([]);
     expect(
       db.all<{ name: string }>("SELECT name FROM sqlite_temp_master WHERE type = 'trigger'").map((r) => r.name),
-    ).toEqual(["retain_feed", "retain_outbox"]);
+    ).toEqual(["retain_feed", "retain_feed_deleted", "retain_feed_moved", "retain_outbox", "retain_outbox_deleted"]);
+  });
+
+  it("stays exact when rows are deleted, moved between partitions, or were there before the rule", () => {
+    const db = store();
+    for (let n = 1; n <= 6; n++) db.run("INSERT INTO feed (project, n) VALUES ('p', ?)", n);
+    // A rule that finds six rows where it keeps three trims them at the partition's next insert, all at once.
+    applyRetention(db, rules);
+    db.run("INSERT INTO feed (project, n) VALUES ('p', 7)");
+    expect(numbers(db, "SELECT n FROM feed WHERE project = 'p' ORDER BY seq")).toEqual([5, 6, 7]);
+    // A row deleted by other means leaves room for one more.
+    db.run("DELETE FROM feed WHERE n = 6");
+    db.run("INSERT INTO feed (project, n) VALUES ('p', 8)");
+    expect(numbers(db, "SELECT n FROM feed WHERE project = 'p' ORDER BY seq")).toEqual([5, 7, 8]);
+    // A row moved to another partition counts there, and no longer here.
+    db.run("UPDATE feed SET project = 'q' WHERE n = 5");
+    db.run("INSERT INTO feed (project, n) VALUES ('p', 9)");
+    expect(numbers(db, "SELECT n FROM feed WHERE project = 'p' ORDER BY seq")).toEqual([7, 8, 9]);
+    for (let n = 10; n <= 12; n++) db.run("INSERT INTO feed (project, n) VALUES ('q', ?)", n);
+    expect(numbers(db, "SELECT n FROM feed WHERE project = 'q' ORDER BY seq")).toEqual([10, 11, 12]);
+    // Re-applying the rule (a server started again on a file) counts afresh.
+    applyRetention(db, rules, { feed: 2 });
+    db.run("INSERT INTO feed (project, n) VALUES ('p', 13)");
+    expect(numbers(db, "SELECT n FROM feed WHERE project = 'p' ORDER BY seq")).toEqual([9, 13]);
   });
 });

@@ -4,10 +4,14 @@
  * outboxes, execution histories): each platform declares them with a default, a server may change or lift
  * each one, and SQLite enforces it.
  *
- * A rule is a temporary trigger (it lives with the connection, so a file database keeps no trace of one run's
- * settings): after each insert, the rows of the new row's partition beyond the newest `keep` are deleted. The
- * bound is exact at every moment, which tests can rely on, and since no partition outgrows it, the trigger's
- * own reading (the partition's newest `keep` rows, through an index on the partition column) stays bounded too.
+ * A rule is a few temporary triggers and a temporary table (they live with the connection, so a file database
+ * keeps no trace of one run's settings): after each insert, the rows of the new row's partition beyond the
+ * newest `keep` are deleted. The bound is exact at every moment, which tests can rely on.
+ *
+ * The triggers keep each partition's row count in the temporary table, so an insert costs the same whatever
+ * `keep` is: it reads one count and, in a full partition, deletes the oldest row through the index on
+ * (`partitionBy`, `orderBy`). Finding the `keep`-th newest row instead would walk `keep` index entries on
+ * every insert.
  */
 import type { Database } from "./database.ts";
 
@@ -63,15 +67,38 @@ export function applyRetention(db: Database, rules: readonly RetentionRule[], op
     const table = identifier(rule.table);
     const order = identifier(rule.orderBy ?? "rowid");
     const keep = options[table] ?? rule.keep;
-    db.sqlite.exec(`DROP TRIGGER IF EXISTS temp.retain_${table}`);
+    const counts = `retained_${table}`;
+    db.sqlite.exec(`DROP TRIGGER IF EXISTS temp.retain_${table};
+      DROP TRIGGER IF EXISTS temp.retain_${table}_deleted;
+      DROP TRIGGER IF EXISTS temp.retain_${table}_moved;
+      DROP TABLE IF EXISTS temp.${counts};`);
     if (keep === false) continue;
-    const same = rule.partitionBy ? `${identifier(rule.partitionBy)} = NEW.${identifier(rule.partitionBy)}` : "1";
-    // The body names the table unqualified: SQLite before 3.50 (Node 22's) refuses `main.` inside a trigger, and
-    // with no temp table of that name it resolves to the one in main.
-    db.sqlite.exec(`CREATE TEMP TRIGGER retain_${table} AFTER INSERT ON main.${table} BEGIN
-      DELETE FROM ${table} WHERE ${same}${rule.prunable ? ` AND (${rule.prunable})` : ""} AND ${order} < (
-        SELECT ${order} FROM ${table} WHERE ${same} ORDER BY ${order} DESC LIMIT 1 OFFSET ${keep - 1}
-      );
-    END`);
+    // Rows whose partition is NULL belong to no partition: they are neither counted nor deleted.
+    const column = rule.partitionBy ? identifier(rule.partitionBy) : undefined;
+    const part = (row: "NEW" | "OLD") => (column ? `${row}.${column}` : "0");
+    const when = (row: "NEW" | "OLD") => (column ? `WHEN ${row}.${column} IS NOT NULL` : "");
+    const same = column ? `${column} = NEW.${column}` : "1";
+    db.sqlite.exec(`CREATE TEMP TABLE ${counts} (part PRIMARY KEY, n INTEGER NOT NULL);
+      INSERT INTO temp.${counts} (part, n)
+        SELECT ${column ?? "0"}, count(*) FROM main.${table} ${column ? `WHERE ${column} IS NOT NULL GROUP BY ${column}` : ""};`);
+    // The bodies name tables unqualified: SQLite before 3.50 (Node 22's) refuses `main.` inside a trigger. The
+    // count table resolves to the temporary one, the rule's table (no temporary table has its name) to main's.
+    db.sqlite.exec(`CREATE TEMP TRIGGER retain_${table} AFTER INSERT ON main.${table} ${when("NEW")} BEGIN
+      INSERT INTO ${counts} (part, n) VALUES (${part("NEW")}, 1) ON CONFLICT (part) DO UPDATE SET n = n + 1;
+      DELETE FROM ${table} WHERE ${order} IN (
+        SELECT ${order} FROM ${table} WHERE ${same} ORDER BY ${order}
+        LIMIT max(0, (SELECT n FROM ${counts} WHERE part = ${part("NEW")}) - ${keep})
+      )${rule.prunable ? ` AND (${rule.prunable})` : ""};
+    END;
+    CREATE TEMP TRIGGER retain_${table}_deleted AFTER DELETE ON main.${table} ${when("OLD")} BEGIN
+      UPDATE ${counts} SET n = n - 1 WHERE part = ${part("OLD")};
+    END;`);
+    if (column)
+      db.sqlite.exec(`CREATE TEMP TRIGGER retain_${table}_moved AFTER UPDATE OF ${column} ON main.${table}
+        WHEN OLD.${column} IS NOT NEW.${column} BEGIN
+        UPDATE ${counts} SET n = n - 1 WHERE part = OLD.${column};
+        INSERT INTO ${counts} (part, n) SELECT NEW.${column}, 1 WHERE NEW.${column} IS NOT NULL
+          ON CONFLICT (part) DO UPDATE SET n = n + 1;
+      END;`);
   }
 }
