@@ -88,4 +88,15 @@ describe("retention", () => {
     db.run("INSERT INTO feed (project, n) VALUES ('p', 13)");
     expect(numbers(db, "SELECT n FROM feed WHERE project = 'p' ORDER BY seq")).toEqual([9, 13]);
   });
+
+  it("deletes within the partition only, when the order column counts within each partition", () => {
+    const db = new Database();
+    db.sqlite.exec("CREATE TABLE log (session TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (session, seq))");
+    applyRetention(db, [{ table: "log", partitionBy: "session", orderBy: "seq", keep: 2, description: "a log" }]);
+    for (let seq = 1; seq <= 2; seq++) db.run("INSERT INTO log (session, seq) VALUES ('b', ?)", seq);
+    for (let seq = 1; seq <= 3; seq++) db.run("INSERT INTO log (session, seq) VALUES ('a', ?)", seq);
+    // Trimming `a` to its newest two leaves `b`'s row of the same number alone.
+    expect(numbers(db, "SELECT seq AS n FROM log WHERE session = 'a' ORDER BY seq")).toEqual([2, 3]);
+    expect(numbers(db, "SELECT seq AS n FROM log WHERE session = 'b' ORDER BY seq")).toEqual([1, 2]);
+  });
 });

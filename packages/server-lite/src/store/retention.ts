@@ -81,11 +81,14 @@ export function applyRetention(db: Database, rules: readonly RetentionRule[], op
     db.sqlite.exec(`CREATE TEMP TABLE ${counts} (part PRIMARY KEY, n INTEGER NOT NULL);
       INSERT INTO temp.${counts} (part, n)
         SELECT ${column ?? "0"}, count(*) FROM main.${table} ${column ? `WHERE ${column} IS NOT NULL GROUP BY ${column}` : ""};`);
+    // The delete names the partition as well as the order: an order column may count within its partition (a
+    // session's `seq`), so its values repeat across partitions, and only (partition, order) finds the rows
+    // through the index rather than by scanning the table.
     // The bodies name tables unqualified: SQLite before 3.50 (Node 22's) refuses `main.` inside a trigger. The
     // count table resolves to the temporary one, the rule's table (no temporary table has its name) to main's.
     db.sqlite.exec(`CREATE TEMP TRIGGER retain_${table} AFTER INSERT ON main.${table} ${when("NEW")} BEGIN
       INSERT INTO ${counts} (part, n) VALUES (${part("NEW")}, 1) ON CONFLICT (part) DO UPDATE SET n = n + 1;
-      DELETE FROM ${table} WHERE ${order} IN (
+      DELETE FROM ${table} WHERE ${column ? `${same} AND ` : ""}${order} IN (
         SELECT ${order} FROM ${table} WHERE ${same} ORDER BY ${order}
         LIMIT max(0, (SELECT n FROM ${counts} WHERE part = ${part("NEW")}) - ${keep})
       )${rule.prunable ? ` AND (${rule.prunable})` : ""};
