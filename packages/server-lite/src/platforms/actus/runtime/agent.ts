@@ -6,13 +6,12 @@
  * `step` and `tool` events, answers a summary and ends with `done` (or `wait`). Each turn runs in the
  * background: a client that goes away does not stop it, `stop` does.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname } from "node:path";
+import { basename, extname } from "node:path";
 import type { FileInfo } from "@agentlane/sdk/actus/contract";
 import { uuid } from "../../../core/ids.ts";
 import type { ActusServices } from "../state/services.ts";
 import { appendEvent, listChanged, type SessionRow, setStatus } from "../state/sessions.ts";
-import { resolveInSandbox, sandboxDir, sandboxPath } from "./sandbox.ts";
+import { makeSandboxDir, resolveInSandbox, sandboxPath, writeInSandbox } from "./sandbox.ts";
 import { refusal, runCommand, splitWords } from "./shell.ts";
 
 /** One step of a turn's plan. */
@@ -63,17 +62,22 @@ export class AgentRuntime {
   }
 
   /**
-   * Starts a turn: the user's message (and the title, on the first turn) are stored before this returns, so a
-   * stream opened after it sees them; the steps run in the background.
+   * Starts a turn: the user's message (and the title, on the first turn) are stored, and the attachments kept as
+   * session files, before this returns, so a stream opened after it sees them; the sandbox is made, the
+   * attachments copied into it and the steps run in the background.
    */
   start(session: SessionRow, message: string, attachments: FileInfo[]): void {
     const services = this.#services;
-    const dir = sandboxDir(services.sandboxRoot, session.id);
-    for (const file of attachments) this.#attach(session, dir, file);
+    for (const file of attachments)
+      services.db.run(
+        "INSERT OR IGNORE INTO act_session_files (session_id, file_id) VALUES (?, ?)",
+        session.id,
+        file.id,
+      );
     appendEvent(services, session, "message", { role: "user", message, attachments }, "running");
     if (!session.title) appendEvent(services, session, "title", { title: titleOf(message) });
     const abort = new AbortController();
-    const done = this.#run(session, dir, planOf(message), abort.signal)
+    const done = this.#run(session, planOf(message), attachments, abort.signal)
       .catch((error: unknown) => {
         if (this.#running.get(session.id)?.abort === abort) this.#running.delete(session.id);
         if (!abort.signal.aborted)
@@ -123,23 +127,22 @@ export class AgentRuntime {
     await Promise.all(turns.map((t) => t.done));
   }
 
-  #attach(session: SessionRow, dir: string, file: FileInfo): void {
-    const services = this.#services;
-    const row = services.db.get<{ content: Uint8Array }>("SELECT content FROM act_files WHERE id = ?", file.id);
-    if (!row) return;
-    const real = resolveInSandbox(dir, `upload/${basename(file.filename) || file.id}`);
-    if (real) {
-      mkdirSync(dirname(real), { recursive: true });
-      writeFileSync(real, row.content);
-    }
-    services.db.run("INSERT OR IGNORE INTO act_session_files (session_id, file_id) VALUES (?, ?)", session.id, file.id);
+  /** Copies an attached file into the sandbox's `upload/` folder (unless it was deleted since). */
+  #attach(dir: string, file: FileInfo): void {
+    const row = this.#services.db.get<{ content: Uint8Array }>("SELECT content FROM act_files WHERE id = ?", file.id);
+    const real = row && resolveInSandbox(dir, `upload/${basename(file.filename) || file.id}`);
+    if (real) writeInSandbox(real, row.content);
   }
 
-  async #run(session: SessionRow, dir: string, plan: AgentPlan, signal: AbortSignal): Promise<void> {
+  async #run(session: SessionRow, plan: AgentPlan, attachments: FileInfo[], signal: AbortSignal): Promise<void> {
     const services = this.#services;
     const emit = (event: string, fields: Record<string, unknown>, status?: SessionRow["status"]) => {
       if (!signal.aborted) appendEvent(services, session, event, fields, status);
     };
+    // Made once the chat's answer has started: making a folder can take milliseconds on a busy disk.
+    const dir = await makeSandboxDir(services.sandboxRoot, session.id);
+    if (signal.aborted) return;
+    for (const file of attachments) this.#attach(dir, file);
     const { steps } = plan;
     if (steps.length > 0)
       emit("plan", {
@@ -154,6 +157,9 @@ export class AgentRuntime {
     let failed = 0;
     const written: string[] = [];
     for (const step of steps) {
+      // Before each step, the first included: the stream sends what is stored (the chat's answer starts before
+      // the agent works) and other requests come in.
+      await new Promise((r) => setImmediate(r));
       if (signal.aborted) return;
       emit("step", { id: step.id, status: "running", description: step.description });
       const toolCallId = `call_${uuid().replaceAll("-", "").slice(0, 16)}`;
@@ -192,8 +198,6 @@ export class AgentRuntime {
       }
       if (!ok) failed++;
       emit("step", { id: step.id, status: ok ? "completed" : "failed", description: step.description });
-      // Let other requests in between steps.
-      await new Promise((r) => setImmediate(r));
     }
     if (signal.aborted) return;
     this.#running.delete(session.id);
@@ -228,9 +232,8 @@ export class AgentRuntime {
     const services = this.#services;
     const real = resolveInSandbox(dir, name.trim());
     if (!real || real === dir) return undefined;
-    mkdirSync(dirname(real), { recursive: true });
     const bytes = Buffer.from(content, "utf8");
-    writeFileSync(real, bytes);
+    writeInSandbox(real, bytes);
     const filepath = sandboxPath(dir, real);
     const filename = basename(real);
     const existing = services.db.get<{ id: string }>(

@@ -3,8 +3,9 @@
  * A session's sandbox: a folder of its own on the server, seen by the agent and the API as `/home/ubuntu`.
  * Paths are resolved inside it and never leave it (`..`, symlinks out and absolute paths elsewhere are refused).
  */
-import { mkdirSync, realpathSync } from "node:fs";
-import { join, posix, relative, resolve, sep } from "node:path";
+import { lstatSync, mkdirSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
 
 /** The sandbox root as paths inside it are written. */
 export const SANDBOX_HOME = "/home/ubuntu";
@@ -14,6 +15,27 @@ export function sandboxDir(root: string, sessionId: string): string {
   const dir = join(root, sessionId);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** {@link sandboxDir} without blocking: the folder is made on libuv's thread pool. */
+export async function makeSandboxDir(root: string, sessionId: string): Promise<string> {
+  const dir = join(root, sessionId);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Writes a file at a real path that {@link resolveInSandbox} gave, making its folders when they are missing (only
+ * then: a folder that exists costs no extra call).
+ */
+export function writeInSandbox(real: string, content: string | Uint8Array): void {
+  try {
+    writeFileSync(real, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(dirname(real), { recursive: true });
+    writeFileSync(real, content);
+  }
 }
 
 /**
@@ -31,10 +53,12 @@ export function resolveInSandbox(dir: string, path: string): string | undefined 
   };
   if (!inside(real)) return undefined;
   try {
-    // An existing path must not be a link out of the sandbox.
-    if (!inside(realpathSync(real).replace(realpathSync(dir), dir))) return undefined;
+    // An existing path must not be a link out of the sandbox. One that does not exist yet is not resolved (which
+    // would throw); its parent folders are checked when it is made.
+    if (lstatSync(real, { throwIfNoEntry: false }) && !inside(realpathSync(real).replace(realpathSync(dir), dir)))
+      return undefined;
   } catch {
-    // Does not exist yet: its parent folders are checked when it is made.
+    // A parent that is a file: the write fails and says so.
   }
   return real;
 }
