@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { sseResponse } from "./stream.ts";
+import { JsonEvent } from "./json-event.ts";
+import { sseFrame, sseResponse } from "./stream.ts";
 
 describe("sseResponse", () => {
   it("leaves the stream alone once the reader cancelled, while the handler was still producing", async () => {
@@ -88,5 +89,28 @@ describe("sseResponse's chunks", () => {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) all += text(chunk.value);
     expect([...all.matchAll(/^event: (.+)$/gm)].map((m) => m[1])).toEqual(["a", "b", "c", "error"]);
     expect(all).toContain('data: {"code":"X"}');
+  });
+});
+
+describe("sseFrame", () => {
+  it("writes an event's name, id and data as JSON, one frame", () => {
+    expect(sseFrame({ event: "step", data: { id: "s-1", ok: true }, id: "e-3" })).toBe(
+      'event: step\nid: e-3\ndata: {"id":"s-1","ok":true}\n\n',
+    );
+    expect(sseFrame({ event: "ping", data: undefined })).toBe("event: ping\ndata: \n\n");
+  });
+
+  it("splits data with line breaks over `data:` lines", () => {
+    const event = new JsonEvent("note", '{\n  "a": 1\n}');
+    expect(sseFrame(event)).toBe('event: note\ndata: {\ndata:   "a": 1\ndata: }\n\n');
+  });
+
+  it("frames a JsonEvent's stored text as is, the same bytes as the event it was stored from", () => {
+    const data = { event_id: "e-1", text: 'line\nbreak, 引号 "quoted"', n: [1, 2.5, null] };
+    const stored = new JsonEvent("message", JSON.stringify(data), "e-1");
+    expect(sseFrame(stored)).toBe(sseFrame({ event: "message", data, id: "e-1" }));
+    // Whoever reads its data gets it parsed.
+    expect(stored.data).toEqual(data);
+    expect(stored.data).toBe(stored.data);
   });
 });

@@ -8,14 +8,18 @@
  * `error` event carrying the platform's failure body, since the status line is long gone by then.
  */
 import type { StreamEvent } from "@agentlane/sdk/contract";
+import { JsonEvent } from "./json-event.ts";
 
-/** One SSE frame; multi-line data is split over `data:` lines as the format requires. */
+/**
+ * One SSE frame; multi-line data is split over `data:` lines as the format requires. A {@link JsonEvent}'s text
+ * is framed as it is, without parsing it.
+ */
 export function sseFrame(event: StreamEvent): string {
-  const data = event.data === undefined ? "" : JSON.stringify(event.data);
-  const lines = [`event: ${event.event}`];
-  if (event.id !== undefined && event.id !== "") lines.push(`id: ${event.id}`);
-  for (const line of data.split("\n")) lines.push(`data: ${line}`);
-  return `${lines.join("\n")}\n\n`;
+  const data = event instanceof JsonEvent ? event.json : event.data === undefined ? "" : JSON.stringify(event.data);
+  const id = event.id !== undefined && event.id !== "" ? `id: ${event.id}\n` : "";
+  // JSON text has no line break unless it was given one (`JSON.stringify`'s indentation): one `data:` line.
+  const lines = data.includes("\n") ? data.replaceAll("\n", "\ndata: ") : data;
+  return `event: ${event.event}\n${id}data: ${lines}\n\n`;
 }
 
 /** Frames coalesced into one chunk stop growing at about this many characters. */

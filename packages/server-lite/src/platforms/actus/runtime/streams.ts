@@ -5,15 +5,9 @@
  * has already sent (by `seq`). Both stop when the client goes away: every wait also ends on `signal`.
  */
 import type { StreamEvent } from "@agentlane/sdk/contract";
+import { JsonEvent } from "../../../realtime/sse/json-event.ts";
 import type { ActusServices } from "../state/services.ts";
-import {
-  eventsAfter,
-  lastSeq,
-  listChannel,
-  listSessions,
-  type StoredEvent,
-  sessionChannel,
-} from "../state/sessions.ts";
+import { eventRowsAfter, lastSeq, listChannel, listSessions, sessionChannel } from "../state/sessions.ts";
 
 /** A wake-up that a bus listener rings and a waiting stream awaits; ringing before the wait is not lost. */
 class Bell {
@@ -60,10 +54,10 @@ export async function* sessionEvents(
   let cursor = afterSeq;
   try {
     while (!signal.aborted) {
-      const batch: StoredEvent[] = eventsAfter(services, sessionId, cursor);
-      for (const e of batch) {
-        cursor = e.seq;
-        yield { event: e.event, data: e.data, id: e.id };
+      // The data goes out as the JSON text stored, not parsed and serialized again.
+      for (const row of eventRowsAfter(services, sessionId, cursor)) {
+        cursor = row.seq;
+        yield new JsonEvent(row.event, row.data, row.event_id);
         if (signal.aborted) return;
       }
       const running = services.agent.isRunning(sessionId);

@@ -135,15 +135,31 @@ export function appendEvent(
   return stored;
 }
 
+/** An `act_events` row: the event's data as the JSON text stored. */
+export interface EventRow {
+  seq: number;
+  event: string;
+  data: string;
+  event_id: string;
+}
+
+/** A session's event rows after `seq`, in order, their data left as JSON text (what a stream sends). */
+export function eventRowsAfter(services: ActusServices, sessionId: string, seq: number): EventRow[] {
+  return services.db.all<EventRow>(
+    "SELECT seq, event, data, event_id FROM act_events WHERE session_id = ? AND seq > ? ORDER BY seq",
+    sessionId,
+    seq,
+  );
+}
+
 /** A session's events after `seq`, in order. */
 export function eventsAfter(services: ActusServices, sessionId: string, seq: number): StoredEvent[] {
-  return services.db
-    .all<{ seq: number; event: string; data: string; event_id: string }>(
-      "SELECT seq, event, data, event_id FROM act_events WHERE session_id = ? AND seq > ? ORDER BY seq",
-      sessionId,
-      seq,
-    )
-    .map((r) => ({ seq: r.seq, event: r.event, data: JSON.parse(r.data) as Record<string, unknown>, id: r.event_id }));
+  return eventRowsAfter(services, sessionId, seq).map((r) => ({
+    seq: r.seq,
+    event: r.event,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    id: r.event_id,
+  }));
 }
 
 /** The `seq` of an event of the session, by its `event_id`. */
