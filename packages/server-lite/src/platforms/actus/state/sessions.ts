@@ -89,7 +89,8 @@ export function setStatus(services: ActusServices, id: string, status: SessionRo
 
 /**
  * Appends an event to a session's log (with `event_id` and `created_at` added to its data), updates what the
- * list shows (latest message, unread count, title, status after a final event), and publishes it.
+ * list shows (latest message, unread count, title, status after a final event), and publishes it, and the owner's
+ * list when it changed.
  */
 export function appendEvent(
   services: ActusServices,
@@ -100,7 +101,7 @@ export function appendEvent(
 ): StoredEvent | undefined {
   const { db } = services;
   const stored = db.tx(() => {
-    if (!findSession(services, session.id)) return undefined;
+    if (!db.get("SELECT 1 AS found FROM act_sessions WHERE id = ?", session.id)) return undefined;
     const seq = db.get<{ n: number }>(
       "SELECT coalesce(max(seq), 0) + 1 AS n FROM act_events WHERE session_id = ?",
       session.id,
@@ -131,7 +132,8 @@ export function appendEvent(
   });
   if (!stored) return undefined;
   services.events.publish(sessionChannel(session.id), event, stored);
-  listChanged(services, session.user_id);
+  // Steps and tools change nothing a list shows (title, latest message, unread count, status).
+  if (event === "message" || event === "title" || statusAfter) listChanged(services, session.user_id);
   return stored;
 }
 
