@@ -26,6 +26,12 @@ export function hashToken(token: string): string {
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 
+/**
+ * A stored hash in `hashPassword`'s form and cost that no password matches (its 32 bytes are random), for a sign-in
+ * of an unknown user to cost as much as a wrong password. A constant, so no server start waits for a hash.
+ */
+export const UNMATCHABLE_PASSWORD_HASH = `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$Nqkb_7pO9TlDtKg1UZZsrA$_ksFfw7ogdh7zuVnOFkaESIfX1Ea66HNPB9H_ZouOBQ`;
+
 /** A salted scrypt hash: `scrypt$N$r$p$salt$hash`. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

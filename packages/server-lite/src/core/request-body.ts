@@ -7,11 +7,18 @@
  * A GET or HEAD that declares no body (no `Content-Length`, no `Transfer-Encoding`) is not read: it has
  * none, and over a socket reading it would still build a whole `Request` to find that out.
  */
-import { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createRequire } from "node:module";
 import type { BodyEncoding } from "@agentlane/sdk/contract";
 import type { Context } from "hono";
 import { Failure } from "./failure.ts";
 import { MAX_JSON_DEPTH, tooDeeplyNested } from "./json-depth.ts";
+
+// Required rather than imported: an ESM import of `node:http` builds its whole namespace, whose `WebSocket` getter
+// loads Node's fetch implementation (undici), which would cost every server's start as much as Node's own boot.
+const { IncomingMessage: NodeRequest, ServerResponse: NodeResponse } = createRequire(import.meta.url)(
+  "node:http",
+) as typeof import("node:http");
 
 export interface BodyCodes {
   payloadTooLarge: string;
@@ -73,7 +80,7 @@ export async function readLimitedBytes(c: Context, limit: number, tooLarge: stri
 function nodeExchange(c: Context): { incoming: IncomingMessage; outgoing: ServerResponse } | undefined {
   const env = c.env as { incoming?: unknown; outgoing?: unknown } | undefined;
   const { incoming, outgoing } = env ?? {};
-  if (!(incoming instanceof IncomingMessage) || !(outgoing instanceof ServerResponse)) return undefined;
+  if (!(incoming instanceof NodeRequest) || !(outgoing instanceof NodeResponse)) return undefined;
   return incoming.readableDidRead ? undefined : { incoming, outgoing };
 }
 

@@ -7,7 +7,6 @@ import { encodeError, encodeSuccess } from "@agentlane/sdk/claudenest";
 import { type ClaudeNestContract, contract, errorCodes } from "@agentlane/sdk/claudenest/contract";
 import type { PlatformDefinition, ServerEnvelope } from "../../core/platform.ts";
 import { pusherRealtime } from "../../realtime/pusher/kind.ts";
-import { startDemoAgent } from "./agent/demo-agent.ts";
 import { agentSocket } from "./agent/socket.ts";
 import { authenticate, type NestCaller, type NestCommonCode } from "./caller.ts";
 import { retention } from "./db/retention.ts";
@@ -122,7 +121,8 @@ export const claudenest: PlatformDefinition<
   },
   extraRoutes: oauthProviderRoutes,
   seed,
-  seedAgent: (_services, target) => startDemoAgent(target),
+  // Loaded when asked for: the demo agent brings `ws` and the SDK's agent client, which no other start needs.
+  seedAgent: async (_services, target) => (await import("./agent/demo-agent.ts")).startDemoAgent(target),
   // §13: Pusher-protocol channels and the terminal's client events (`realtime.ts`), the terminal's `/ws/terminal`,
   // and the agents' `/ws/agent`.
   realtime: [pusherRealtime(realtime), terminalSocket(), agentSocket],

@@ -10,7 +10,7 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { mersenne } from "pure-rand/generator/mersenne";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import { type ChaosOptions, type FaultKind, faultKinds, type ResolvedChaos, resolveChaos } from "./options.ts";
+import { type ChaosOptions, type FaultKind, faultKinds, noChaos, type ResolvedChaos, resolveChaos } from "./options.ts";
 
 /** One injected fault, as `GET /_lite/chaos` lists it. */
 export interface InjectedFault {
@@ -33,7 +33,6 @@ export interface ChaosState {
 }
 
 const LOG_LIMIT = 1000;
-const OFF: ChaosOptions = { rate: 0 };
 
 /** A route filter: an optional method and a path glob. */
 interface RouteMatcher {
@@ -50,8 +49,10 @@ function matcherOf(route: string): RouteMatcher {
 
 /** Decides and logs faults; reconfigured at run time (a new configuration restarts the generator from its seed). */
 export class FaultInjector {
-  #config: ResolvedChaos = resolveChaos(OFF);
-  #rng: RandomGenerator = mersenne(1);
+  #config: ResolvedChaos = noChaos();
+  // Made on the first draw from the configured seed: seeding a Mersenne Twister fills its whole state, which no
+  // server without faults needs at start.
+  #rng: RandomGenerator | undefined;
   #routes: RouteMatcher[] = [];
   #log: InjectedFault[] = [];
   #counts = FaultInjector.#zero();
@@ -78,7 +79,7 @@ export class FaultInjector {
    */
   configure(options: ChaosOptions): ResolvedChaos {
     this.#config = resolveChaos(options);
-    this.#rng = mersenne(this.#config.seed);
+    this.#rng = undefined;
     this.#routes = this.#config.routes.map(matcherOf);
     if (this.#config.rate > 0) {
       this.#log = [];
@@ -109,8 +110,8 @@ export class FaultInjector {
    */
   draw(method: string, path: string, applicable: readonly FaultKind[]): FaultKind | undefined {
     if (!this.active || !this.#covers(method, path)) return undefined;
-    const roll = uniformFloat64(this.#rng);
-    const pick = uniformFloat64(this.#rng);
+    const roll = uniformFloat64(this.#generator());
+    const pick = uniformFloat64(this.#generator());
     if (roll >= this.#config.rate) return undefined;
     const kinds = this.#config.kinds.filter((kind) => applicable.includes(kind));
     return kinds.length === 0 ? undefined : kinds[Math.floor(pick * kinds.length)];
@@ -118,7 +119,13 @@ export class FaultInjector {
 
   /** How many messages a cut stream delivers before it is closed: 1 to 3. */
   messagesBeforeCut(): number {
-    return uniformInt(this.#rng, 1, 3);
+    return uniformInt(this.#generator(), 1, 3);
+  }
+
+  /** The generator, restarted from the configured seed by each configuration. */
+  #generator(): RandomGenerator {
+    this.#rng ??= mersenne(this.#config.seed);
+    return this.#rng;
   }
 
   /** The fault injected into a request, for the recording of its exchange. */

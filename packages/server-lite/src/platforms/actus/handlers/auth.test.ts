@@ -1,5 +1,6 @@
 import { AuthenticationError, ConflictError, PermissionDeniedError, UnprocessableEntityError } from "@agentlane/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, UNMATCHABLE_PASSWORD_HASH, verifyPassword } from "../../../core/ids.ts";
 import { type ActusWorld, actusWorld, clientFor, errorOf, newUser } from "../testing/harness.ts";
 
 let w: ActusWorld;
@@ -36,6 +37,24 @@ describe("auth", () => {
     const wrong = await errorOf(anonymous.auth.login({ username: w.bob.username, password: "nope-nope" }));
     expect(wrong).toBeInstanceOf(AuthenticationError);
     expect(wrong.status).toBe(401);
+  });
+
+  it("answers an unknown user as it answers a wrong password, after checking a hash of the same cost", async () => {
+    const anonymous = clientFor(w.server);
+    const wrong = await errorOf(anonymous.auth.login({ username: w.bob.username, password: "nope-nope" }));
+    const unknown = await errorOf(anonymous.auth.login({ username: "nobody-here", password: "nope-nope" }));
+    expect(unknown).toBeInstanceOf(AuthenticationError);
+    expect([unknown.status, unknown.code, unknown.message]).toEqual([wrong.status, wrong.code, wrong.message]);
+    // The hash an unknown user is checked against has a real hash's scheme, parameters and length, and matches
+    // no password.
+    const real = await hashPassword("nope-nope");
+    const shape = (stored: string) => {
+      const [scheme, n, r, p, salt, hash] = stored.split("$");
+      return [scheme, n, r, p, Buffer.from(salt!, "base64url").length, Buffer.from(hash!, "base64url").length];
+    };
+    expect(shape(UNMATCHABLE_PASSWORD_HASH)).toEqual(shape(real));
+    expect(await verifyPassword("nope-nope", UNMATCHABLE_PASSWORD_HASH)).toBe(false);
+    expect(await verifyPassword("", UNMATCHABLE_PASSWORD_HASH)).toBe(false);
   });
 
   it("answers 401 with code 401 without a token", async () => {

@@ -3,13 +3,10 @@
  * Auth handlers: register, login, refresh, me, WeChat's authorize URL (the provider and the callback are
  * `routes/wechat.ts`).
  */
-import { hashPassword, hashToken, verifyPassword } from "../../../core/ids.ts";
+import { hashPassword, hashToken, UNMATCHABLE_PASSWORD_HASH, verifyPassword } from "../../../core/ids.ts";
 import { signedIn } from "../caller.ts";
 import { assertMaySignIn, createUser, findUser, issueTokens, tokenUser, type UserRow, userOf } from "../state/users.ts";
 import type { ActusHandlers } from "./types.ts";
-
-/** A scrypt hash nobody's password matches, so an unknown user costs as much as a wrong password. */
-const DUMMY_HASH = await hashPassword("not a password");
 
 export const auth: ActusHandlers<"auth"> = {
   async register({ body }, { services }) {
@@ -31,7 +28,7 @@ export const auth: ActusHandlers<"auth"> = {
       (body.email !== undefined
         ? services.db.get<UserRow>("SELECT * FROM act_users WHERE email = ?", body.email)
         : undefined);
-    const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
+    const ok = await verifyPassword(body.password, user?.password_hash ?? UNMATCHABLE_PASSWORD_HASH);
     if (!user?.password_hash || !ok) return fail("UNAUTHORIZED", "用户名或密码错误");
     assertMaySignIn(user);
     return { user: userOf(user), tokens: issueTokens(services, user.id) };
