@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { endpoint } from "@agentlane/sdk/contract";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
@@ -41,6 +42,9 @@ const envelope: ServerEnvelope = {
   },
 };
 
+/** The context each call of the `json` handler was given. */
+const contexts: { baseUrl: string; requestId: string }[] = [];
+
 const platform: PlatformDefinition<typeof contract, object, { key: string }> = {
   id: "files",
   root: "/api",
@@ -57,7 +61,10 @@ const platform: PlatformDefinition<typeof contract, object, { key: string }> = {
     files: {
       script: () =>
         new Response("#!/usr/bin/env bash\necho hi\n", { headers: { "content-type": "text/x-shellscript" } }),
-      json: () => ({ ok: true }),
+      json: (_input: unknown, context: unknown) => {
+        contexts.push(context as { baseUrl: string; requestId: string });
+        return { ok: true };
+      },
     },
   },
   rateLimits: { groups: {}, authenticated: 100, anonymous: 100, windowMs: 60_000 },
@@ -92,5 +99,24 @@ describe("a handler's own Response", () => {
   it("leaves other answers in the envelope", async () => {
     const response = await app().fetch(new Request("http://x.test/api/json"));
     expect(await response.json()).toEqual({ data: { ok: true } });
+  });
+});
+
+describe("a handler's context", () => {
+  it("gives the request id and the mount's URL", async () => {
+    contexts.length = 0;
+    await app().fetch(new Request("http://x.test/api/json", { headers: { "x-request-id": "r2" } }));
+    expect(contexts[0]).toMatchObject({ requestId: "r2", baseUrl: "http://x.test/api" });
+  });
+
+  it("is an object of fixed shape, so a request's objects die young", async () => {
+    // An object literal with a getter is stored as a dictionary whose accessor V8 allocates in the old generation:
+    // the getter's closure, and through it everything the request touched, then survives every young-generation
+    // collection until a full one, which made collecting cost a fifth of the server's time.
+    setFlagsFromString("--allow-natives-syntax");
+    const fixedShape = new Function("o", "return %HasFastProperties(o)") as (o: object) => boolean;
+    contexts.length = 0;
+    await app().fetch(new Request("http://x.test/api/json"));
+    expect(fixedShape(contexts[0]!)).toBe(true);
   });
 });

@@ -10,21 +10,34 @@ import { Failure } from "../failure.ts";
 import { respond } from "./respond.ts";
 import type { RequestState, Step } from "./state.ts";
 
-function context(state: RequestState, signal: AbortSignal) {
-  const { route, c } = state;
-  return {
-    services: route.services,
-    requestId: state.requestId,
-    // Parsed only by the handlers that build links.
-    get baseUrl() {
-      return new URL(c.req.url).origin + route.base;
-    },
-    credentials: state.credentials,
-    signal,
-    fail(code: string, message?: string, errors?: Record<string, string[]>): never {
-      throw new Failure(code, message, errors);
-    },
-  };
+/**
+ * What a handler is given beside its input. A class, not an object literal: a literal with a getter (`baseUrl`)
+ * is built with fresh accessor closures on every request, which V8 keeps reachable from long-lived objects, so
+ * every request's garbage would survive young-generation collections and cost a full one.
+ */
+class HandlerContext {
+  readonly services: unknown;
+  readonly requestId: string;
+  readonly credentials: RequestState["credentials"];
+  readonly signal: AbortSignal;
+  readonly #state: RequestState;
+
+  constructor(state: RequestState, signal: AbortSignal) {
+    this.services = state.route.services;
+    this.requestId = state.requestId;
+    this.credentials = state.credentials;
+    this.signal = signal;
+    this.#state = state;
+  }
+
+  /** Parsed only by the handlers that build links. */
+  get baseUrl(): string {
+    return new URL(this.#state.c.req.url).origin + this.#state.route.base;
+  }
+
+  fail(code: string, message?: string, errors?: Record<string, string[]>): never {
+    throw new Failure(code, message, errors);
+  }
 }
 
 /**
@@ -51,7 +64,7 @@ export const handle: Step = async (state) => {
   const signal = spec.stream ? streamEnd(state) : state.c.req.raw.signal;
   const result = await route.handler(
     { params: state.params, query: state.query, body: state.body, caller: state.caller },
-    context(state, signal),
+    new HandlerContext(state, signal),
   );
   // An answer that is not the envelope (a script, a document): sent as the handler made it, with the request id.
   if (result instanceof Response) {
