@@ -34,6 +34,28 @@ describe("Database.page", () => {
     expect(db.page({ ...query, page: 9, perPage: 5 })).toEqual({ rows: [], page: 9, perPage: 5, total: 13 });
     expect(db.page({ ...query, args: ["none"], page: 1, perPage: 5 })).toMatchObject({ rows: [], total: 0 });
   });
+
+  it("plans a statement with LIMIT and OFFSET parameters once, whatever they are bound to", () => {
+    withItems(25);
+    const read = (page: number) => {
+      db.page({ ...query, page, perPage: 5 });
+      db.all("SELECT id FROM items ORDER BY id LIMIT ? OFFSET ?", 3, page);
+    };
+    read(1);
+    // SQLite asks the authorizer about every statement it prepares, again when it prepares one anew; setting
+    // one expires every statement once.
+    let prepared = 0;
+    db.sqlite.setAuthorizer(() => {
+      prepared++;
+      return 0;
+    });
+    read(2);
+    const afterExpiry = prepared;
+    for (let page = 1; page <= 3; page++) read(page);
+    expect(afterExpiry).toBeGreaterThan(0);
+    expect(prepared).toBe(afterExpiry);
+    expect(db.all("SELECT id FROM items ORDER BY id LIMIT ? OFFSET ?", 2, 4)).toEqual([{ id: 5 }, { id: 6 }]);
+  });
 });
 
 describe("Database.tx", () => {
