@@ -29,6 +29,20 @@ describe("Database.page", () => {
     expect(db.page({ ...query, page: 3, perPage: 5 }).rows).toHaveLength(3);
   });
 
+  it("names columns as the query does, a repeated name keeping the later column's value", () => {
+    withItems(3);
+    const page = db.page({
+      columns: "id, name, kind AS name, 'it''s \"quoted\"' AS \"odd key\"",
+      from: "items",
+      where: "id = ?",
+      args: [2],
+      orderBy: "id",
+      page: 1,
+      perPage: 5,
+    });
+    expect(page.rows).toEqual([{ id: 2, name: "even", "odd key": 'it\'s "quoted"' }]);
+  });
+
   it("still counts the whole result for a page past its end", () => {
     withItems(25);
     expect(db.page({ ...query, page: 9, perPage: 5 })).toEqual({ rows: [], page: 9, perPage: 5, total: 13 });
