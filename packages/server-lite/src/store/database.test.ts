@@ -72,6 +72,19 @@ describe("Database.page", () => {
   });
 });
 
+describe("Database reads", () => {
+  it("name each row's columns, also after a migration changed the table, and a column called __proto__", () => {
+    withItems(1);
+    expect(db.get("SELECT * FROM items")).toEqual({ id: 1, name: "item-1", kind: "odd" });
+    db.migrate([{ id: "test-002", sql: "ALTER TABLE items ADD COLUMN size INTEGER NOT NULL DEFAULT 7" }]);
+    expect(db.all("SELECT * FROM items")).toEqual([{ id: 1, name: "item-1", kind: "odd", size: 7 }]);
+    expect(db.get("SELECT * FROM items")).toEqual({ id: 1, name: "item-1", kind: "odd", size: 7 });
+    const odd = db.get<Record<string, unknown>>('SELECT name AS "__proto__" FROM items')!;
+    expect(Object.getPrototypeOf(odd)).toBe(Object.prototype);
+    expect(Object.hasOwn(odd, "__proto__") && odd.__proto__).toBe("item-1");
+  });
+});
+
 describe("Database.tx", () => {
   it("rolls every write of a failed transaction back", () => {
     withItems(1);

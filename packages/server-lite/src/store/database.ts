@@ -29,13 +29,17 @@ function keepingPlan(sql: string): string {
  */
 function rowBuilder(names: readonly string[]): (values: unknown[]) => Row {
   const last = new Map(names.map((name, i) => [name, i]));
-  const fields = [...last].map(([name, i]) => `${JSON.stringify(name)}: values[${i}]`);
+  // A computed key defines an own property even for `__proto__`, which a plain literal key would not.
+  const fields = [...last].map(([name, i]) =>
+    name === "__proto__" ? `["__proto__"]: values[${i}]` : `${JSON.stringify(name)}: values[${i}]`,
+  );
   return new Function("values", `return { ${fields.join(", ")} };`) as (values: unknown[]) => Row;
 }
 
 export class Database {
   readonly sqlite: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  readonly #readers = new Map<string, { statement: StatementSync; named: (values: unknown[]) => Row }>();
   readonly #pages = new Map<string, { statement: StatementSync; named: (values: unknown[]) => Row }>();
   readonly #anchors: PageAnchors;
   #depth = 0;
@@ -57,6 +61,9 @@ export class Database {
         this.sqlite.exec(m.sql);
         this.run("INSERT INTO _migrations (id, applied_at) VALUES (?, ?)", m.id, new Date().toISOString());
       });
+      // A reader names its columns once: a `SELECT *` read before a table changed would name the old ones.
+      this.#readers.clear();
+      this.#pages.clear();
     }
   }
 
@@ -69,12 +76,30 @@ export class Database {
     return statement;
   }
 
+  /**
+   * A statement that reads rows, prepared once, answering arrays that its row builder names (see
+   * {@link rowBuilder}): `node:sqlite` would otherwise make each row's keys from the column names anew.
+   */
+  #reader(sql: string) {
+    let reader = this.#readers.get(sql);
+    if (!reader) {
+      const statement = this.sqlite.prepare(keepingPlan(sql));
+      statement.setReturnArrays(true);
+      reader = { statement, named: rowBuilder(statement.columns().map((c) => c.name)) };
+      this.#readers.set(sql, reader);
+    }
+    return reader;
+  }
+
   get<T = Row>(sql: string, ...params: unknown[]): T | undefined {
-    return this.#prepare(sql).get(...(params as never[])) as T | undefined;
+    const { statement, named } = this.#reader(sql);
+    const values = statement.get(...(params as never[])) as unknown as unknown[] | undefined;
+    return values === undefined ? undefined : (named(values) as T);
   }
 
   all<T = Row>(sql: string, ...params: unknown[]): T[] {
-    return this.#prepare(sql).all(...(params as never[])) as T[];
+    const { statement, named } = this.#reader(sql);
+    return (statement.all(...(params as never[])) as unknown as unknown[][]).map(named) as T[];
   }
 
   run(sql: string, ...params: unknown[]): { changes: number } {
@@ -178,6 +203,7 @@ export class Database {
 
   close(): void {
     this.#statements.clear();
+    this.#readers.clear();
     this.#pages.clear();
     if (this.sqlite.isOpen) this.sqlite.close();
   }
