@@ -24,6 +24,26 @@ function matches(skill: RegistrySkill, term: string): boolean {
   ].some((text) => includesFolded(text, term));
 }
 
+/** A skill as a list shows it, in `lang`. */
+function listItem(s: RegistrySkill, lang: "en" | "zh-CN"): SkillListItem {
+  return {
+    id: s.id,
+    name: s.name[lang],
+    description: s.description[lang],
+    category: s.category,
+    version: s.version,
+    author: s.author,
+    tags: s.tags,
+    triggers: s.triggers,
+    popularity: s.popularity,
+    rating: s.rating,
+    downloads: s.downloads,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    compatibility: s.compatibility,
+  };
+}
+
 export const skills: CCJKHandlers<"skills"> = {
   list({ query, caller }, { services }) {
     const lang = query.lang ?? "en";
@@ -41,23 +61,9 @@ export const skills: CCJKHandlers<"skills"> = {
       if (sort === "name") return a.name[lang].localeCompare(b.name[lang], lang) || a.id.localeCompare(b.id);
       return b.popularity - a.popularity || b.downloads - a.downloads || a.id.localeCompare(b.id);
     });
-    const items: SkillListItem[] = found.map((s) => ({
-      id: s.id,
-      name: s.name[lang],
-      description: s.description[lang],
-      category: s.category,
-      version: s.version,
-      author: s.author,
-      tags: s.tags,
-      triggers: s.triggers,
-      popularity: s.popularity,
-      rating: s.rating,
-      downloads: s.downloads,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-      compatibility: s.compatibility,
-    }));
-    return pageOf(items, query);
+    // Only the page's skills are localized into list items.
+    const page = pageOf(found, query);
+    return { ...page, items: page.items.map((s) => listItem(s, lang)) };
   },
 
   categories(_input, { services }) {
