@@ -81,7 +81,7 @@ describe("Database reads", () => {
     expect(db.get("SELECT * FROM items")).toEqual({ id: 1, name: "item-1", kind: "odd", size: 7 });
     const odd = db.get<Record<string, unknown>>('SELECT name AS "__proto__" FROM items')!;
     expect(Object.getPrototypeOf(odd)).toBe(Object.prototype);
-    expect(Object.hasOwn(odd, "__proto__") && odd.__proto__).toBe("item-1");
+    expect(Object.getOwnPropertyDescriptor(odd, "__proto__")?.value).toBe("item-1");
   });
 });
 

@@ -5,9 +5,9 @@ import {
   contractEntries,
   type SweepEntry as Entry,
   type MalformedCase,
-  malformedCases,
   tableRowCounts,
 } from "../../core/test-malformed.ts";
+import { expectSweepClean } from "../../core/test-sweep.ts";
 import { type SweepWorld, sweepWorld } from "./testing/sweep-world.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -79,28 +79,16 @@ describe("every Actus endpoint refuses malformed input in its envelope", () => {
   it.each(resources)("%s", async (resource) => {
     const w = await sweepWorld();
     try {
-      const failures: string[] = [];
-      let sent = 0;
-      const group = endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b));
-      for (const entry of group) {
-        const token = tokenFor(w, entry.spec);
-        for (const c of malformedCases(entry.spec, w.samples[entry.id]!)) {
-          const before = rowCounts(w);
-          const response = await send(w, c, token);
-          sent++;
-          const refused = response.status >= 400;
-          const problem = await problemWith(response, entry.spec);
-          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
-          else if (refused && rowCounts(w) !== before)
-            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
-          // A case that started a turn: let it end before the next one, which would otherwise answer 409.
-          await w.services.agent.stopAll();
-        }
-      }
-      expect(sent).toBeGreaterThan(0);
-      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
-      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
-      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+      await expectSweepClean({
+        entries: endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b)),
+        samples: w.samples,
+        send: (c, entry) => send(w, c, tokenFor(w, entry.spec)),
+        problemWith,
+        rowCounts: () => rowCounts(w),
+        unexpected: w.unexpected,
+        // A case that started a turn: let it end before the next one, which would otherwise answer 409.
+        afterCase: () => w.services.agent.stopAll(),
+      });
     } finally {
       await w.close();
     }

@@ -5,9 +5,9 @@ import {
   contractEntries,
   type SweepEntry as Entry,
   type MalformedCase,
-  malformedCases,
   tableRowCounts,
 } from "../../core/test-malformed.ts";
+import { expectSweepClean } from "../../core/test-sweep.ts";
 import { type SweepWorld, samples, sweepWorld } from "./testing/samples.ts";
 import { BASE_URL } from "./testing/world.ts";
 
@@ -76,24 +76,14 @@ describe("every CoordinAItor endpoint refuses malformed input with a documented 
   it.each(resources)("%s", async (resource) => {
     const w = await sweepWorld();
     try {
-      const known = samples(w);
-      const failures: string[] = [];
-      let sent = 0;
-      for (const entry of endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b))) {
-        for (const c of malformedCases(entry.spec, known[entry.id]!)) {
-          const before = rowCounts(w);
-          const response = await send(w, c, entry.spec);
-          sent++;
-          const problem = await problemWith(response);
-          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
-          else if (response.status >= 400 && rowCounts(w) !== before)
-            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
-        }
-      }
-      expect(sent).toBeGreaterThan(0);
-      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
-      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
-      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+      await expectSweepClean({
+        entries: endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b)),
+        samples: samples(w),
+        send: (c, entry) => send(w, c, entry.spec),
+        problemWith: (response) => problemWith(response),
+        rowCounts: () => rowCounts(w),
+        unexpected: w.unexpected,
+      });
     } finally {
       await w.close();
     }

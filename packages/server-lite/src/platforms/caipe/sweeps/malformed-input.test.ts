@@ -5,9 +5,9 @@ import {
   contractEntries,
   type SweepEntry as Entry,
   type MalformedCase,
-  malformedCases,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
+import { expectSweepClean } from "../../../core/test-sweep.ts";
 import { type SweepWorld, sweepWorld } from "./samples.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -87,24 +87,14 @@ describe("every CAIPE endpoint refuses malformed input with a documented error",
   it.each(resources)("%s", async (resource) => {
     const w = await sweepWorld();
     try {
-      const failures: string[] = [];
-      let sent = 0;
-      const group = endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b));
-      for (const entry of group) {
-        for (const c of malformedCases(entry.spec, w.samples[entry.id]!)) {
-          const before = rowCounts(w);
-          const response = await send(w, c, entry.spec);
-          sent++;
-          const problem = await problemWith(response, entry.spec);
-          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
-          else if (response.status >= 400 && rowCounts(w) !== before)
-            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
-        }
-      }
-      expect(sent).toBeGreaterThan(0);
-      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
-      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
-      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+      await expectSweepClean({
+        entries: endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b)),
+        samples: w.samples,
+        send: (c, entry) => send(w, c, entry.spec),
+        problemWith,
+        rowCounts: () => rowCounts(w),
+        unexpected: w.unexpected,
+      });
     } finally {
       await w.close();
     }

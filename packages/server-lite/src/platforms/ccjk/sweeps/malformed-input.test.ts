@@ -5,9 +5,9 @@ import {
   contractEntries,
   type SweepEntry as Entry,
   type MalformedCase,
-  malformedCases,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
+import { expectSweepClean } from "../../../core/test-sweep.ts";
 import { type CCJKWorld, ccjkWorld, samples } from "../testing/world.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -72,28 +72,17 @@ describe("every CCJK endpoint refuses malformed input with a documented error", 
   it.each(resources)("%s", async (resource) => {
     const w = await ccjkWorld();
     try {
-      const known = samples(w);
-      const failures: string[] = [];
-      let sent = 0;
-      // Cancelling the task runs last: the other endpoints keep their rows.
-      const group = endpoints
-        .filter((e) => e.resource === resource)
-        .sort((a, b) => Number(a.id === "agents.cancelTask") - Number(b.id === "agents.cancelTask"));
-      for (const entry of group) {
-        for (const c of malformedCases(entry.spec, known[entry.id]!)) {
-          const before = rowCounts(w);
-          const response = await send(w, c, entry.spec);
-          sent++;
-          const problem = await problemWith(response, entry.spec);
-          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
-          else if (response.status >= 400 && rowCounts(w) !== before)
-            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
-        }
-      }
-      expect(sent).toBeGreaterThan(0);
-      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
-      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
-      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+      await expectSweepClean({
+        // Cancelling the task runs last: the other endpoints keep their rows.
+        entries: endpoints
+          .filter((e) => e.resource === resource)
+          .sort((a, b) => Number(a.id === "agents.cancelTask") - Number(b.id === "agents.cancelTask")),
+        samples: samples(w),
+        send: (c, entry) => send(w, c, entry.spec),
+        problemWith,
+        rowCounts: () => rowCounts(w),
+        unexpected: w.unexpected,
+      });
     } finally {
       await w.close();
     }

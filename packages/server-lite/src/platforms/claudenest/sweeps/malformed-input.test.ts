@@ -12,9 +12,9 @@ import {
   deepArray,
   type SweepEntry as Entry,
   type MalformedCase,
-  malformedCases,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
+import { expectSweepClean } from "../../../core/test-sweep.ts";
 import { MCP_SECRET, type NestWorld, nestWorld, samples } from "../testing/test-world.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -99,26 +99,14 @@ describe("every ClaudeNest endpoint refuses malformed input with a documented er
   it.each(resources)("%s", async (resource) => {
     const w = await nestWorld();
     try {
-      const known = samples(w);
-      const failures: string[] = [];
-      let sent = 0;
-      const group = endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b));
-      for (const entry of group) {
-        const token = tokenFor(w, entry.spec);
-        for (const c of malformedCases(entry.spec, known[entry.id]!)) {
-          const before = rowCounts(w);
-          const response = await send(w, c, token);
-          sent++;
-          const problem = await problemWith(response, entry.spec);
-          if (problem) failures.push(`${entry.id} [${c.label}]: ${problem}`);
-          else if (response.status >= 400 && rowCounts(w) !== before)
-            failures.push(`${entry.id} [${c.label}]: refused with ${response.status} but wrote rows`);
-        }
-      }
-      expect(sent).toBeGreaterThan(0);
-      expect(failures.slice(0, 40), `${failures.length} failures`).toEqual([]);
-      expect(w.unexpected.map(String).slice(0, 5)).toEqual([]);
-      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+      await expectSweepClean({
+        entries: endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b)),
+        samples: samples(w),
+        send: (c, entry) => send(w, c, tokenFor(w, entry.spec)),
+        problemWith,
+        rowCounts: () => rowCounts(w),
+        unexpected: w.unexpected,
+      });
     } finally {
       await w.close();
     }
