@@ -1,12 +1,12 @@
 /**
  * @module
- * One resource's malformed-input sweep, run the same way for every platform: each endpoint's malformed cases (see
+ * The malformed-input sweep, run the same way for every platform, one resource at a time: each endpoint's malformed cases (see
  * `test-malformed.ts`) sent in turn, each answer judged by the platform's own rule, and any refused request that
  * still wrote rows reported. A platform's test supplies how to send and how to judge; the sweep's bookkeeping and
  * its verdict live here once.
  */
 import type { EndpointSpec } from "@agentlane/sdk/contract";
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type EndpointSample, type MalformedCase, malformedCases, type SweepEntry } from "./test-malformed.ts";
 
 /** What one resource's sweep needs from a platform's test. */
@@ -47,4 +47,54 @@ export async function expectSweepClean(sweep: ResourceSweep): Promise<void> {
   expect(sweep.unexpected.map(String).slice(0, 5)).toEqual([]);
   // A prototype-polluting field that got through would show on every object.
   expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+}
+
+/** What a platform's sweep is made of: its endpoints, a fresh world per resource, and how to sweep in one. */
+export interface MalformedSweepPlan<W extends { close(): Promise<void> }> {
+  endpoints: readonly SweepEntry[];
+  /** A fresh server with its users and samples; each resource gets its own. */
+  world(): Promise<W>;
+  /** The order a resource's endpoints are sent in; by default, as declared. */
+  order?(a: SweepEntry, b: SweepEntry): number;
+  /** How to send, judge and count rows in a world. */
+  sweep(world: W): Omit<ResourceSweep, "entries">;
+}
+
+async function inWorld<W extends { close(): Promise<void> }>(
+  plan: MalformedSweepPlan<W>,
+  work: (world: W) => Promise<void> | void,
+): Promise<void> {
+  const world = await plan.world();
+  try {
+    await work(world);
+  } finally {
+    await world.close();
+  }
+}
+
+/**
+ * The sweep as tests: that every endpoint has a well-formed sample, then one test per resource that sends all of
+ * its endpoints' malformed cases.
+ */
+export function describeMalformedSweep<W extends { close(): Promise<void> }>(
+  title: string,
+  plan: MalformedSweepPlan<W>,
+): void {
+  const resources = [...new Set(plan.endpoints.map((e) => e.resource))];
+  describe(title, () => {
+    it("has a well-formed sample for every endpoint", () =>
+      inWorld(plan, (world) => {
+        const { samples } = plan.sweep(world);
+        expect(plan.endpoints.filter((e) => !samples[e.id]).map((e) => e.id)).toEqual([]);
+      }));
+
+    it.each(resources)("%s", (resource) =>
+      inWorld(plan, (world) =>
+        expectSweepClean({
+          ...plan.sweep(world),
+          entries: plan.endpoints.filter((e) => e.resource === resource).sort(plan.order ?? (() => 0)),
+        }),
+      ),
+    );
+  });
 }

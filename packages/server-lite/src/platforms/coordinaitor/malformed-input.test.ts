@@ -1,13 +1,12 @@
 import type { EndpointSpec } from "@agentlane/sdk/contract";
 import { contract, errorCodes } from "@agentlane/sdk/coordinaitor/contract";
-import { describe, expect, it } from "vitest";
 import {
   contractEntries,
   type SweepEntry as Entry,
   type MalformedCase,
   tableRowCounts,
 } from "../../core/test-malformed.ts";
-import { expectSweepClean } from "../../core/test-sweep.ts";
+import { describeMalformedSweep } from "../../core/test-sweep.ts";
 import { type SweepWorld, samples, sweepWorld } from "./testing/samples.ts";
 import { BASE_URL } from "./testing/world.ts";
 
@@ -60,32 +59,15 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => (t.startsWith("co_") || t.startsWith("coordinaitor")) && t !== "co_logs");
 }
 
-const resources = [...new Set(endpoints.map((e) => e.resource))];
-
-describe("every CoordinAItor endpoint refuses malformed input with a documented error", () => {
-  it("has a well-formed sample for every endpoint", async () => {
-    const w = await sweepWorld();
-    try {
-      const known = samples(w);
-      expect(endpoints.filter((e) => !known[e.id]).map((e) => e.id)).toEqual([]);
-    } finally {
-      await w.close();
-    }
-  });
-
-  it.each(resources)("%s", async (resource) => {
-    const w = await sweepWorld();
-    try {
-      await expectSweepClean({
-        entries: endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b)),
-        samples: samples(w),
-        send: (c, entry) => send(w, c, entry.spec),
-        problemWith: (response) => problemWith(response),
-        rowCounts: () => rowCounts(w),
-        unexpected: w.unexpected,
-      });
-    } finally {
-      await w.close();
-    }
-  });
+describeMalformedSweep("every CoordinAItor endpoint refuses malformed input with a documented error", {
+  endpoints,
+  world: sweepWorld,
+  order: (a, b) => rank(a) - rank(b),
+  sweep: (w) => ({
+    samples: samples(w),
+    send: (c, entry) => send(w, c, entry.spec),
+    problemWith: (response) => problemWith(response),
+    rowCounts: () => rowCounts(w),
+    unexpected: w.unexpected,
+  }),
 });

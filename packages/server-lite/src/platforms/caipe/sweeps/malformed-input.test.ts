@@ -1,13 +1,12 @@
 import { type CaipeErrorCode, contract, errorCodes } from "@agentlane/sdk/caipe/contract";
 import type { EndpointSpec } from "@agentlane/sdk/contract";
-import { describe, expect, it } from "vitest";
 import {
   contractEntries,
   type SweepEntry as Entry,
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
-import { expectSweepClean } from "../../../core/test-sweep.ts";
+import { describeMalformedSweep } from "../../../core/test-sweep.ts";
 import { type SweepWorld, sweepWorld } from "./samples.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -72,31 +71,15 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("caipe"));
 }
 
-const resources = [...new Set(endpoints.map((e) => e.resource))];
-
-describe("every CAIPE endpoint refuses malformed input with a documented error", () => {
-  it("has a well-formed sample for every endpoint", async () => {
-    const w = await sweepWorld();
-    try {
-      expect(endpoints.filter((e) => !w.samples[e.id]).map((e) => e.id)).toEqual([]);
-    } finally {
-      await w.close();
-    }
-  });
-
-  it.each(resources)("%s", async (resource) => {
-    const w = await sweepWorld();
-    try {
-      await expectSweepClean({
-        entries: endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b)),
-        samples: w.samples,
-        send: (c, entry) => send(w, c, entry.spec),
-        problemWith,
-        rowCounts: () => rowCounts(w),
-        unexpected: w.unexpected,
-      });
-    } finally {
-      await w.close();
-    }
-  });
+describeMalformedSweep("every CAIPE endpoint refuses malformed input with a documented error", {
+  endpoints,
+  world: sweepWorld,
+  order: (a, b) => rank(a) - rank(b),
+  sweep: (w) => ({
+    samples: w.samples,
+    send: (c, entry) => send(w, c, entry.spec),
+    problemWith,
+    rowCounts: () => rowCounts(w),
+    unexpected: w.unexpected,
+  }),
 });

@@ -14,7 +14,7 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
-import { expectSweepClean } from "../../../core/test-sweep.ts";
+import { describeMalformedSweep } from "../../../core/test-sweep.ts";
 import { MCP_SECRET, type NestWorld, nestWorld, samples } from "../testing/test-world.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -83,34 +83,17 @@ function rowCounts(w: NestWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("cn"));
 }
 
-const resources = [...new Set(endpoints.map((e) => e.resource))];
-
-describe("every ClaudeNest endpoint refuses malformed input with a documented error", () => {
-  it("has a well-formed sample for every endpoint", async () => {
-    const w = await nestWorld();
-    try {
-      const known = samples(w);
-      expect(endpoints.filter((e) => !known[e.id]).map((e) => e.id)).toEqual([]);
-    } finally {
-      await w.close();
-    }
-  });
-
-  it.each(resources)("%s", async (resource) => {
-    const w = await nestWorld();
-    try {
-      await expectSweepClean({
-        entries: endpoints.filter((e) => e.resource === resource).sort((a, b) => rank(a) - rank(b)),
-        samples: samples(w),
-        send: (c, entry) => send(w, c, tokenFor(w, entry.spec)),
-        problemWith,
-        rowCounts: () => rowCounts(w),
-        unexpected: w.unexpected,
-      });
-    } finally {
-      await w.close();
-    }
-  });
+describeMalformedSweep("every ClaudeNest endpoint refuses malformed input with a documented error", {
+  endpoints,
+  world: nestWorld,
+  order: (a, b) => rank(a) - rank(b),
+  sweep: (w) => ({
+    samples: samples(w),
+    send: (c, entry) => send(w, c, tokenFor(w, entry.spec)),
+    problemWith,
+    rowCounts: () => rowCounts(w),
+    unexpected: w.unexpected,
+  }),
 });
 
 /** A request over a socket: `fetch` refuses to send a GET with a body, as browsers do, but clients can. */
