@@ -1,9 +1,20 @@
 /**
  * Every request example of seed document 001, sent as the document writes it (only its placeholder ids
- * replaced by real ones): a ClaudeNest user who copies an example must get a success, never `VAL_001`.
+ * replaced by real ones; where the contract carries the document's example of a body, that example is sent):
+ * a ClaudeNest user who copies an example must get a success, never `VAL_001`.
  * Not sent: §2.7's magic-link token `abc123...` and §11.8's tool call, which only stand for real values (their
  * shapes are sent in `contract-fidelity.test.ts`).
  */
+import {
+  AcquireLockBodySchema,
+  CreateProjectBodySchema,
+  CreateSessionBodySchema,
+  CreateTaskBodySchema,
+  CreateTokenBodySchema,
+  RegisterCommandBodySchema,
+  UpsertSkillBodySchema,
+} from "@agentlane/sdk/claudenest/contract";
+import { exampleOf } from "@agentlane/sdk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { macbook, migrate, npmScripts } from "../testing/test-doc-requests.ts";
 import { type NestHarness, startNest } from "../testing/test-nest.ts";
@@ -45,7 +56,7 @@ describe("the request examples of seed 001, verbatim", () => {
       password_confirmation: "securepassword",
     });
     await accepted("POST", "/auth/login", { email: "user@example.com", password: "securepassword", remember: false });
-    await accepted("POST", "/auth/tokens", { name: "Mobile App Token", abilities: ["*"], expires_in_days: 90 });
+    await accepted("POST", "/auth/tokens", exampleOf(CreateTokenBodySchema));
     await accepted("POST", "/auth/magic-link", { email: "user@example.com" }, "");
   });
 
@@ -72,12 +83,7 @@ describe("the request examples of seed 001, verbatim", () => {
   });
 
   it("§5 sessions: create, input, resize, list and logs with their queries", async () => {
-    const { session } = await accepted("POST", `/machines/${machine}/sessions`, {
-      mode: "interactive",
-      project_path: "/home/user/project",
-      initial_prompt: "Refactor the auth module",
-      pty_size: { cols: 120, rows: 40 },
-    });
+    const { session } = await accepted("POST", `/machines/${machine}/sessions`, exampleOf(CreateSessionBodySchema));
     await accepted("POST", `/sessions/${session.id}/input`, { data: "ls -la\n" });
     await accepted("POST", `/sessions/${session.id}/resize`, { cols: 160, rows: 50 });
     await accepted("GET", `/machines/${machine}/sessions?status=running&per_page=15`);
@@ -85,14 +91,7 @@ describe("the request examples of seed 001, verbatim", () => {
   });
 
   it("§6 projects: create, update, broadcast, activity with its query", async () => {
-    const created = await accepted("POST", `/machines/${machine}/projects`, {
-      name: "My Project",
-      project_path: "/home/user/project",
-      summary: "Initial project description",
-      architecture: "MVC pattern with Laravel",
-      conventions: "PSR-12 coding standards",
-      settings: { maxContextTokens: 8000, taskTimeoutMinutes: 60 },
-    });
+    const created = await accepted("POST", `/machines/${machine}/projects`, exampleOf(CreateProjectBodySchema));
     project = created.id;
     await accepted("PATCH", `/projects/${project}`, {
       summary: "Updated description",
@@ -108,14 +107,7 @@ describe("the request examples of seed 001, verbatim", () => {
   });
 
   it("§7 tasks: create, claim, release, complete, list with its query", async () => {
-    const created = await accepted("POST", `/projects/${project}/tasks`, {
-      title: "Implement authentication",
-      description: "Add JWT-based authentication system",
-      priority: "high",
-      files: ["auth.php", "User.php"],
-      dependencies: [],
-      estimated_tokens: 2000,
-    });
+    const created = await accepted("POST", `/projects/${project}/tasks`, exampleOf(CreateTaskBodySchema));
     task = created.id;
     await accepted("POST", `/tasks/${task}/claim`, { instance_id: "instance_1" });
     await accepted("GET", `/projects/${project}/tasks?status=in_progress&priority=high`);
@@ -154,12 +146,7 @@ describe("the request examples of seed 001, verbatim", () => {
 
   it("§9 locks: acquire, check, extend, bulk, release, force release, release by instance", async () => {
     const locks = `/projects/${project}/locks`;
-    await accepted("POST", locks, {
-      path: "src/auth.php",
-      instance_id: "instance_1",
-      reason: "Refactoring authentication",
-      duration_minutes: 30,
-    });
+    await accepted("POST", locks, exampleOf(AcquireLockBodySchema));
     await accepted("POST", `${locks}/check`, { path: "src/auth.php" });
     await accepted("POST", `${locks}/extend`, {
       path: "src/auth.php",
@@ -178,14 +165,7 @@ describe("the request examples of seed 001, verbatim", () => {
   });
 
   it("§10 skills: create or update, bulk update", async () => {
-    await accepted("POST", `/machines/${machine}/skills`, {
-      path: "custom-skill",
-      name: "Custom Skill",
-      content: "# Custom Skill\n\nInstructions...",
-      description: "Description of the skill",
-      priority: 5,
-      metadata: { tags: ["custom"] },
-    });
+    await accepted("POST", `/machines/${machine}/skills`, exampleOf(UpsertSkillBodySchema));
     await accepted("POST", `/machines/${machine}/skills/bulk`, {
       updates: [
         { path: "debugging", enabled: false },
@@ -206,16 +186,7 @@ describe("the request examples of seed 001, verbatim", () => {
   });
 
   it("§12 commands: register, bulk register, execute, list and search with their queries", async () => {
-    await accepted("POST", `/machines/${machine}/commands`, {
-      name: "npm run build",
-      type: "npm",
-      description: "Build production assets",
-      command: "npm run build",
-      category: "build",
-      is_dangerous: false,
-      arguments: [],
-      options: [],
-    });
+    await accepted("POST", `/machines/${machine}/commands`, exampleOf(RegisterCommandBodySchema));
     await accepted("POST", `/machines/${machine}/commands/bulk`, npmScripts);
     // §12.6 executes the command §12.3 shows, which declares `--force`.
     const registeredMigrate = await accepted("POST", `/machines/${machine}/commands`, migrate);

@@ -2,25 +2,16 @@
  * @module
  * Request bodies exactly as seed document 001 shows them, shared by the tests that send them.
  */
-import type {
-  BulkRegisterCommandsBody,
-  RegisterCommandBody,
-  RegisterMachineBody,
+import {
+  type BulkRegisterCommandsBody,
+  type RegisterCommandBody,
+  type RegisterMachineBody,
+  RegisterMachineBodySchema,
 } from "@agentlane/sdk/claudenest/contract";
+import { exampleOf } from "@agentlane/sdk/contract";
 
-/** §4.2: registering a machine. */
-export const macbook: RegisterMachineBody = {
-  name: "MacBook Pro",
-  platform: "darwin",
-  hostname: "macbook.local",
-  arch: "arm64",
-  node_version: "20.11.0",
-  agent_version: "1.0.0",
-  claude_version: "1.0.0",
-  claude_path: "/usr/local/bin/claude",
-  capabilities: ["wake_on_lan", "gpu"],
-  max_sessions: 10,
-};
+/** §4.2: registering a machine, as the contract's example of the body (the document's). */
+export const macbook = exampleOf(RegisterMachineBodySchema) as RegisterMachineBody;
 
 /** §12.3 / §12.4: a discovered command with options. */
 export const migrate: RegisterCommandBody = {
