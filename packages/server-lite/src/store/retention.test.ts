@@ -99,4 +99,19 @@ describe("retention", () => {
     expect(numbers(db, "SELECT seq AS n FROM log WHERE session = 'a' ORDER BY seq")).toEqual([2, 3]);
     expect(numbers(db, "SELECT seq AS n FROM log WHERE session = 'b' ORDER BY seq")).toEqual([1, 2]);
   });
+
+  it("keeps rows that belong to no partition, and counts only the others", () => {
+    const db = new Database();
+    db.sqlite.exec(`CREATE TABLE notes (seq INTEGER PRIMARY KEY AUTOINCREMENT, owner TEXT, n INTEGER NOT NULL);
+      CREATE INDEX notes_owner ON notes(owner, seq);`);
+    applyRetention(db, [{ table: "notes", partitionBy: "owner", keep: 2, description: "notes" }]);
+    for (let n = 1; n <= 4; n++) {
+      db.run("INSERT INTO notes (owner, n) VALUES (NULL, ?)", n);
+      db.run("INSERT INTO notes (owner, n) VALUES ('a', ?)", 10 + n);
+    }
+    db.run("UPDATE notes SET owner = NULL WHERE n = 14");
+    db.run("INSERT INTO notes (owner, n) VALUES ('a', 15)");
+    expect(numbers(db, "SELECT n FROM notes WHERE owner IS NULL ORDER BY seq")).toEqual([1, 2, 3, 4, 14]);
+    expect(numbers(db, "SELECT n FROM notes WHERE owner = 'a' ORDER BY seq")).toEqual([13, 15]);
+  });
 });
