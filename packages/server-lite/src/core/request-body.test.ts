@@ -50,7 +50,7 @@ async function overSocket(hono: Hono) {
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
-  return { port, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { server, port, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /** The answer to a chunked POST whose first write is `first`; the request is never ended. */
@@ -133,6 +133,41 @@ describe("readBody", () => {
     const init = { method: "POST", body: endless, duplex: "half" } as RequestInit;
     expect(await send(init)).toEqual({ code: "TOO_LARGE" });
     expect(pulled).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("gives up a body whose client went away mid-way over a socket, and goes on serving", async () => {
+    const { hono } = app(true, 1024 * 1024);
+    const failures: unknown[] = [];
+    hono.onError((error) => {
+      failures.push(error);
+      return new Response(null, { status: 500 });
+    });
+    const { server, port, close } = await overSocket(hono);
+    try {
+      const arrived = once(server, "request");
+      const request = httpRequest({
+        port,
+        host: "127.0.0.1",
+        method: "POST",
+        path: "/",
+        headers: { "content-type": "application/json" },
+      });
+      request.on("error", () => {});
+      request.write('{"name": "half');
+      await arrived;
+      request.destroy();
+      await expect.poll(() => failures.length).toBe(1);
+      // Node reports the reset as the request's error ("aborted"): the read rejects with it instead of hanging.
+      expect(String(failures[0])).toMatch(/aborted|closed the connection before its body ended/);
+      const answer = await fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      expect(await answer.json()).toEqual({ value: {}, text: "{}" });
+    } finally {
+      await close();
+    }
   });
 
   it("reads Node's request itself over a socket, and closes the connection after refusing a body over the limit", async () => {

@@ -84,6 +84,8 @@ function nodeExchange(c: Context): { incoming: IncomingMessage; outgoing: Server
   return incoming.readableDidRead ? undefined : { incoming, outgoing };
 }
 
+const CLIENT_LEFT = "The client closed the connection before its body ended.";
+
 /**
  * Reads Node's request body within `limit`. Past it, reading stops and the answer closes the connection, so
  * the rest of the body is never read (Node would otherwise read and discard it to keep the connection).
@@ -93,6 +95,9 @@ function readIncoming(
   limit: number,
   tooLarge: string,
 ): Promise<Buffer> {
+  // A request that ended, or whose client left, before its body was asked for emits nothing more.
+  if (incoming.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  if (incoming.destroyed) return Promise.reject(incoming.errored ?? new Error(CLIENT_LEFT));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -118,7 +123,7 @@ function readIncoming(
     };
     // A client that goes away mid-body leaves nothing to answer.
     const onClose = () => {
-      if (!incoming.complete) onError(new Error("The client closed the connection before its body ended."));
+      if (!incoming.complete) onError(new Error(CLIENT_LEFT));
     };
     incoming.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
   });
