@@ -53,8 +53,8 @@ async function overSocket(hono: Hono) {
   return { server, port, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** The answer to a chunked POST whose first write is `first`; the request is never ended. */
-async function chunkedAnswer(port: number, first: Buffer) {
+/** A chunked JSON POST whose first write is `first`; it is never ended. */
+function unendedPost(port: number, first: Buffer | string) {
   const request = httpRequest({
     port,
     host: "127.0.0.1",
@@ -64,6 +64,12 @@ async function chunkedAnswer(port: number, first: Buffer) {
   });
   request.on("error", () => {});
   request.write(first);
+  return request;
+}
+
+/** The answer to a chunked POST whose first write is `first`; the request is never ended. */
+async function chunkedAnswer(port: number, first: Buffer) {
+  const request = unendedPost(port, first);
   const [response] = (await once(request, "response")) as [IncomingMessage];
   let text = "";
   for await (const chunk of response) text += chunk;
@@ -145,15 +151,7 @@ describe("readBody", () => {
     const { server, port, close } = await overSocket(hono);
     try {
       const arrived = once(server, "request");
-      const request = httpRequest({
-        port,
-        host: "127.0.0.1",
-        method: "POST",
-        path: "/",
-        headers: { "content-type": "application/json" },
-      });
-      request.on("error", () => {});
-      request.write('{"name": "half');
+      const request = unendedPost(port, '{"name": "half');
       await arrived;
       request.destroy();
       await expect.poll(() => failures.length).toBe(1);
