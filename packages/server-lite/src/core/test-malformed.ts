@@ -150,6 +150,21 @@ function queryKeys(spec: EndpointSpec): string[] {
   return Object.keys(shape ?? {});
 }
 
+/** The sample itself as a request: what every malformed case departs from. */
+export function wellFormedCase(spec: EndpointSpec, sample: EndpointSample): MalformedCase {
+  const encoded = Object.fromEntries(Object.entries(sample.params).map(([k, v]) => [k, encodeURIComponent(v)]));
+  const url = fill(spec.path, encoded) + encodedQuery(sample.query ?? {});
+  return sample.body === undefined
+    ? { label: "well-formed", method: spec.method, url }
+    : {
+        label: "well-formed",
+        method: spec.method,
+        url,
+        body: JSON.stringify(sample.body),
+        contentType: "application/json",
+      };
+}
+
 /** Every malformed case of one endpoint, in a fixed order. */
 export function malformedCases(spec: EndpointSpec, sample: EndpointSample): MalformedCase[] {
   const cases: MalformedCase[] = [];

@@ -70,6 +70,30 @@ describe("Database.page", () => {
     expect(prepared).toBe(afterExpiry);
     expect(db.all("SELECT id FROM items ORDER BY id LIMIT ? OFFSET ?", 2, 4)).toEqual([{ id: 5 }, { id: 6 }]);
   });
+
+  it("plans a statement with a LIKE or GLOB pattern parameter once, whatever pattern is bound", () => {
+    withItems(12);
+    const read = (pattern: string) => [
+      db.all("SELECT id FROM items WHERE name LIKE ? ESCAPE '\\' ORDER BY id", `%${pattern}%`),
+      db.all("SELECT id FROM items WHERE name GLOB ?1 OR kind GLOB ?1 ORDER BY id", `*${pattern}`),
+    ];
+    read("1");
+    let prepared = 0;
+    db.sqlite.setAuthorizer(() => {
+      prepared++;
+      return 0;
+    });
+    read("2");
+    const afterExpiry = prepared;
+    expect(read("1_")).toEqual([[{ id: 10 }, { id: 11 }, { id: 12 }], []]);
+    expect(read("1")).toEqual([
+      [{ id: 1 }, { id: 10 }, { id: 11 }, { id: 12 }],
+      [{ id: 1 }, { id: 11 }],
+    ]);
+    expect(read("odd")).toEqual([[], [1, 3, 5, 7, 9, 11].map((id) => ({ id }))]);
+    expect(afterExpiry).toBeGreaterThan(0);
+    expect(prepared).toBe(afterExpiry);
+  });
 });
 
 describe("Database reads", () => {

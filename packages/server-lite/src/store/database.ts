@@ -17,9 +17,15 @@ export type Row = Record<string, unknown>;
  */
 const BARE_LIMIT = /\b(LIMIT|OFFSET)\s+\?(?![\d+])/gi;
 
-/** `sql` with its `LIMIT` and `OFFSET` parameters written so that a statement keeps its plan. */
+/**
+ * A pattern parameter of `LIKE` or `GLOB`. SQLite reads the value bound to one when it plans (a prefix pattern could
+ * use an index), so such a statement, too, is planned anew on every run. As `(?||'')`, the same text, it is not.
+ */
+const BARE_PATTERN = /\b(LIKE|GLOB)\s+\?(\d*)(?![\d+])/gi;
+
+/** `sql` with its `LIMIT`, `OFFSET` and pattern parameters written so that a statement keeps its plan. */
 function keepingPlan(sql: string): string {
-  return sql.replace(BARE_LIMIT, "$1 ?+0");
+  return sql.replace(BARE_LIMIT, "$1 ?+0").replace(BARE_PATTERN, "$1 (?$2||'')");
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../core/test-malformed.ts";
+import { describeStatementReuse, type StatementReusePlan } from "../../core/test-statement-reuse.ts";
 import { describeMalformedSweep } from "../../core/test-sweep.ts";
 import { type SweepWorld, sweepWorld } from "./testing/sweep-world.ts";
 
@@ -63,7 +64,7 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("act_"));
 }
 
-describeMalformedSweep("every Actus endpoint refuses malformed input in its envelope", {
+const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
   endpoints,
   world: sweepWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -76,4 +77,9 @@ describeMalformedSweep("every Actus endpoint refuses malformed input in its enve
     // A case that started a turn: let it end before the next one, which would otherwise answer 409.
     afterCase: () => w.services.agent.stopAll(),
   }),
-});
+  database: (w) => w.server.db.sqlite,
+};
+
+describeMalformedSweep("every Actus endpoint refuses malformed input in its envelope", plan);
+
+describeStatementReuse("every Actus read, sent again, is answered on statements already prepared", plan);

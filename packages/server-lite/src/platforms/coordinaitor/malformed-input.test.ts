@@ -6,6 +6,7 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../core/test-malformed.ts";
+import { describeStatementReuse, type StatementReusePlan } from "../../core/test-statement-reuse.ts";
 import { describeMalformedSweep } from "../../core/test-sweep.ts";
 import { type SweepWorld, samples, sweepWorld } from "./testing/samples.ts";
 import { BASE_URL } from "./testing/world.ts";
@@ -59,7 +60,7 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => (t.startsWith("co_") || t.startsWith("coordinaitor")) && t !== "co_logs");
 }
 
-describeMalformedSweep("every CoordinAItor endpoint refuses malformed input with a documented error", {
+const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
   endpoints,
   world: sweepWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -70,4 +71,9 @@ describeMalformedSweep("every CoordinAItor endpoint refuses malformed input with
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-});
+  database: (w) => w.server.db.sqlite,
+};
+
+describeMalformedSweep("every CoordinAItor endpoint refuses malformed input with a documented error", plan);
+
+describeStatementReuse("every CoordinAItor read, sent again, is answered on statements already prepared", plan);

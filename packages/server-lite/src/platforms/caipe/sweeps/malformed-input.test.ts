@@ -6,6 +6,7 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
+import { describeStatementReuse, type StatementReusePlan } from "../../../core/test-statement-reuse.ts";
 import { describeMalformedSweep } from "../../../core/test-sweep.ts";
 import { type SweepWorld, sweepWorld } from "./samples.ts";
 
@@ -71,7 +72,7 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("caipe"));
 }
 
-describeMalformedSweep("every CAIPE endpoint refuses malformed input with a documented error", {
+const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
   endpoints,
   world: sweepWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -82,4 +83,9 @@ describeMalformedSweep("every CAIPE endpoint refuses malformed input with a docu
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-});
+  database: (w) => w.server.db.sqlite,
+};
+
+describeMalformedSweep("every CAIPE endpoint refuses malformed input with a documented error", plan);
+
+describeStatementReuse("every CAIPE read, sent again, is answered on statements already prepared", plan);

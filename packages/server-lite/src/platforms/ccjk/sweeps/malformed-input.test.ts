@@ -7,6 +7,7 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
+import { describeStatementReuse, type StatementReusePlan } from "../../../core/test-statement-reuse.ts";
 import { describeMalformedSweep } from "../../../core/test-sweep.ts";
 import { type CCJKWorld, ccjkWorld, samples } from "../testing/world.ts";
 
@@ -55,7 +56,7 @@ function rowCounts(w: CCJKWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("ccjk"));
 }
 
-describeMalformedSweep("every CCJK endpoint refuses malformed input with a documented error", {
+const plan: StatementReusePlan<Awaited<ReturnType<typeof ccjkWorld>>> = {
   endpoints,
   world: ccjkWorld,
   // Cancelling the task runs last: the other endpoints keep their rows.
@@ -67,7 +68,12 @@ describeMalformedSweep("every CCJK endpoint refuses malformed input with a docum
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-});
+  database: (w) => w.server.db.sqlite,
+};
+
+describeMalformedSweep("every CCJK endpoint refuses malformed input with a documented error", plan);
+
+describeStatementReuse("every CCJK read, sent again, is answered on statements already prepared", plan);
 
 it("sweeps the document's 25 endpoints", () => {
   expect(endpoints).toHaveLength(25);

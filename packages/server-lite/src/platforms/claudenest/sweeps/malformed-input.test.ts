@@ -14,6 +14,7 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
+import { describeStatementReuse, type StatementReusePlan } from "../../../core/test-statement-reuse.ts";
 import { describeMalformedSweep } from "../../../core/test-sweep.ts";
 import { MCP_SECRET, type NestWorld, nestWorld, samples } from "../testing/test-world.ts";
 
@@ -83,7 +84,7 @@ function rowCounts(w: NestWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("cn"));
 }
 
-describeMalformedSweep("every ClaudeNest endpoint refuses malformed input with a documented error", {
+const plan: StatementReusePlan<Awaited<ReturnType<typeof nestWorld>>> = {
   endpoints,
   world: nestWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -94,7 +95,12 @@ describeMalformedSweep("every ClaudeNest endpoint refuses malformed input with a
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-});
+  database: (w) => w.server.db.sqlite,
+};
+
+describeMalformedSweep("every ClaudeNest endpoint refuses malformed input with a documented error", plan);
+
+describeStatementReuse("every ClaudeNest read, sent again, is answered on statements already prepared", plan);
 
 /** A request over a socket: `fetch` refuses to send a GET with a body, as browsers do, but clients can. */
 function rawRequest(
