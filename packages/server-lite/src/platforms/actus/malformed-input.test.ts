@@ -82,4 +82,4 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
 
 describeMalformedSweep("every Actus endpoint refuses malformed input in its envelope", plan);
 
-describeStatementReuse("every Actus read, sent again, is answered on statements already prepared", plan);
+describeStatementReuse("every Actus request, sent again, is answered on statements already prepared", plan);

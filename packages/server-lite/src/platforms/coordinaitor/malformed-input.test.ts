@@ -76,4 +76,4 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
 
 describeMalformedSweep("every CoordinAItor endpoint refuses malformed input with a documented error", plan);
 
-describeStatementReuse("every CoordinAItor read, sent again, is answered on statements already prepared", plan);
+describeStatementReuse("every CoordinAItor request, sent again, is answered on statements already prepared", plan);

@@ -88,4 +88,4 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
 
 describeMalformedSweep("every CAIPE endpoint refuses malformed input with a documented error", plan);
 
-describeStatementReuse("every CAIPE read, sent again, is answered on statements already prepared", plan);
+describeStatementReuse("every CAIPE request, sent again, is answered on statements already prepared", plan);

@@ -73,7 +73,7 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof ccjkWorld>>> = {
 
 describeMalformedSweep("every CCJK endpoint refuses malformed input with a documented error", plan);
 
-describeStatementReuse("every CCJK read, sent again, is answered on statements already prepared", plan);
+describeStatementReuse("every CCJK request, sent again, is answered on statements already prepared", plan);
 
 it("sweeps the document's 25 endpoints", () => {
   expect(endpoints).toHaveLength(25);

@@ -100,7 +100,7 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof nestWorld>>> = {
 
 describeMalformedSweep("every ClaudeNest endpoint refuses malformed input with a documented error", plan);
 
-describeStatementReuse("every ClaudeNest read, sent again, is answered on statements already prepared", plan);
+describeStatementReuse("every ClaudeNest request, sent again, is answered on statements already prepared", plan);
 
 /** A request over a socket: `fetch` refuses to send a GET with a body, as browsers do, but clients can. */
 function rawRequest(
