@@ -12,7 +12,7 @@ import { orchestratorsMigration, orchestratorsTables } from "./orchestrators.ts"
 import { pairingSealMigration } from "./pairing.ts";
 import { projectsMigration, projectsTables } from "./projects.ts";
 import { sessionsMigration, sessionTables } from "./sessions.ts";
-import { taskCountsMigration, taskOrderMigration, tasksMigration } from "./tasks.ts";
+import { redundantTaskIndexMigration, taskCountsMigration, taskOrderMigration, tasksMigration } from "./tasks.ts";
 
 export const migrations = [
   {
@@ -95,6 +95,7 @@ CREATE TABLE cn_pairings (
   tasksMigration,
   taskOrderMigration,
   taskCountsMigration,
+  redundantTaskIndexMigration,
   machineToolsMigration,
   {
     id: "claudenest-040-pairing-expiry",

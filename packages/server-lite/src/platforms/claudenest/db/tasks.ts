@@ -56,3 +56,12 @@ CREATE TRIGGER cn_task_counts_update AFTER UPDATE OF project_id, status ON cn_ta
 END;
 `,
 };
+
+/**
+ * `cn_tasks_project (project_id, status)`, from the first schema, is a prefix of `cn_tasks_available`, which answers
+ * every lookup it did (and the cascade from a deleted project): it only cost every task write one more index entry.
+ */
+export const redundantTaskIndexMigration = {
+  id: "claudenest-033-drop-redundant-task-index",
+  sql: "DROP INDEX IF EXISTS cn_tasks_project;",
+};
