@@ -82,7 +82,10 @@ class ImageDataLike {
 }
 
 export interface NoVncPage {
-  /** Connects noVNC to `url` in a new container on the page. */
+  /**
+   * Connects noVNC to `url` in a new container on the page, as Actus's web UI does (`ui/src/components/vnc-viewer.tsx`:
+   * empty credentials, the viewport scaled to the container, the session resized to it, a black background).
+   */
   connect(url: string): { rfb: RFB; screen(): Uint8ClampedArray | undefined };
   close(): void;
 }
@@ -124,7 +127,11 @@ export async function openNoVncPage(): Promise<NoVncPage> {
     connect(url) {
       const target = window.document.createElement("div");
       window.document.body.appendChild(target);
-      const rfb = new RFB(target, url);
+      const rfb = new RFB(target, url, { credentials: { password: "", username: "", target: "" } });
+      rfb.viewOnly = false;
+      rfb.scaleViewport = true;
+      rfb.resizeSession = true;
+      rfb.background = "#000";
       const screen = () =>
         (target.querySelector("canvas") as unknown as { pixelContext?: PixelContext } | null)?.pixelContext?.pixels;
       return { rfb, screen };
