@@ -7,6 +7,10 @@
  * would see. noVNC's modules read `window`, `document` and `navigator` when they load, so the page is installed
  * before they are imported.
  */
+
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type RFB from "@novnc/novnc";
 import { JSDOM } from "jsdom";
 
@@ -123,6 +127,13 @@ export async function openNoVncPage(): Promise<NoVncPage> {
   for (const [name, value] of Object.entries(page))
     Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
   const { default: RFB } = await import("@novnc/novnc");
+  // noVNC logs to the console (a refused connection as an error); a test reads its events instead. Its logging
+  // module is not among the package's exports, so it is imported by its path beside the entry.
+  const entry = createRequire(import.meta.url).resolve("@novnc/novnc");
+  const logging = (await import(pathToFileURL(join(dirname(entry), "util/logging.js")).href)) as {
+    initLogging(level: "none"): void;
+  };
+  logging.initLogging("none");
   return {
     connect(url) {
       const target = window.document.createElement("div");
