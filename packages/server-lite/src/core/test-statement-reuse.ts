@@ -18,11 +18,11 @@ export interface StatementReusePlan<W extends { close(): Promise<void> }> extend
 }
 
 /**
- * One test per resource, in a world of its own (as the malformed sweep has it, so that signing out or deleting
- * in one resource leaves the others something to read): its endpoints' samples sent in four rounds, in the sweep's order. Setting the authorizer before the
- * second expires every statement, and the fourth must prepare none. Writes change what the next round finds
- * (created, then already there; deleted, then gone), so a request may take another path in the third round than
- * in the second; by the fourth, each path it can take has been prepared.
+ * One test per resource, in a world of its own (as the malformed sweep has it, so that signing out or deleting in
+ * one resource leaves the others something to read): its endpoints' samples sent in four rounds, in the sweep's
+ * order. Setting the authorizer before the second expires every statement, and the fourth must prepare none.
+ * Writes change what the next round finds (created, then already there; deleted, then gone), so a request may take
+ * another path in the third round than in the second; by the fourth, each path it can take has been prepared.
  */
 export function describeStatementReuse<W extends { close(): Promise<void> }>(
   title: string,
