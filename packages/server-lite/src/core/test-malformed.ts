@@ -150,10 +150,14 @@ function queryKeys(spec: EndpointSpec): string[] {
   return Object.keys(shape ?? {});
 }
 
+/** The sample's path parameters, encoded as sent. */
+function encodedParams(sample: EndpointSample): Record<string, string> {
+  return Object.fromEntries(Object.entries(sample.params).map(([k, v]) => [k, encodeURIComponent(v)]));
+}
+
 /** The sample itself as a request: what every malformed case departs from. */
 export function wellFormedCase(spec: EndpointSpec, sample: EndpointSample): MalformedCase {
-  const encoded = Object.fromEntries(Object.entries(sample.params).map(([k, v]) => [k, encodeURIComponent(v)]));
-  const url = fill(spec.path, encoded) + encodedQuery(sample.query ?? {});
+  const url = fill(spec.path, encodedParams(sample)) + encodedQuery(sample.query ?? {});
   return sample.body === undefined
     ? { label: "well-formed", method: spec.method, url }
     : {
@@ -168,16 +172,15 @@ export function wellFormedCase(spec: EndpointSpec, sample: EndpointSample): Malf
 /** Every malformed case of one endpoint, in a fixed order. */
 export function malformedCases(spec: EndpointSpec, sample: EndpointSample): MalformedCase[] {
   const cases: MalformedCase[] = [];
-  const encoded = Object.fromEntries(Object.entries(sample.params).map(([k, v]) => [k, encodeURIComponent(v)]));
+  const wellFormed = wellFormedCase(spec, sample);
+  const encoded = encodedParams(sample);
   const path = fill(spec.path, encoded);
   const baseQuery = sample.query ?? {};
   const query = encodedQuery(baseQuery);
-  const json = sample.body === undefined ? undefined : JSON.stringify(sample.body);
+  const json = wellFormed.body;
   const takesBody = spec.body !== undefined;
-  const withBody = (label: string, url: string): MalformedCase =>
-    json === undefined
-      ? { label, method: spec.method, url }
-      : { label, method: spec.method, url, body: json, contentType: "application/json" };
+  /** The well-formed request (its body included) at another URL. */
+  const withBody = (label: string, url: string): MalformedCase => ({ ...wellFormed, label, url });
 
   for (const name of Object.keys(sample.params)) {
     for (const junk of JUNK_PARAMS) {
@@ -199,7 +202,7 @@ export function malformedCases(spec: EndpointSpec, sample: EndpointSample): Malf
   }
   cases.push(withBody("unknown query parameter", `${path}${query ? `${query}&` : "?"}unknown_param=1&per_page=-1`));
 
-  const url = path + query;
+  const url = wellFormed.url;
   if (!takesBody) {
     if (spec.method !== "GET") {
       cases.push({

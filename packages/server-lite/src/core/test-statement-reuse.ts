@@ -9,12 +9,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import { type SweepEntry, wellFormedCase } from "./test-malformed.ts";
-import type { MalformedSweepPlan } from "./test-sweep.ts";
+import { wellFormedCase } from "./test-malformed.ts";
+import { inWorld, type MalformedSweepPlan, resourceEntries, resourcesOf } from "./test-sweep.ts";
 
-/** A platform's sweep plan, and the store its worlds keep their rows in. */
-export interface StatementReusePlan<W extends { close(): Promise<void> }> extends MalformedSweepPlan<W> {
-  database(world: W): DatabaseSync;
+/** A sweep's world: a server, whose store the sweep watches. */
+interface ServerWorld {
+  server: { db: { sqlite: DatabaseSync } };
+  close(): Promise<void>;
 }
 
 /**
@@ -24,21 +25,12 @@ export interface StatementReusePlan<W extends { close(): Promise<void> }> extend
  * Writes change what the next round finds (created, then already there; deleted, then gone), so a request may take
  * another path in the third round than in the second; by the fourth, each path it can take has been prepared.
  */
-export function describeStatementReuse<W extends { close(): Promise<void> }>(
-  title: string,
-  plan: StatementReusePlan<W>,
-): void {
-  const resources = [...new Set(plan.endpoints.map((e) => e.resource))];
+export function describeStatementReuse<W extends ServerWorld>(title: string, plan: MalformedSweepPlan<W>): void {
   describe(title, () => {
-    it.each(resources)("%s", async (resource) => {
-      const world = await plan.world();
-      const db = plan.database(world);
-      try {
+    it.each(resourcesOf(plan))("%s", (resource) =>
+      inWorld(plan, async (world) => {
         const { samples, send, afterCase } = plan.sweep(world);
-        const entries: SweepEntry[] = plan.endpoints
-          .filter((e) => e.resource === resource && !e.spec.stream && samples[e.id] !== undefined)
-          .sort(plan.order ?? (() => 0));
-        const prepared = new Set<string>();
+        const entries = resourceEntries(plan, resource).filter((e) => !e.spec.stream && samples[e.id]);
         // What the server does for a request runs in the request's context; its timers started earlier (a job
         // advancing on the clock) do not, and their statements are not the request's.
         const request = new AsyncLocalStorage<string>();
@@ -51,8 +43,9 @@ export function describeStatementReuse<W extends { close(): Promise<void> }>(
             await afterCase?.();
           }
         };
+        const prepared = new Set<string>();
         await round();
-        db.setAuthorizer(() => {
+        world.server.db.sqlite.setAuthorizer(() => {
           const current = request.getStore();
           if (current !== undefined) prepared.add(current);
           return 0;
@@ -62,10 +55,7 @@ export function describeStatementReuse<W extends { close(): Promise<void> }>(
         prepared.clear();
         await round();
         expect([...prepared]).toEqual([]);
-      } finally {
-        db.setAuthorizer(null);
-        await world.close();
-      }
-    });
+      }),
+    );
   });
 }

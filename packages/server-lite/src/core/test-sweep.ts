@@ -60,7 +60,8 @@ export interface MalformedSweepPlan<W extends { close(): Promise<void> }> {
   sweep(world: W): Omit<ResourceSweep, "entries">;
 }
 
-async function inWorld<W extends { close(): Promise<void> }>(
+/** Runs `work` in a fresh world of the plan, closed afterwards whatever happens. */
+export async function inWorld<W extends { close(): Promise<void> }>(
   plan: MalformedSweepPlan<W>,
   work: (world: W) => Promise<void> | void,
 ): Promise<void> {
@@ -72,6 +73,19 @@ async function inWorld<W extends { close(): Promise<void> }>(
   }
 }
 
+/** What of a plan says which endpoints are swept, in which order: nothing of its worlds. */
+type SweepOrder = Pick<MalformedSweepPlan<never>, "endpoints" | "order">;
+
+/** A resource's endpoints, in the order the plan sends them. */
+export function resourceEntries(plan: SweepOrder, resource: string): SweepEntry[] {
+  return plan.endpoints.filter((e) => e.resource === resource).sort(plan.order ?? (() => 0));
+}
+
+/** Every resource of the plan, each named once, in declaration order. */
+export function resourcesOf(plan: SweepOrder): string[] {
+  return [...new Set(plan.endpoints.map((e) => e.resource))];
+}
+
 /**
  * The sweep as tests: that every endpoint has a well-formed sample, then one test per resource that sends all of
  * its endpoints' malformed cases.
@@ -80,7 +94,6 @@ export function describeMalformedSweep<W extends { close(): Promise<void> }>(
   title: string,
   plan: MalformedSweepPlan<W>,
 ): void {
-  const resources = [...new Set(plan.endpoints.map((e) => e.resource))];
   describe(title, () => {
     it("has a well-formed sample for every endpoint", () =>
       inWorld(plan, (world) => {
@@ -88,11 +101,11 @@ export function describeMalformedSweep<W extends { close(): Promise<void> }>(
         expect(plan.endpoints.filter((e) => !samples[e.id]).map((e) => e.id)).toEqual([]);
       }));
 
-    it.each(resources)("%s", (resource) =>
+    it.each(resourcesOf(plan))("%s", (resource) =>
       inWorld(plan, (world) =>
         expectSweepClean({
           ...plan.sweep(world),
-          entries: plan.endpoints.filter((e) => e.resource === resource).sort(plan.order ?? (() => 0)),
+          entries: resourceEntries(plan, resource),
         }),
       ),
     );

@@ -6,8 +6,8 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../core/test-malformed.ts";
-import { describeStatementReuse, type StatementReusePlan } from "../../core/test-statement-reuse.ts";
-import { describeMalformedSweep } from "../../core/test-sweep.ts";
+import { describeStatementReuse } from "../../core/test-statement-reuse.ts";
+import { describeMalformedSweep, type MalformedSweepPlan } from "../../core/test-sweep.ts";
 import { type SweepWorld, sweepWorld } from "./testing/sweep-world.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -64,7 +64,7 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("act_"));
 }
 
-const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
+const plan: MalformedSweepPlan<Awaited<ReturnType<typeof sweepWorld>>> = {
   endpoints,
   world: sweepWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -77,7 +77,6 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
     // A case that started a turn: let it end before the next one, which would otherwise answer 409.
     afterCase: () => w.services.agent.stopAll(),
   }),
-  database: (w) => w.server.db.sqlite,
 };
 
 describeMalformedSweep("every Actus endpoint refuses malformed input in its envelope", plan);

@@ -6,8 +6,8 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../core/test-malformed.ts";
-import { describeStatementReuse, type StatementReusePlan } from "../../core/test-statement-reuse.ts";
-import { describeMalformedSweep } from "../../core/test-sweep.ts";
+import { describeStatementReuse } from "../../core/test-statement-reuse.ts";
+import { describeMalformedSweep, type MalformedSweepPlan } from "../../core/test-sweep.ts";
 import { type SweepWorld, samples, sweepWorld } from "./testing/samples.ts";
 import { BASE_URL } from "./testing/world.ts";
 
@@ -60,7 +60,7 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => (t.startsWith("co_") || t.startsWith("coordinaitor")) && t !== "co_logs");
 }
 
-const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
+const plan: MalformedSweepPlan<Awaited<ReturnType<typeof sweepWorld>>> = {
   endpoints,
   world: sweepWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -71,7 +71,6 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-  database: (w) => w.server.db.sqlite,
 };
 
 describeMalformedSweep("every CoordinAItor endpoint refuses malformed input with a documented error", plan);

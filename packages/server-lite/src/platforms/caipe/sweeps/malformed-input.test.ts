@@ -6,8 +6,8 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
-import { describeStatementReuse, type StatementReusePlan } from "../../../core/test-statement-reuse.ts";
-import { describeMalformedSweep } from "../../../core/test-sweep.ts";
+import { describeStatementReuse } from "../../../core/test-statement-reuse.ts";
+import { describeMalformedSweep, type MalformedSweepPlan } from "../../../core/test-sweep.ts";
 import { type SweepWorld, sweepWorld } from "./samples.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -72,7 +72,7 @@ function rowCounts(w: SweepWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("caipe"));
 }
 
-const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
+const plan: MalformedSweepPlan<Awaited<ReturnType<typeof sweepWorld>>> = {
   endpoints,
   world: sweepWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -83,7 +83,6 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof sweepWorld>>> = {
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-  database: (w) => w.server.db.sqlite,
 };
 
 describeMalformedSweep("every CAIPE endpoint refuses malformed input with a documented error", plan);

@@ -7,8 +7,8 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
-import { describeStatementReuse, type StatementReusePlan } from "../../../core/test-statement-reuse.ts";
-import { describeMalformedSweep } from "../../../core/test-sweep.ts";
+import { describeStatementReuse } from "../../../core/test-statement-reuse.ts";
+import { describeMalformedSweep, type MalformedSweepPlan } from "../../../core/test-sweep.ts";
 import { type CCJKWorld, ccjkWorld, samples } from "../testing/world.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -56,7 +56,7 @@ function rowCounts(w: CCJKWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("ccjk"));
 }
 
-const plan: StatementReusePlan<Awaited<ReturnType<typeof ccjkWorld>>> = {
+const plan: MalformedSweepPlan<Awaited<ReturnType<typeof ccjkWorld>>> = {
   endpoints,
   world: ccjkWorld,
   // Cancelling the task runs last: the other endpoints keep their rows.
@@ -68,7 +68,6 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof ccjkWorld>>> = {
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-  database: (w) => w.server.db.sqlite,
 };
 
 describeMalformedSweep("every CCJK endpoint refuses malformed input with a documented error", plan);

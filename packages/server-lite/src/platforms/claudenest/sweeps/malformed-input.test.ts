@@ -14,8 +14,8 @@ import {
   type MalformedCase,
   tableRowCounts,
 } from "../../../core/test-malformed.ts";
-import { describeStatementReuse, type StatementReusePlan } from "../../../core/test-statement-reuse.ts";
-import { describeMalformedSweep } from "../../../core/test-sweep.ts";
+import { describeStatementReuse } from "../../../core/test-statement-reuse.ts";
+import { describeMalformedSweep, type MalformedSweepPlan } from "../../../core/test-sweep.ts";
 import { MCP_SECRET, type NestWorld, nestWorld, samples } from "../testing/test-world.ts";
 
 const endpoints: Entry[] = contractEntries(contract);
@@ -84,7 +84,7 @@ function rowCounts(w: NestWorld): string {
   return tableRowCounts(w.server.db, (t) => t.startsWith("cn"));
 }
 
-const plan: StatementReusePlan<Awaited<ReturnType<typeof nestWorld>>> = {
+const plan: MalformedSweepPlan<Awaited<ReturnType<typeof nestWorld>>> = {
   endpoints,
   world: nestWorld,
   order: (a, b) => rank(a) - rank(b),
@@ -95,7 +95,6 @@ const plan: StatementReusePlan<Awaited<ReturnType<typeof nestWorld>>> = {
     rowCounts: () => rowCounts(w),
     unexpected: w.unexpected,
   }),
-  database: (w) => w.server.db.sqlite,
 };
 
 describeMalformedSweep("every ClaudeNest endpoint refuses malformed input with a documented error", plan);
